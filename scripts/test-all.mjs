@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// The README's test command: typecheck, lint, unit and component tests (vitest), a production build of
+// the renderer, then the end-to-end and Electron tests (Playwright). Every runner writes JSON; this
+// script sums them and ends with one line `N passed, N failed[, N skipped]` that CI's log reader knows.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const results = { passed: 0, failed: 0, skipped: 0 };
+const steps = [];
+
+function run(name, cmd, args, env = {}) {
+  const started = Date.now();
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const ok = r.status === 0;
+  steps.push({ name, ok, seconds });
+  return ok;
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+rmSync('test-results', { recursive: true, force: true });
+mkdirSync('test-results', { recursive: true });
+
+// Static checks count as one test each: a red typecheck or lint must fail the run.
+for (const [name, args] of [
+  ['typecheck', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+  ['lint', ['eslint', '.', '--max-warnings', '0']],
+]) {
+  if (run(name, 'npx', args)) results.passed += 1;
+  else results.failed += 1;
+}
+
+const vitestOk = run('vitest', 'npx', ['vitest', 'run']);
+const v = readJson('test-results/vitest.json');
+if (v) {
+  results.passed += v.numPassedTests ?? 0;
+  results.failed += v.numFailedTests ?? 0;
+  results.skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+  // A suite that fails to load has no failed tests but is a failure all the same.
+  if (!vitestOk && (v.numFailedTests ?? 0) === 0) results.failed += 1;
+} else if (!vitestOk) results.failed += 1;
+
+const built = run('build', 'npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn']);
+if (!built) results.failed += 1;
+else {
+  const e2eOk = run('playwright', 'npx', ['playwright', 'test']);
+  const p = readJson('test-results/playwright.json');
+  if (p?.stats) {
+    results.passed += p.stats.expected ?? 0;
+    results.failed += (p.stats.unexpected ?? 0) + (p.stats.flaky ?? 0);
+    results.skipped += p.stats.skipped ?? 0;
+    if (!e2eOk && (p.stats.unexpected ?? 0) === 0) results.failed += 1;
+  } else if (!e2eOk) results.failed += 1;
+}
+
+console.log('\n=== steps');
+for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'} ${s.name} (${s.seconds} s)`);
+if (!existsSync('test-results')) mkdirSync('test-results');
+console.log(`${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);
+process.exit(results.failed > 0 ? 1 : 0);

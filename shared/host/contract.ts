@@ -1,0 +1,118 @@
+/**
+ * The host API contract: the one place that says what the renderer may ask of its host.
+ *
+ * In Electron the preload exposes one named function per entry (never raw ipcRenderer) and the main
+ * process validates every payload against `input` before it runs a handler. In a plain browser the
+ * web host implements the same functions. The renderer's type for the bridge is derived from here,
+ * so the contract is written once.
+ */
+import { z } from 'zod';
+
+/** Raw bytes cross the bridge as Uint8Array (structured clone keeps the type). */
+const bytes = z.instanceof(Uint8Array);
+
+/** Names that end up in a file path: no separators, no parent references, no control characters. */
+export const safeFileName = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((s) => !/[\\/:*?"<>|\u0000-\u001f]/.test(s) && s !== '.' && s !== '..', {
+    message: '文件名含有不允许的字符',
+  });
+
+const fileFilter = z.object({
+  name: z.string().min(1).max(100),
+  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/i)).min(1).max(20),
+});
+
+/** Key names index the host's private-key store; they are file names on disk in Electron. */
+export const keyName = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, '密钥名称不合法');
+
+const MAX_SAVE_BYTES = 512 * 1024 * 1024;
+const MAX_SECRET_BYTES = 64 * 1024;
+
+export const hostContract = {
+  /** Facts about the host: which kind it is, versions, whether the key store needs a passphrase. */
+  getAppInfo: {
+    channel: 'dutybook:get-app-info',
+    input: z.undefined(),
+    output: z.object({
+      kind: z.enum(['electron', 'web']),
+      version: z.string(),
+      platform: z.string(),
+      keyStore: z.enum(['os', 'passphrase']),
+    }),
+  },
+  /** Ask the user where to save, then write the bytes. `null` when the user cancelled. */
+  saveFile: {
+    channel: 'dutybook:save-file',
+    input: z.object({
+      suggestedName: safeFileName,
+      data: bytes.refine((b) => b.byteLength <= MAX_SAVE_BYTES, { message: '文件过大' }),
+      filters: z.array(fileFilter).max(10).optional(),
+    }),
+    output: z.object({ path: z.string(), bytes: z.number().int().nonnegative() }).nullable(),
+  },
+  /** Ask the user for one or more files and read them. An empty list when the user cancelled. */
+  openFiles: {
+    channel: 'dutybook:open-files',
+    input: z.object({
+      multiple: z.boolean(),
+      filters: z.array(fileFilter).max(10).optional(),
+      maxBytesEach: z.number().int().positive().max(MAX_SAVE_BYTES).optional(),
+    }),
+    output: z.array(z.object({ name: z.string(), path: z.string(), data: bytes })),
+  },
+  /** Whether private keys can be stored and read now (the web host needs its passphrase first). */
+  keyStoreStatus: {
+    channel: 'dutybook:key-store-status',
+    input: z.undefined(),
+    output: z.object({ available: z.boolean(), unlocked: z.boolean(), initialised: z.boolean() }),
+  },
+  /** Web host: set or enter the passphrase that protects stored keys. Electron: a no-op that succeeds. */
+  unlockKeyStore: {
+    channel: 'dutybook:unlock-key-store',
+    input: z.object({ passphrase: z.string().min(8).max(1024) }),
+    output: z.object({ unlocked: z.boolean() }),
+  },
+  /** Store a private key (or other secret) encrypted at rest under `name`, replacing any earlier one. */
+  storeSecret: {
+    channel: 'dutybook:store-secret',
+    input: z.object({
+      name: keyName,
+      secret: bytes.refine((b) => b.byteLength > 0 && b.byteLength <= MAX_SECRET_BYTES, {
+        message: '密钥长度不合法',
+      }),
+    }),
+    output: z.object({ stored: z.literal(true) }),
+  },
+  /** Read a stored secret back; `null` when none is stored under that name. */
+  loadSecret: {
+    channel: 'dutybook:load-secret',
+    input: z.object({ name: keyName }),
+    output: bytes.nullable(),
+  },
+  /** Remove a stored secret; `false` when there was none. */
+  deleteSecret: {
+    channel: 'dutybook:delete-secret',
+    input: z.object({ name: keyName }),
+    output: z.object({ deleted: z.boolean() }),
+  },
+} as const;
+
+export type HostContract = typeof hostContract;
+export type HostMethod = keyof HostContract;
+export type HostInput<M extends HostMethod> = z.input<HostContract[M]['input']>;
+export type HostOutput<M extends HostMethod> = z.output<HostContract[M]['output']>;
+
+/** The bridge the renderer sees: one async function per contract entry. */
+export type HostApi = {
+  [M in HostMethod]: HostInput<M> extends undefined
+    ? () => Promise<HostOutput<M>>
+    : (input: HostInput<M>) => Promise<HostOutput<M>>;
+};
+
+export const hostMethods = Object.keys(hostContract) as HostMethod[];
+
+/** The name under which the preload exposes the bridge on `window`. */
+export const HOST_GLOBAL = 'dutybookHost' as const;

@@ -1,0 +1,94 @@
+import { useMemo } from 'react';
+import { Box, CircularProgress, CssBaseline, ThemeProvider } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { createHashRouter, RouterProvider } from 'react-router';
+import { getProfile } from '../../shared/store';
+import type { LocalProfile } from '../../shared/domain';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { NoticeBar } from '../components/NoticeBar';
+import { FirstRunWizard } from '../features/setup/FirstRunWizard';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { HomePage } from '../features/home/HomePage';
+import { WorkspaceGuard } from '../features/home/WorkspaceGuard';
+import { OfficialWorkspace } from '../features/official/OfficialWorkspace';
+import { SupervisorWorkspace } from '../features/supervisor/SupervisorWorkspace';
+import { HrWorkspace } from '../features/hr/HrWorkspace';
+import { zh } from '../i18n/zh';
+import { AppShell } from './AppShell';
+import { ServicesProvider, useServices, type Services } from './services';
+import { theme } from './theme';
+
+/** Hash routes: the app is served from a custom protocol or a static folder, with no server to rewrite paths. */
+function Routed({ profile }: { profile: LocalProfile }) {
+  const router = useMemo(
+    () =>
+      createHashRouter([
+        {
+          path: '/',
+          element: <AppShell profile={profile} />,
+          children: [
+            { index: true, element: <HomePage profile={profile} /> },
+            {
+              path: 'official/*',
+              element: (
+                <WorkspaceGuard profile={profile} role="official">
+                  <OfficialWorkspace profile={profile} />
+                </WorkspaceGuard>
+              ),
+            },
+            {
+              path: 'supervisor/*',
+              element: (
+                <WorkspaceGuard profile={profile} role="supervisor">
+                  <SupervisorWorkspace />
+                </WorkspaceGuard>
+              ),
+            },
+            {
+              path: 'hr/*',
+              element: (
+                <WorkspaceGuard profile={profile} role="hr">
+                  <HrWorkspace />
+                </WorkspaceGuard>
+              ),
+            },
+            { path: 'settings', element: <SettingsPage profile={profile} /> },
+            { path: '*', element: <HomePage profile={profile} /> },
+          ],
+        },
+      ]),
+    [profile],
+  );
+  return <RouterProvider router={router} />;
+}
+
+function Loading() {
+  return (
+    <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }} aria-busy="true" aria-label={zh.common.loading}>
+      <CircularProgress />
+    </Box>
+  );
+}
+
+function Root() {
+  const { db } = useServices();
+  // undefined while loading, null when this device has no profile yet.
+  const profile = useLiveQuery(async () => (await getProfile(db)) ?? null, [db]);
+  if (profile === undefined) return <Loading />;
+  if (profile === null) return <FirstRunWizard />;
+  return <Routed profile={profile} />;
+}
+
+export function App({ services }: { services: Services }) {
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <ErrorBoundary>
+        <ServicesProvider services={services}>
+          <Root />
+          <NoticeBar />
+        </ServicesProvider>
+      </ErrorBoundary>
+    </ThemeProvider>
+  );
+}

@@ -1,0 +1,134 @@
+import { Checkbox, FormControl, FormControlLabel, FormGroup, FormHelperText, FormLabel, MenuItem, Stack, TextField } from '@mui/material';
+import {
+  POSITION_CATEGORIES,
+  RANK_LEVELS,
+  ROLES,
+  positionCategoryLabels,
+  roleLabels,
+  type PositionCategory,
+  type Role,
+} from '../../../shared/domain';
+import { zh } from '../../i18n/zh';
+
+export type ProfileDraft = {
+  name: string;
+  unitName: string;
+  title: string;
+  positionCategory: PositionCategory | '';
+  rankLevel: string;
+  roles: Role[];
+};
+
+export const emptyDraft: ProfileDraft = {
+  name: '',
+  unitName: '',
+  title: '',
+  positionCategory: '',
+  rankLevel: '',
+  roles: ['official'],
+};
+
+export type FieldErrors = Partial<Record<keyof ProfileDraft, string>>;
+
+type Props = {
+  draft: ProfileDraft;
+  errors: FieldErrors;
+  onChange: (patch: Partial<ProfileDraft>) => void;
+  show: 'identity' | 'roles' | 'all';
+  autoFocus?: boolean;
+};
+
+/** The profile's fields, shared by the first-run wizard and the settings page. */
+export function ProfileFields({ draft, errors, onChange, show, autoFocus = false }: Props) {
+  const identity = show !== 'roles';
+  const roles = show !== 'identity';
+  return (
+    <Stack spacing={2}>
+      {identity ? (
+        <>
+          <TextField
+            label={zh.wizard.name}
+            required
+            autoFocus={autoFocus}
+            value={draft.name}
+            onChange={(e) => onChange({ name: e.target.value })}
+            error={!!errors.name}
+            helperText={errors.name}
+            slotProps={{ htmlInput: { maxLength: 50 } }}
+          />
+          <TextField
+            label={zh.wizard.unit}
+            required
+            value={draft.unitName}
+            onChange={(e) => onChange({ unitName: e.target.value })}
+            error={!!errors.unitName}
+            helperText={errors.unitName}
+            slotProps={{ htmlInput: { maxLength: 100 } }}
+          />
+          <TextField
+            label={zh.wizard.jobTitle}
+            value={draft.title}
+            onChange={(e) => onChange({ title: e.target.value })}
+            slotProps={{ htmlInput: { maxLength: 50 } }}
+          />
+          <TextField
+            select
+            label={zh.wizard.positionCategory}
+            required
+            value={draft.positionCategory}
+            onChange={(e) => onChange({ positionCategory: e.target.value as PositionCategory })}
+            error={!!errors.positionCategory}
+            helperText={errors.positionCategory}
+          >
+            {POSITION_CATEGORIES.map((c) => (
+              <MenuItem key={c} value={c}>
+                {positionCategoryLabels[c]}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            select
+            label={zh.wizard.rankLevel}
+            required
+            value={draft.rankLevel}
+            onChange={(e) => onChange({ rankLevel: e.target.value })}
+            error={!!errors.rankLevel}
+            helperText={errors.rankLevel}
+          >
+            {RANK_LEVELS.map((r) => (
+              <MenuItem key={r.id} value={r.id}>
+                {r.label}
+              </MenuItem>
+            ))}
+          </TextField>
+        </>
+      ) : null}
+      {roles ? (
+        <FormControl error={!!errors.roles} component="fieldset">
+          <FormLabel component="legend">{zh.wizard.roles}</FormLabel>
+          <FormGroup>
+            {ROLES.map((role) => (
+              <FormControlLabel
+                key={role}
+                label={roleLabels[role]}
+                control={
+                  <Checkbox
+                    checked={draft.roles.includes(role)}
+                    onChange={(e) =>
+                      onChange({
+                        roles: e.target.checked
+                          ? ROLES.filter((r) => r === role || draft.roles.includes(r))
+                          : draft.roles.filter((r) => r !== role),
+                      })
+                    }
+                  />
+                }
+              />
+            ))}
+          </FormGroup>
+          <FormHelperText>{errors.roles ?? zh.wizard.rolesHelp}</FormHelperText>
+        </FormControl>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * The host API in a plain browser (the preview that every end-to-end test uses): downloads for saving,
+ * a file input for opening, and a passphrase-protected key store. Same contract, same validation as
+ * the Electron host, so the renderer cannot tell them apart except through getAppInfo().
+ */
+import type { HostApi } from '../../shared/host/contract';
+import { validatedHost } from '../../shared/host/validate';
+import { DutyBookError } from '../../shared/errors/errors';
+import { PassphraseVault } from './passphrase-vault';
+
+function acceptOf(filters: { extensions: string[] }[] | undefined): string {
+  return (filters ?? []).flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+}
+
+/** Opens the browser's file chooser; resolves with the chosen files, or [] when the user cancels. */
+function chooseFiles(multiple: boolean, accept: string): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = multiple;
+    if (accept) input.accept = accept;
+    input.style.display = 'none';
+    input.dataset.dutybookHost = 'open-files';
+    const done = (files: File[]) => {
+      input.remove();
+      resolve(files);
+    };
+    input.addEventListener('change', () => done(Array.from(input.files ?? [])), { once: true });
+    input.addEventListener('cancel', () => done([]), { once: true });
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+export function createWebHost(vault = new PassphraseVault()): HostApi {
+  return validatedHost({
+    getAppInfo: () =>
+      Promise.resolve({
+        kind: 'web' as const,
+        version: __APP_VERSION__,
+        platform: navigator.platform || 'web',
+        keyStore: 'passphrase' as const,
+      }),
+
+    saveFile: ({ suggestedName, data }) => {
+      const blob = new Blob([data as BlobPart], { type: 'application/octet-stream' });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = suggestedName;
+      a.rel = 'noopener';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      // Revoke later: the download starts asynchronously and needs the URL until then.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return Promise.resolve({ path: `下载/${suggestedName}`, bytes: data.byteLength });
+    },
+
+    openFiles: async ({ multiple, filters, maxBytesEach }) => {
+      const files = await chooseFiles(multiple, acceptOf(filters));
+      const out = [];
+      for (const file of files) {
+        if (maxBytesEach !== undefined && file.size > maxBytesEach) {
+          throw new DutyBookError('file-too-large', `${file.name} is ${file.size} bytes`, {
+            name: file.name,
+            size: file.size,
+            limit: maxBytesEach,
+          });
+        }
+        out.push({ name: file.name, path: file.name, data: new Uint8Array(await file.arrayBuffer()) });
+      }
+      return out;
+    },
+
+    keyStoreStatus: () => vault.status(),
+    unlockKeyStore: ({ passphrase }) => vault.unlock(passphrase),
+    storeSecret: ({ name, secret }) => vault.store(name, secret),
+    loadSecret: ({ name }) => vault.load(name),
+    deleteSecret: ({ name }) => vault.delete(name),
+  });
+}
+
+/** The host this renderer runs on: Electron's preload bridge when present, otherwise the web host. */
+export function resolveHost(): HostApi {
+  return window.dutybookHost ?? createWebHost();
+}

@@ -1,0 +1,66 @@
+/**
+ * UI strings, in the policy's own words (domain.md's vocabulary). One place per language, so a term
+ * is changed once. Domain terms that are data (roles, grades, categories) come from shared/domain.
+ */
+export const zh = {
+  appName: '履责记实',
+  appSubtitle: '公务员平时考核',
+  nav: {
+    home: '首页',
+    official: '我的平时考核',
+    supervisor: '领导评鉴',
+    hr: '人事管理',
+    settings: '设置',
+  },
+  workspace: {
+    official: '公务员',
+    supervisor: '主管领导',
+    hr: '人事部门',
+  },
+  wizard: {
+    title: '欢迎使用履责记实',
+    intro: '首次使用,请先建立本机的个人档案。档案只保存在这台电脑上,不会通过网络发送。',
+    steps: ['个人信息', '角色', '考核办法'],
+    name: '姓名',
+    unit: '所在单位(部门)',
+    jobTitle: '职务(选填)',
+    positionCategory: '职位类别',
+    rankLevel: '职级',
+    roles: '在平时考核中承担的角色(可多选)',
+    rolesHelp: '每位公务员都要填写个人记实;主管领导还要进行领导评鉴;人事部门负责备案、督促检查和年度考核挂钩。',
+    preset: '选择考核办法预设',
+    presetHelp: '预设可在“设置”中随时查看;具体办法以本单位印发的文件为准。',
+    back: '上一步',
+    next: '下一步',
+    finish: '完成,开始使用',
+    saving: '正在保存…',
+    done: '个人档案已建立',
+  },
+  settings: {
+    title: '设置',
+    profile: '个人档案',
+    preset: '考核办法',
+    about: '关于',
+    save: '保存修改',
+    saved: '已保存',
+    hostWeb: '浏览器预览版(数据保存在本浏览器中)',
+    hostElectron: '桌面版',
+    version: '版本',
+    keyStore: '密钥保存方式',
+    keyStoreOs: '操作系统密钥库',
+    keyStorePassphrase: '口令保护',
+  },
+  errors: {
+    boundaryTitle: '页面出现错误',
+    boundaryDetail: '此页面未能显示。已填写并保存的内容不受影响。',
+    reload: '重新加载',
+    details: '详细信息',
+    startupTitle: '程序未能启动',
+  },
+  common: {
+    loading: '正在加载…',
+    close: '关闭',
+    cancel: '取消',
+    required: '必填',
+  },
+} as const;

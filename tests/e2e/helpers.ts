@@ -1,0 +1,34 @@
+import { mkdirSync } from 'node:fs';
+import type { Page, TestInfo } from '@playwright/test';
+
+export const SCREENSHOT_DIR = 'test-results/screenshots';
+
+/** Saves a full-page screenshot under a stable name (looked at by people) and attaches it to the report. */
+export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = `${SCREENSHOT_DIR}/${name}.png`;
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+  return path;
+}
+
+/** Reads every row of one object store straight from IndexedDB, bypassing the app's own code. */
+export async function readStore(page: Page, dbName: string, store: string): Promise<unknown[]> {
+  return page.evaluate(
+    ([dbName, store]) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open(dbName);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction(store, 'readonly').objectStore(store).getAll();
+          req.onsuccess = () => {
+            resolve(req.result as unknown[]);
+            db.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    [dbName, store] as const,
+  );
+}

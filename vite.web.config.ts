@@ -1,0 +1,36 @@
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
+import { CONTENT_SECURITY_POLICY } from './shared/security/csp';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+/**
+ * The built preview carries the same CSP as the Electron shell, as a meta tag (a static server sends no
+ * headers of ours). The dev server goes without it: Vite's HMR client needs inline scripts and a socket.
+ * `frame-ancestors` is dropped because browsers ignore it in a meta tag.
+ */
+function cspMeta(): Plugin {
+  const policy = CONTENT_SECURITY_POLICY.split(';')
+    .map((d) => d.trim())
+    .filter((d) => d && !d.startsWith('frame-ancestors'))
+    .join('; ');
+  return {
+    name: 'dutybook-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+export default defineConfig({
+  root: 'src-renderer',
+  base: './',
+  publicDir: false,
+  plugins: [react(), cspMeta()],
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  build: { outDir: '../out/web', emptyOutDir: true, chunkSizeWarningLimit: 2000, sourcemap: true },
+  preview: { port: 4317, host: '127.0.0.1' },
+  server: { port: 5173, host: '127.0.0.1' },
+});
