@@ -63,8 +63,13 @@ export class LockedError extends DutyBookError {
 }
 
 export class StorageError extends DutyBookError {
-  constructor(code: 'storage-quota' | 'storage-corrupt' | 'storage-unavailable', message: string, options?: ErrorOptions) {
-    super(code, message, {}, options);
+  constructor(
+    code: 'storage-quota' | 'storage-corrupt' | 'storage-unavailable',
+    message: string,
+    options?: ErrorOptions,
+    details: Record<string, unknown> = {},
+  ) {
+    super(code, message, details, options);
     this.name = 'StorageError';
   }
 }

@@ -86,6 +86,14 @@ export function describeError(e: unknown): ErrorDescription {
     if (e.code === 'key-store-locked' && e.details.reason === 'wrong-passphrase') {
       return { title: '口令不正确', detail: '请重新输入密钥库口令。口令区分大小写。', fields: [], technical };
     }
+    if (e.code === 'storage-unavailable' && e.details.reason === 'newer-version') {
+      return {
+        title: '本地数据由较新版本的履责记实写入',
+        detail: '当前程序版本较旧,不能打开这些数据(数据未被改动)。请安装最新版本的履责记实后再打开。',
+        fields: [],
+        technical,
+      };
+    }
     if (e.code === 'file-too-large' && typeof e.details.name === 'string') {
       return { title: base.title, detail: `“${e.details.name}”超过允许的大小。${base.detail}`, fields: [], technical };
     }

@@ -1,7 +1,7 @@
 import { Checkbox, FormControl, FormControlLabel, FormGroup, FormHelperText, FormLabel, MenuItem, Stack, TextField } from '@mui/material';
 import {
   POSITION_CATEGORIES,
-  RANK_LEVELS,
+  rankLevelsFor,
   ROLES,
   positionCategoryLabels,
   roleLabels,
@@ -76,7 +76,12 @@ export function ProfileFields({ draft, errors, onChange, show, autoFocus = false
             label={zh.wizard.positionCategory}
             required
             value={draft.positionCategory}
-            onChange={(e) => onChange({ positionCategory: e.target.value as PositionCategory })}
+            onChange={(e) => {
+              const positionCategory = e.target.value as PositionCategory;
+              // A rank that does not exist in the new category is cleared rather than kept silently.
+              const keep = rankLevelsFor(positionCategory).some((r) => r.id === draft.rankLevel);
+              onChange({ positionCategory, ...(keep ? {} : { rankLevel: '' }) });
+            }}
             error={!!errors.positionCategory}
             helperText={errors.positionCategory}
           >
@@ -93,9 +98,9 @@ export function ProfileFields({ draft, errors, onChange, show, autoFocus = false
             value={draft.rankLevel}
             onChange={(e) => onChange({ rankLevel: e.target.value })}
             error={!!errors.rankLevel}
-            helperText={errors.rankLevel}
+            helperText={errors.rankLevel ?? (draft.positionCategory ? undefined : '请先选择职位类别')}
           >
-            {RANK_LEVELS.map((r) => (
+            {(draft.positionCategory ? rankLevelsFor(draft.positionCategory) : []).map((r) => (
               <MenuItem key={r.id} value={r.id}>
                 {r.label}
               </MenuItem>

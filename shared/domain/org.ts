@@ -1,0 +1,224 @@
+/**
+ * The organisation: units (机关、内设机构), the people in them, and the device's own profile.
+ *
+ * A unit carries its materialised path of ids, delimiter-terminated ('/root/child/'), so "everyone
+ * in this unit and below" is one prefix query, and '/1/' can never prefix-match '/10/'.
+ */
+import { z } from 'zod';
+import { presetIdSchema } from './presets';
+import {
+  ROLES,
+  findRankLevel,
+  positionCategoryLabels,
+  positionCategorySchema,
+  rankLevelSchema,
+  roleSchema,
+  type PositionCategory,
+} from './vocabulary';
+
+// ---- Shared fields ----
+
+/** Ids are keys in IndexedDB and segments of unit paths: no '/' and no spaces. */
+export const entityIdSchema = z
+  .string({ error: '缺少编号' })
+  .min(1, { error: '缺少编号' })
+  .max(64, { error: '编号过长' })
+  .regex(/^[^/\s]+$/, { error: '编号不能含有“/”或空格' });
+
+const text = (empty: string, max: number, what: string) =>
+  z
+    .string({ error: empty })
+    .trim()
+    .min(1, { error: empty })
+    .max(max, { error: `${what}不能超过${max}个字` });
+
+const optionalText = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${what}不能超过${max}个字` })
+    .transform((v) => v || undefined)
+    .optional();
+
+/** Non-empty, without repeats, in the canonical order official → supervisor → hr. */
+export const rolesSchema = z
+  .array(roleSchema, { error: '请至少选择一个角色' })
+  .min(1, { error: '请至少选择一个角色' })
+  .transform((rs) => ROLES.filter((r) => rs.includes(r)));
+
+const isoDateTime = z.iso.datetime({ error: '时间格式不正确' });
+
+function rankFitsCategory(
+  v: { positionCategory: PositionCategory; rankLevel: string },
+  ctx: z.RefinementCtx,
+): void {
+  const r = findRankLevel(v.rankLevel);
+  if (r && !r.categories.includes(v.positionCategory)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['rankLevel'],
+      message: `“${r.label}”不是${positionCategoryLabels[v.positionCategory]}公务员的职级,请重新选择`,
+    });
+  }
+}
+
+// ---- Unit paths ----
+
+export const ROOT_UNIT_PATH = '/';
+
+/** Makes a path delimiter-terminated at both ends: 'a/b' → '/a/b/'. */
+export function normaliseUnitPath(path: string): string {
+  const inner = path.split('/').filter((s) => s.length > 0);
+  return inner.length === 0 ? ROOT_UNIT_PATH : `/${inner.join('/')}/`;
+}
+
+/** The path of a unit with id `id` under a parent at `parentPath` (null: a top-level unit). */
+export function childUnitPath(parentPath: string | null, id: string): string {
+  const parsed = entityIdSchema.safeParse(id);
+  if (!parsed.success) throw new RangeError(`not a unit id: ${id}`);
+  return `${normaliseUnitPath(parentPath ?? ROOT_UNIT_PATH)}${id}/`;
+}
+
+/** Whether the unit at `path` is the unit at `ancestorPath` or lies below it. */
+export function isWithinUnit(path: string, ancestorPath: string): boolean {
+  return normaliseUnitPath(path).startsWith(normaliseUnitPath(ancestorPath));
+}
+
+/** The ids along the path, top-level unit first. */
+export function unitPathIds(path: string): string[] {
+  return normaliseUnitPath(path)
+    .split('/')
+    .filter((s) => s.length > 0);
+}
+
+/** 1 for a top-level unit, 0 for the root. */
+export function unitDepth(path: string): number {
+  return unitPathIds(path).length;
+}
+
+// ---- OrgUnit ----
+
+export const orgUnitInputSchema = z
+  .object(
+    {
+      id: entityIdSchema.optional(),
+      name: text('请填写单位名称', 100, '单位名称'),
+      parentId: entityIdSchema.nullable().default(null),
+      code: z.string().trim().max(50, { error: '单位代码不能超过50个字符' }).default(''),
+      sortOrder: z.number({ error: '排序号应为整数' }).int({ error: '排序号应为整数' }).default(0),
+    },
+    { error: '单位信息格式不正确' },
+  )
+  .refine((u) => u.id === undefined || u.parentId !== u.id, {
+    path: ['parentId'],
+    error: '上级单位不能是本单位',
+  });
+export type OrgUnitInput = z.input<typeof orgUnitInputSchema>;
+
+export const orgUnitSchema = z.object({
+  id: entityIdSchema,
+  name: z.string().min(1),
+  parentId: entityIdSchema.nullable(),
+  code: z.string(),
+  sortOrder: z.number().int(),
+  /** Delimiter-terminated ids from the top-level unit down to this one: '/a/b/'. */
+  path: z.string().regex(/^\/([^/\s]+\/)+$/),
+});
+export type OrgUnit = z.output<typeof orgUnitSchema>;
+
+/** Units in tree order: each unit followed by its descendants, siblings by sortOrder then name. */
+export function sortUnitsAsTree<U extends Pick<OrgUnit, 'id' | 'parentId' | 'name' | 'sortOrder'>>(
+  units: readonly U[],
+): U[] {
+  const ids = new Set(units.map((u) => u.id));
+  const children = new Map<string | null, U[]>();
+  for (const u of units) {
+    const key = u.parentId !== null && ids.has(u.parentId) ? u.parentId : null;
+    children.set(key, [...(children.get(key) ?? []), u]);
+  }
+  for (const list of children.values()) {
+    list.sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'zh-CN'));
+  }
+  const out: U[] = [];
+  const visit = (parent: string | null) => {
+    for (const u of children.get(parent) ?? []) {
+      out.push(u);
+      visit(u.id);
+    }
+  };
+  visit(null);
+  return out;
+}
+
+// ---- Person (the roster HR keeps) ----
+
+const personFields = {
+  name: text('请填写姓名', 50, '姓名'),
+  unitId: entityIdSchema,
+  positionCategory: positionCategorySchema,
+  rankLevel: rankLevelSchema,
+  title: optionalText(50, '职务'),
+  roles: rolesSchema,
+  supervisorId: entityIdSchema.nullable().default(null),
+  active: z.boolean().default(true),
+};
+
+function supervisorIsNotSelf(
+  p: { id?: string | undefined; supervisorId: string | null },
+  ctx: z.RefinementCtx,
+): void {
+  if (p.id !== undefined && p.supervisorId === p.id) {
+    ctx.addIssue({ code: 'custom', path: ['supervisorId'], message: '主管领导不能是本人' });
+  }
+}
+
+export const personInputSchema = z
+  .object({ id: entityIdSchema.optional(), ...personFields }, { error: '人员信息格式不正确' })
+  .superRefine(rankFitsCategory)
+  .superRefine(supervisorIsNotSelf);
+export type PersonInput = z.input<typeof personInputSchema>;
+
+export const personSchema = z
+  .object({ id: entityIdSchema, ...personFields })
+  .superRefine(rankFitsCategory)
+  .superRefine(supervisorIsNotSelf);
+export type Person = z.output<typeof personSchema>;
+
+// ---- LocalProfile (this device's own person) ----
+
+export const LOCAL_PROFILE_ID = 'local';
+
+/** What the first-run wizard and the settings page fill in. */
+export const profileInputSchema = z
+  .object(
+    {
+      name: text('请填写姓名', 50, '姓名'),
+      unitName: text('请填写所在单位', 100, '所在单位'),
+      title: optionalText(50, '职务'),
+      positionCategory: positionCategorySchema,
+      rankLevel: rankLevelSchema,
+      roles: rolesSchema,
+      presetId: presetIdSchema,
+    },
+    { error: '个人档案格式不正确' },
+  )
+  .superRefine(rankFitsCategory);
+export type ProfileInput = z.input<typeof profileInputSchema>;
+
+export const localProfileSchema = z
+  .object({
+    id: z.literal(LOCAL_PROFILE_ID),
+    /** This person's id in the unit's roster (people table and bundles). */
+    personId: entityIdSchema,
+    name: z.string().min(1),
+    unitName: z.string().min(1),
+    title: z.string().optional(),
+    positionCategory: positionCategorySchema,
+    rankLevel: rankLevelSchema,
+    roles: rolesSchema,
+    presetId: presetIdSchema,
+    createdAt: isoDateTime,
+    updatedAt: isoDateTime,
+  })
+  .superRefine(rankFitsCategory);
+export type LocalProfile = z.output<typeof localProfileSchema>;

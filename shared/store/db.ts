@@ -1,0 +1,166 @@
+/**
+ * The local database (IndexedDB through Dexie). The schema is a history of dated steps applied in
+ * order, so a device that last ran an old version upgrades step by step when it opens the database.
+ *
+ * To change the schema, append a step — never edit or renumber one that has shipped:
+ *
+ *   // YYYY-MM-DD v2: people are listed by name; rows from v1 get a sortable name key.
+ *   {
+ *     version: 2,
+ *     date: 'YYYY-MM-DD',
+ *     note: 'people by name',
+ *     stores: { people: 'id, unitId, supervisorId, *roles, name' },
+ *     upgrade: (tx) => tx.table('people').toCollection().modify((p) => { p.name ??= ''; }),
+ *   },
+ *
+ * Dexie keeps tables not named in a step as they were; `null` deletes a table.
+ */
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { LocalProfile, OrgUnit, Person } from '../domain';
+import { newId } from '../domain/ids';
+import { StorageError } from '../errors/errors';
+import { wrapStorageErrors } from './storage-errors';
+
+export const DEFAULT_DB_NAME = 'dutybook';
+
+export type SettingRow = { key: string; value: unknown; updatedAt: string };
+export type MetaRow = { key: string; value: unknown };
+
+export type SchemaStep = {
+  version: number;
+  /** When the step was written (YYYY-MM-DD). */
+  date: string;
+  /** Why the schema changed. */
+  note: string;
+  /** Dexie store specs for the tables this step adds or changes; `null` deletes a table. */
+  stores: Record<string, string | null>;
+  /** Rewrites existing rows; runs once, inside the upgrade transaction. */
+  upgrade?: (tx: Transaction) => PromiseLike<unknown> | void;
+};
+
+export const SCHEMA_HISTORY: readonly SchemaStep[] = [
+  // 2026-11-23 v1: the device's profile, settings, the organisation (units by parent and by path
+  // prefix; people by unit, by supervisor and by role) and meta (device id, creation time).
+  {
+    version: 1,
+    date: '2026-11-23',
+    note: 'profile, settings, orgUnits, people, meta',
+    stores: {
+      profile: 'id',
+      settings: 'key',
+      orgUnits: 'id, parentId, path',
+      people: 'id, unitId, supervisorId, *roles',
+      meta: 'key',
+    },
+  },
+];
+
+/** The schema version the code writes (the last step's). */
+export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;
+
+export type DutyBookDbOptions = {
+  /** For Node (fake-indexeddb) or a worker; browsers and Electron use the global ones. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+  /** Tests only: open with another history, e.g. an older prefix of SCHEMA_HISTORY. */
+  schemaHistory?: readonly SchemaStep[];
+};
+
+export function checkSchemaHistory(history: readonly SchemaStep[]): void {
+  if (history.length === 0) throw new Error('schema history is empty');
+  history.forEach((s, i) => {
+    if (!Number.isInteger(s.version) || s.version < 1)
+      throw new Error(`schema step ${i}: version must be a positive integer`);
+    const prev = history[i - 1];
+    if (prev && s.version <= prev.version)
+      throw new Error(`schema step ${i}: versions must increase (${prev.version} → ${s.version})`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s.date)) throw new Error(`schema step ${i}: date must be YYYY-MM-DD`);
+  });
+}
+
+export class DutyBookDb extends Dexie {
+  profile!: Table<LocalProfile, string>;
+  settings!: Table<SettingRow, string>;
+  orgUnits!: Table<OrgUnit, string>;
+  people!: Table<Person, string>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name: string = DEFAULT_DB_NAME, options: DutyBookDbOptions = {}) {
+    // Only pass what is given: Dexie would take an explicit `undefined` over the global indexedDB.
+    super(name, {
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    });
+    const history = options.schemaHistory ?? SCHEMA_HISTORY;
+    checkSchemaHistory(history);
+    for (const step of history) {
+      const v = this.version(step.version).stores(step.stores);
+      if (step.upgrade) v.upgrade(step.upgrade);
+    }
+  }
+}
+
+/** Dexie keeps schema version n as IndexedDB version n × 10 (so that it can use decimals). */
+const IDB_VERSION_FACTOR = 10;
+
+/** The schema version a database on disk has, when the browser can tell without opening it. */
+async function installedSchemaVersion(
+  factory: IDBFactory | undefined,
+  name: string,
+): Promise<number | undefined> {
+  if (!factory || typeof factory.databases !== 'function') return undefined;
+  const found = (await factory.databases()).find((d) => d.name === name);
+  return found?.version === undefined ? undefined : found.version / IDB_VERSION_FACTOR;
+}
+
+/**
+ * Opens (creating or upgrading as needed) the database and makes sure it knows its device id.
+ *
+ * A database written by a newer DutyBook is refused: Dexie 4 would open it anyway and could even
+ * change its indexes to this older schema, and older code must not write rows it does not understand.
+ */
+export async function openDatabase(
+  name: string = DEFAULT_DB_NAME,
+  options: DutyBookDbOptions = {},
+): Promise<DutyBookDb> {
+  const history = options.schemaHistory ?? SCHEMA_HISTORY;
+  const current = history[history.length - 1]?.version ?? 0;
+  const refuseNewer = (v: number | undefined) => {
+    if (v !== undefined && v > current) {
+      throw new StorageError(
+        'storage-unavailable',
+        `database ${name} has schema version ${v}, newer than this application's ${current}; install the newer DutyBook`,
+        undefined,
+        { reason: 'newer-version', found: v, supported: current },
+      );
+    }
+  };
+  await wrapStorageErrors('inspect database', async () =>
+    refuseNewer(await installedSchemaVersion(options.indexedDB ?? globalThis.indexedDB, name)),
+  );
+  const db = new DutyBookDb(name, options);
+  try {
+    await wrapStorageErrors('open database', async () => {
+      await db.open();
+      refuseNewer(db.backendDB().version / IDB_VERSION_FACTOR);
+      await db.transaction('rw', db.meta, async () => {
+        if (!(await db.meta.get('deviceId'))) {
+          await db.meta.bulkPut([
+            { key: 'deviceId', value: newId() },
+            { key: 'createdAt', value: new Date().toISOString() },
+          ]);
+        }
+      });
+    });
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return db;
+}
+
+/** This database's own id, made when it was first opened; later sync uses it to tell devices apart. */
+export async function getDeviceId(db: DutyBookDb): Promise<string | undefined> {
+  const row = await wrapStorageErrors('read device id', () => db.meta.get('deviceId'));
+  return typeof row?.value === 'string' ? row.value : undefined;
+}

@@ -1,0 +1,6 @@
+/** The local database and its repositories. */
+export * from './db';
+export * from './storage-errors';
+export * from './profile-repo';
+export * from './settings-repo';
+export * from './org-repo';
