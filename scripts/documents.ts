@@ -1,0 +1,47 @@
+/**
+ * Writes the official's Word forms from the example data, to look at them in Word or WPS:
+ *
+ *   npm run documents -- --example --out DIR
+ *
+ * One of every form (the annual plan, the March record book, the first-quarter summary) and the
+ * year's .zip of all of them, then each file's path and size. Run through scripts/documents.mjs,
+ * which loads this file with Vite's module runner (Node 20 cannot run TypeScript by itself).
+ */
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildDocument, buildYearArchive, fileNameFor, toBytes } from '../shared/documents';
+import {
+  exampleAnnualPlan,
+  exampleForms,
+  exampleQuarterSummary,
+  exampleRecordBook,
+} from '../shared/documents/examples';
+
+const USAGE = 'usage: npm run documents -- --example --out DIR';
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const outAt = argv.indexOf('--out');
+  const out = outAt >= 0 ? argv[outAt + 1] : undefined;
+  if (!argv.includes('--example') || out === undefined || out.startsWith('--')) {
+    console.error(USAGE);
+    return 2;
+  }
+  const dir = resolve(out);
+  mkdirSync(dir, { recursive: true });
+
+  const files: [string, Uint8Array][] = [];
+  for (const form of [exampleAnnualPlan, exampleRecordBook, exampleQuarterSummary]) {
+    files.push([fileNameFor(form), await toBytes(buildDocument(form))]);
+  }
+  files.push([
+    `${exampleAnnualPlan.year}年平时考核材料-${exampleAnnualPlan.person.name}.zip`,
+    await buildYearArchive(exampleForms),
+  ]);
+
+  for (const [name, bytes] of files) {
+    const path = resolve(dir, name);
+    writeFileSync(path, bytes);
+    console.log(`${path}\t${statSync(path).size} bytes`);
+  }
+  return 0;
+}

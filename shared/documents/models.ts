@@ -1,0 +1,159 @@
+/**
+ * What the Word forms print: plain view-model data, display-ready, with no ids, no zod and no
+ * database shapes. The domain layer maps its records to these; the builders only lay them out.
+ *
+ * Dates are calendar days as 'YYYY-MM-DD' strings (as in shared/domain/dates.ts); the forms write
+ * them as "2026年3月31日". A missing date prints as blanks to fill in by hand ("  年  月  日").
+ */
+
+/** 'YYYY-MM-DD'. */
+export type IsoDate = string;
+
+/** The person a form is about, as the header of every form shows them. */
+export type PersonHeader = {
+  /** 姓名 */
+  name: string;
+  /** 单位, e.g. "某某市财政局办公室" */
+  unit: string;
+  /** 职务职级, as printed, e.g. "一级主任科员" or "副科长、二级主任科员" */
+  post: string;
+};
+
+// ---- 个人年度工作计划 (person × year) ----
+
+export type PlanItem = {
+  /** 工作任务 */
+  task: string;
+  /** 目标要求 */
+  target: string;
+  /**
+   * 完成时限: a 'YYYY-MM-DD' date is written as "2026年6月30日"; any other text ("每月10日前",
+   * "全年") is written as given.
+   */
+  deadline: string;
+  /** 对应岗位职责/能力席位标准 */
+  basis: string;
+  /** 权重, in per cent of the plan. When any item has one, the form adds a 权重 column. */
+  weight?: number;
+};
+
+/** A supervisor's or HR's signed-off step. */
+export type SignOff = {
+  /** Who signed, printed beside the signature line. */
+  name: string;
+  date: IsoDate;
+};
+
+export type AnnualPlanForm = {
+  kind: 'annualPlan';
+  person: PersonHeader;
+  year: number;
+  items: PlanItem[];
+  /** 主管领导核准意见. Absent until approved: the form then leaves lines to write and sign on. */
+  approval?: SignOff & { opinion: string };
+  /** 人事部门备案. Absent until filed: the date prints as blanks. */
+  filing?: { date: IsoDate };
+};
+
+// ---- 平时考核记实簿 (person × month) ----
+
+export type WorkStatus = 'notStarted' | 'inProgress' | 'completed' | 'delayed' | 'cancelled';
+
+export type RecordWorkItem = {
+  /** 工作内容 */
+  content: string;
+  /** 工作进度: what was done this month, in words. */
+  progress: string;
+  /** 完成情况 = status + percent, printed as "进行中 60%". */
+  status: WorkStatus;
+  /** 0–100. */
+  percent: number;
+};
+
+/**
+ * 出勤情况, in days (half days allowed: 0.5).
+ *
+ * The rule the forms and the example data follow:
+ *   required = present + personalLeave + sickLeave + annualLeave + absent
+ * 公差 (official travel) is work, so travel days are counted INSIDE `present` and shown again
+ * separately in the 公差 column; they are not added to the sum.
+ */
+export type Attendance = {
+  /** 应出勤 */
+  required: number;
+  /** 实出勤 (includes 公差 days) */
+  present: number;
+  /** 事假 */
+  personalLeave: number;
+  /** 病假 */
+  sickLeave: number;
+  /** 年休假 */
+  annualLeave: number;
+  /** 公差 (already inside `present`) */
+  businessTrip: number;
+  /** 旷工 */
+  absent: number;
+};
+
+export type ErrorEntry = {
+  /** 日期 */
+  date: IsoDate;
+  /** 事项 */
+  matter: string;
+  /** 原因 */
+  cause: string;
+  /** 纠正情况 */
+  correction: string;
+  /** 程度, as the unit grades it (e.g. "一般", "较重"); blank when not graded. */
+  severity?: string;
+};
+
+export type MonthlyRecordForm = {
+  kind: 'monthlyRecord';
+  person: PersonHeader;
+  year: number;
+  /** 1–12 */
+  month: number;
+  workItems: RecordWorkItem[];
+  attendance: Attendance;
+  errors: ErrorEntry[];
+  /** Dates of the signatures once signed; the signatures themselves are always left to the pen. */
+  signedOn?: { official?: IsoDate; supervisor?: IsoDate };
+};
+
+// ---- 季度个人工作小结 (person × quarter) ----
+
+export type PlanProgress = {
+  /** The plan item's 工作任务. */
+  task: string;
+  status: WorkStatus;
+  /** 0–100, at the end of the quarter. */
+  percent: number;
+};
+
+/** The quarter's record highlights, rolled up from the three monthly record books. */
+export type QuarterHighlights = {
+  /** 完成事项: the work items completed in the quarter, one line each. */
+  completedItems: string[];
+  /** 年度计划推进情况 */
+  planProgress: PlanProgress[];
+  /** The quarter's attendance totals (the same rule as a month's). */
+  attendance: Attendance;
+  /** 差错登记 of the quarter. */
+  errors: ErrorEntry[];
+};
+
+export type QuarterSummaryForm = {
+  kind: 'quarterSummary';
+  person: PersonHeader;
+  year: number;
+  quarter: 1 | 2 | 3 | 4;
+  /** The official's own summary, one string per paragraph. */
+  paragraphs: string[];
+  highlights: QuarterHighlights;
+  /** The day the summary was written; blank when absent. */
+  writtenOn?: IsoDate;
+};
+
+export type FormData = AnnualPlanForm | MonthlyRecordForm | QuarterSummaryForm;
+export type FormKind = FormData['kind'];
