@@ -100,7 +100,7 @@ export function describeError(e: unknown): ErrorDescription {
     return { ...base, fields: [], technical };
   }
   if (e instanceof Error || (typeof e === 'object' && e !== null && 'name' in e)) {
-    const name = String((e as { name: unknown }).name);
+    const name = String((e).name);
     const inner = (e as { inner?: { name?: string } }).inner?.name;
     const storage = storageDescription(inner ?? name) ?? storageDescription(name);
     if (storage) return { ...storage, fields: [], technical };

@@ -16,6 +16,7 @@ export const safeFileName = z
   .string()
   .min(1)
   .max(200)
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
   .refine((s) => !/[\\/:*?"<>|\u0000-\u001f]/.test(s) && s !== '.' && s !== '..', {
     message: '文件名含有不允许的字符',
   });

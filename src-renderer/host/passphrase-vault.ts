@@ -62,7 +62,7 @@ export class PassphraseVault {
       const key = await deriveKey(passphrase, salt, iterations);
       const checkIv = crypto.getRandomValues(new Uint8Array(12));
       const check = new Uint8Array(
-        await crypto.subtle.encrypt({ name: 'AES-GCM', iv: checkIv }, key, CHECK_PLAINTEXT as BufferSource),
+        await crypto.subtle.encrypt({ name: 'AES-GCM', iv: checkIv }, key, CHECK_PLAINTEXT),
       );
       await this.db.meta.put({ id: 'vault', salt, iterations, checkIv, check });
       this.key = key;

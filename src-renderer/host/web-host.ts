@@ -43,7 +43,7 @@ export function createWebHost(vault = new PassphraseVault()): HostApi {
       }),
 
     saveFile: ({ suggestedName, data }) => {
-      const blob = new Blob([data as BlobPart], { type: 'application/octet-stream' });
+      const blob = new Blob([data], { type: 'application/octet-stream' });
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;

@@ -18,7 +18,7 @@ export async function readStore(page: Page, dbName: string, store: string): Prom
     ([dbName, store]) =>
       new Promise<unknown[]>((resolve, reject) => {
         const open = indexedDB.open(dbName);
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
           const db = open.result;
           const req = db.transaction(store, 'readonly').objectStore(store).getAll();
@@ -26,7 +26,7 @@ export async function readStore(page: Page, dbName: string, store: string): Prom
             resolve(req.result as unknown[]);
             db.close();
           };
-          req.onerror = () => reject(req.error);
+          req.onerror = () => reject(new Error(String(req.error)));
         };
       }),
     [dbName, store] as const,
