@@ -5,13 +5,40 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 /** Node built-ins, so that `fs` is caught as well as `node:fs`. */
 const nodeBuiltins = [
-  'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream',
-  'zlib', 'worker_threads', 'buffer', 'events', 'process', 'module', 'vm', 'tls', 'dns',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'zlib',
+  'worker_threads',
+  'buffer',
+  'events',
+  'process',
+  'module',
+  'vm',
+  'tls',
+  'dns',
 ];
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', 'playwright-report/', 'tests/artifacts/', 'bench-results/'],
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'release/',
+      'test-results/',
+      'playwright-report/',
+      'tests/artifacts/',
+      'bench-results/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -32,7 +59,14 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
     },
     rules: { ...tseslint.configs.disableTypeChecked.rules, 'no-console': 'off' },
   },
@@ -60,7 +94,10 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'shared/ is portable: no node:* imports.' },
             { group: ['electron/*', 'react/*', 'react-dom/*'], message: 'shared/ is portable.' },
-            { group: ['**/src-main/**', '**/src-main', '**/src-renderer/**', '**/src-renderer'], message: 'shared/ must not import from src-main or src-renderer.' },
+            {
+              group: ['**/src-main/**', '**/src-main', '**/src-renderer/**', '**/src-renderer'],
+              message: 'shared/ must not import from src-main or src-renderer.',
+            },
           ],
         },
       ],

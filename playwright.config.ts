@@ -6,6 +6,10 @@ import { defineConfig } from '@playwright/test';
  */
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 4317);
+// The Electron project launches its own app; it needs no preview server (nor a built out/web).
+const electronOnly = process.argv.some(
+  (a, i, all) => a === '--project=electron' || (a === '--project' && all[i + 1] === 'electron'),
+);
 
 export default defineConfig({
   timeout: 60_000,
@@ -43,10 +47,12 @@ export default defineConfig({
     },
     { name: 'electron', testDir: 'tests/electron' },
   ],
-  webServer: {
-    command: `npx vite preview --config vite.web.config.ts --port ${port} --strictPort --host 127.0.0.1`,
-    url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: electronOnly
+    ? undefined
+    : {
+        command: `npx vite preview --config vite.web.config.ts --port ${port} --strictPort --host 127.0.0.1`,
+        url: `http://127.0.0.1:${port}`,
+        reuseExistingServer: !process.env.CI,
+        timeout: 60_000,
+      },
 });

@@ -1,20 +1,17 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
-import { CONTENT_SECURITY_POLICY } from './shared/security/csp';
+import { META_CONTENT_SECURITY_POLICY } from './shared/security/csp.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 /**
  * The built preview carries the same CSP as the Electron shell, as a meta tag (a static server sends no
  * headers of ours). The dev server goes without it: Vite's HMR client needs inline scripts and a socket.
- * `frame-ancestors` is dropped because browsers ignore it in a meta tag.
+ * The meta variant leaves out `frame-ancestors`, which browsers ignore in a meta tag.
  */
 function cspMeta(): Plugin {
-  const policy = CONTENT_SECURITY_POLICY.split(';')
-    .map((d) => d.trim())
-    .filter((d) => d && !d.startsWith('frame-ancestors'))
-    .join('; ');
+  const policy = META_CONTENT_SECURITY_POLICY;
   return {
     name: 'dutybook-csp-meta',
     apply: 'build',

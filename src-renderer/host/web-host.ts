@@ -3,7 +3,8 @@
  * a file input for opening, and a passphrase-protected key store. Same contract, same validation as
  * the Electron host, so the renderer cannot tell them apart except through getAppInfo().
  */
-import type { HostApi } from '../../shared/host/contract';
+import { hostMethods, type HostApi } from '../../shared/host/contract';
+import { decodeHostError } from '../../shared/host/host-errors';
 import { validatedHost } from '../../shared/host/validate';
 import { DutyBookError } from '../../shared/errors/errors';
 import { PassphraseVault } from './passphrase-vault';
@@ -81,7 +82,20 @@ export function createWebHost(vault = new PassphraseVault()): HostApi {
   });
 }
 
+/** Electron's bridge, with errors from the main process turned back into the core's typed errors. */
+function decodingBridge(bridge: HostApi): HostApi {
+  const api: Record<string, (input?: unknown) => Promise<unknown>> = {};
+  for (const m of hostMethods) {
+    const call = bridge[m] as (input?: unknown) => Promise<unknown>;
+    api[m] = (input?: unknown) =>
+      call(input).catch((e: unknown) => {
+        throw decodeHostError(e) ?? e;
+      });
+  }
+  return api as unknown as HostApi;
+}
+
 /** The host this renderer runs on: Electron's preload bridge when present, otherwise the web host. */
 export function resolveHost(): HostApi {
-  return window.dutybookHost ?? createWebHost();
+  return window.dutybookHost ? decodingBridge(window.dutybookHost) : createWebHost();
 }

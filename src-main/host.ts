@@ -1,0 +1,22 @@
+/**
+ * The Electron implementation of the host API, assembled from the modules that own each concern.
+ */
+import type { HostHandlers } from './ipc';
+import type { FileHandlerDeps } from './files';
+import type { KeyStoreDeps } from './keys';
+import { createFileHandlers } from './files';
+import { createKeyStore } from './keys';
+
+export type HostDeps<E> = FileHandlerDeps<E> &
+  KeyStoreDeps & {
+    version: string;
+  };
+
+export function createHostHandlers<E>(deps: HostDeps<E>): HostHandlers<E> {
+  return {
+    getAppInfo: () =>
+      Promise.resolve({ kind: 'electron' as const, version: deps.version, platform: deps.platform, keyStore: 'os' as const }),
+    ...createFileHandlers(deps),
+    ...createKeyStore(deps),
+  };
+}
