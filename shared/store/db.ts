@@ -4,9 +4,9 @@
  *
  * To change the schema, append a step — never edit or renumber one that has shipped:
  *
- *   // YYYY-MM-DD v2: people are listed by name; rows from v1 get a sortable name key.
+ *   // YYYY-MM-DD v3: people are listed by name; older rows get a sortable name key.
  *   {
- *     version: 2,
+ *     version: 3,
  *     date: 'YYYY-MM-DD',
  *     note: 'people by name',
  *     stores: { people: 'id, unitId, supervisorId, *roles, name' },
@@ -16,7 +16,18 @@
  * Dexie keeps tables not named in a step as they were; `null` deletes a table.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { LocalProfile, OrgUnit, Person } from '../domain';
+import type {
+  AnnualPlan,
+  JournalEntry,
+  LocalProfile,
+  MonthlyRecord,
+  MonthlyRecordVersion,
+  OrgUnit,
+  Person,
+  PlanVersion,
+  QuarterSummary,
+  QuarterSummaryVersion,
+} from '../domain';
 import { newId } from '../domain/ids';
 import { StorageError } from '../errors/errors';
 import { wrapStorageErrors } from './storage-errors';
@@ -53,6 +64,23 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
       meta: 'key',
     },
   },
+  // 2026-11-23 v2: what an official writes. The working rows (plans, monthlyRecords, summaries: one
+  // per person and period, hence the unique compound keys) and the immutable versions each
+  // submission freezes; journal entries by person and day. Every read goes through personId first.
+  {
+    version: 2,
+    date: '2026-11-23',
+    note: 'plans, monthly records, journal, quarterly summaries and their submitted versions',
+    stores: {
+      plans: 'id, &[personId+year]',
+      planVersions: 'id, planId, [personId+year]',
+      monthlyRecords: 'id, &[personId+year+month], [personId+year]',
+      recordVersions: 'id, recordId, [personId+year+month]',
+      journalEntries: 'id, [personId+date]',
+      summaries: 'id, &[personId+year+quarter]',
+      summaryVersions: 'id, summaryId',
+    },
+  },
 ];
 
 /** The schema version the code writes (the last step's). */
@@ -84,6 +112,13 @@ export class DutyBookDb extends Dexie {
   orgUnits!: Table<OrgUnit, string>;
   people!: Table<Person, string>;
   meta!: Table<MetaRow, string>;
+  plans!: Table<AnnualPlan, string>;
+  planVersions!: Table<PlanVersion, string>;
+  monthlyRecords!: Table<MonthlyRecord, string>;
+  recordVersions!: Table<MonthlyRecordVersion, string>;
+  journalEntries!: Table<JournalEntry, string>;
+  summaries!: Table<QuarterSummary, string>;
+  summaryVersions!: Table<QuarterSummaryVersion, string>;
 
   constructor(name: string = DEFAULT_DB_NAME, options: DutyBookDbOptions = {}) {
     // Only pass what is given: Dexie would take an explicit `undefined` over the global indexedDB.

@@ -4,3 +4,8 @@ export * from './storage-errors';
 export * from './profile-repo';
 export * from './settings-repo';
 export * from './org-repo';
+export * from './plan-repo';
+export * from './record-repo';
+export * from './journal-repo';
+export * from './summary-repo';
+export * from './search-repo';

@@ -14,7 +14,7 @@ import {
 import { fakeDeps, freshName, openTestDb } from './helpers';
 
 describe('DutyBookDb', () => {
-  it('creates every v1 table with its indexes', async () => {
+  it('creates every table of the current schema with its indexes', async () => {
     const db = await openTestDb();
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     const schema = Object.fromEntries(
@@ -26,7 +26,23 @@ describe('DutyBookDb', () => {
       orgUnits: ['id', 'parentId', 'path'],
       people: ['id', 'unitId', 'supervisorId', '*roles'],
       meta: ['key'],
+      plans: ['id', '&[personId+year]'],
+      planVersions: ['id', 'planId', '[personId+year]'],
+      monthlyRecords: ['id', '&[personId+year+month]', '[personId+year]'],
+      recordVersions: ['id', 'recordId', '[personId+year+month]'],
+      journalEntries: ['id', '[personId+date]'],
+      summaries: ['id', '&[personId+year+quarter]'],
+      summaryVersions: ['id', 'summaryId'],
     });
+    // One working plan, record book and summary per person and period.
+    const unique = db.tables.flatMap((t) =>
+      t.schema.indexes.filter((i) => i.unique).map((i) => `${t.name}.${i.name}`),
+    );
+    expect(unique.sort()).toEqual([
+      'monthlyRecords.[personId+year+month]',
+      'plans.[personId+year]',
+      'summaries.[personId+year+quarter]',
+    ]);
     db.close();
   });
 
@@ -132,5 +148,59 @@ describe('schema history', () => {
     await expect(openDatabase(name, { ...fakeDeps, schemaHistory: SCHEMA_HISTORY })).rejects.toBeInstanceOf(
       StorageError,
     );
+  });
+});
+
+describe('schema v2 (what an official writes)', () => {
+  it('upgrades a v1 database: the roster and device id stay, the new tables start empty and indexed', async () => {
+    const name = freshName('v1-to-v2');
+    const v1 = await openDatabase(name, { ...fakeDeps, schemaHistory: SCHEMA_HISTORY.slice(0, 1) });
+    expect(v1.verno).toBe(1);
+    await v1.people.put({
+      id: 'p1',
+      name: '张三',
+      unitId: 'u1',
+      positionCategory: 'comprehensive',
+      rankLevel: 'staff1',
+      roles: ['official'],
+      supervisorId: null,
+      active: true,
+    });
+    await v1.settings.put({ key: 'activePresetId', value: 'hubei', updatedAt: '2026-11-23T00:00:00.000Z' });
+    const deviceId = await getDeviceId(v1);
+    v1.close();
+
+    const v2 = await openDatabase(name, fakeDeps);
+    expect(v2.verno).toBe(2);
+    expect((await v2.people.get('p1'))?.name).toBe('张三');
+    expect((await v2.settings.get('activePresetId'))?.value).toBe('hubei');
+    expect(await getDeviceId(v2)).toBe(deviceId);
+    for (const t of [
+      'plans',
+      'planVersions',
+      'monthlyRecords',
+      'recordVersions',
+      'journalEntries',
+      'summaries',
+      'summaryVersions',
+    ]) {
+      expect(await v2.table(t).count()).toBe(0);
+    }
+    await v2.plans.put({
+      id: 'PL1',
+      personId: 'p1',
+      year: 2026,
+      state: 'draft',
+      items: [],
+      version: 0,
+      returnReasons: [],
+      updatedAt: '2026-11-23T00:00:00.000Z',
+    });
+    expect(await v2.plans.where('[personId+year]').equals(['p1', 2026]).count()).toBe(1);
+    // A second plan for the same person and year is refused by the unique index.
+    await expect(v2.plans.add({ ...(await v2.plans.get('PL1'))!, id: 'PL2' })).rejects.toMatchObject({
+      name: 'ConstraintError',
+    });
+    v2.close();
   });
 });
