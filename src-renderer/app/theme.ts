@@ -18,7 +18,8 @@ export const FONT_STACK = [
 
 export const theme = createTheme(
   {
-    typography: { fontFamily: FONT_STACK, fontSize: 14 },
+    // Chinese has no case; MUI's upper-casing only mangles Latin words such as “Word” and “.zip”.
+    typography: { fontFamily: FONT_STACK, fontSize: 14, button: { textTransform: 'none' } },
     palette: {
       primary: { main: '#1f4e8c' },
       secondary: { main: '#b23a2b' },

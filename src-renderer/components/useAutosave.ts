@@ -1,0 +1,227 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useNotifications } from '../state/notifications';
+
+/**
+ * Autosave for a form that edits one stored record. The draft lives in React state; every change is
+ * mirrored into localStorage at once (synchronously, so a killed window loses nothing) and written to
+ * the database through `save` after a short pause. The mirror is removed once the database holds the
+ * same text. On mount, a mirror at least as new as the stored record wins over it: that is text the
+ * database never received.
+ *
+ * Give the component that calls this a React `key` per record, so one hook instance never saves one
+ * record's text through another record's `save`.
+ */
+
+export type AutosaveStatus =
+  | { state: 'idle' }
+  | { state: 'pending' }
+  | { state: 'saving' }
+  | { state: 'saved'; at: Date }
+  | { state: 'error' };
+
+type Mirror<T> = { savedAt: string; value: T };
+
+export type AutosaveOptions<T> = {
+  /** localStorage key of this record's mirror, e.g. `dutybook.draft.record.<personId>.2026-03`. */
+  key: string;
+  /** The value to start editing from (the stored record, or a new blank one); undefined while loading. */
+  initial: T | undefined;
+  /** When the stored record was last written (ISO); undefined when nothing is stored yet. */
+  storedAt: string | undefined;
+  /** Writes the draft to the database. */
+  save: (value: T) => Promise<unknown>;
+  /** False for a locked record: no mirror is restored and nothing is saved. */
+  editable: boolean;
+  delayMs?: number;
+};
+
+export type Autosave<T> = {
+  draft: T | undefined;
+  /** Changes the draft; the change is mirrored at once and saved after the pause. */
+  update: (change: (draft: T) => T) => void;
+  status: AutosaveStatus;
+  /** True when text the database never received was brought back from the mirror. */
+  restored: boolean;
+  dismissRestored: () => void;
+  /** Saves now (Ctrl+S, before submitting). Resolves true when the database holds the draft. */
+  flush: () => Promise<boolean>;
+};
+
+export function readMirror<T>(key: string): Mirror<T> | null {
+  try {
+    const raw = localStorage.getItem(key);
+    if (!raw) return null;
+    const m = JSON.parse(raw) as Partial<Mirror<T>>;
+    return typeof m.savedAt === 'string' && 'value' in m ? (m as Mirror<T>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeMirror<T>(key: string, value: T): void {
+  try {
+    localStorage.setItem(key, JSON.stringify({ savedAt: new Date().toISOString(), value } satisfies Mirror<T>));
+  } catch (e) {
+    // A full localStorage must not stop typing; the database save still runs.
+    console.warn('[dutybook] draft mirror not written', e);
+  }
+}
+
+function removeMirror(key: string): void {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    // nothing to do: the mirror is a safety copy only
+  }
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export function useAutosave<T>({ key, initial, storedAt, save, editable, delayMs = 600 }: AutosaveOptions<T>): Autosave<T> {
+  const { reportError } = useNotifications();
+  const [draft, setDraft] = useState<T | undefined>(undefined);
+  /** The record being edited and what the database held when it was loaded. */
+  const [loaded, setLoaded] = useState<{ key: string; base: T; fromMirror: boolean } | null>(null);
+  const [status, setStatus] = useState<AutosaveStatus>({ state: 'idle' });
+  const [restored, setRestored] = useState(false);
+
+  const latest = useRef<T | undefined>(undefined);
+  const saved = useRef<T | undefined>(undefined);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const running = useRef<Promise<boolean> | null>(null);
+  const saveRef = useRef(save);
+  const keyRef = useRef(key);
+  const editableRef = useRef(editable);
+  useEffect(() => {
+    saveRef.current = save;
+    keyRef.current = key;
+    editableRef.current = editable;
+  });
+
+  // Start from the stored value, or from the mirror when it is newer. Later changes of `initial` are
+  // the database echoing our own saves and must not overwrite what is being typed.
+  if (initial !== undefined && loaded?.key !== key) {
+    const mirror = editable ? readMirror<T>(key) : null;
+    const useMirror = mirror !== null && (storedAt === undefined || mirror.savedAt >= storedAt) && !same(mirror.value, initial);
+    setLoaded({ key, base: initial, fromMirror: useMirror });
+    setDraft(useMirror ? mirror.value : initial);
+    setRestored(useMirror);
+    setStatus(useMirror ? { state: 'pending' } : { state: 'idle' });
+  }
+
+  useEffect(() => {
+    latest.current = draft;
+  }, [draft]);
+  useEffect(() => {
+    if (!loaded) return;
+    saved.current = loaded.base;
+    // A mirror that was not used holds nothing the database lacks.
+    if (!loaded.fromMirror) removeMirror(loaded.key);
+  }, [loaded]);
+
+  const flush = useCallback(async (): Promise<boolean> => {
+    if (timer.current) {
+      clearTimeout(timer.current);
+      timer.current = null;
+    }
+    // One save at a time; a change made meanwhile is saved right after.
+    while (running.current) await running.current;
+    const value = latest.current;
+    if (value === undefined || !editableRef.current) return true;
+    if (saved.current !== undefined && same(value, saved.current)) return true;
+    const k = keyRef.current;
+    const run = (async () => {
+      setStatus({ state: 'saving' });
+      try {
+        await saveRef.current(value);
+        saved.current = value;
+        if (same(latest.current, value)) removeMirror(k);
+        setStatus({ state: 'saved', at: new Date() });
+        return true;
+      } catch (e) {
+        setStatus({ state: 'error' });
+        reportError(e);
+        return false;
+      }
+    })();
+    running.current = run;
+    try {
+      return await run;
+    } finally {
+      running.current = null;
+    }
+  }, [reportError]);
+
+  const schedule = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    setStatus({ state: 'pending' });
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      void flush();
+    }, delayMs);
+  }, [delayMs, flush]);
+
+  // Restored text goes to the database without waiting for another keystroke.
+  useEffect(() => {
+    if (restored && editableRef.current) schedule();
+  }, [restored, loaded, schedule]);
+
+  const update = useCallback(
+    (change: (d: T) => T) => {
+      const current = latest.current;
+      if (current === undefined || !editableRef.current) return;
+      const next = change(current);
+      latest.current = next;
+      writeMirror(keyRef.current, next);
+      setDraft(next);
+      schedule();
+    },
+    [schedule],
+  );
+
+  // Leaving the screen or hiding the window saves at once (the mirror already holds the text).
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') void flush();
+    };
+    const onPageHide = () => void flush();
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', onPageHide);
+      void flush();
+    };
+  }, [flush, key]);
+
+  return {
+    draft: loaded?.key === key ? draft : undefined,
+    update,
+    status,
+    restored,
+    dismissRestored: () => setRestored(false),
+    flush,
+  };
+}
+
+/**
+ * A form that is not a stored record yet (a new journal entry): its text lives only in localStorage,
+ * written synchronously on every change and removed when the form is used up.
+ */
+export function useLocalDraft<T>(key: string, blank: () => T): [T, (change: (value: T) => T) => void, () => void] {
+  const [value, setValue] = useState<T>(() => readMirror<T>(key)?.value ?? blank());
+  const update = useCallback(
+    (change: (value: T) => T) =>
+      setValue((v) => {
+        const next = change(v);
+        writeMirror(key, next);
+        return next;
+      }),
+    [key],
+  );
+  const clear = useCallback(() => {
+    removeMirror(key);
+    setValue(blank());
+  }, [key, blank]);
+  return [value, update, clear];
+}
