@@ -85,7 +85,6 @@ export function OfficialWorkspace({ profile }: { profile: LocalProfile }) {
         pb: 8,
         // A locked record is read more than edited: its text stays dark (MUI greys disabled text out).
         '& .MuiInputBase-input.Mui-disabled': { WebkitTextFillColor: 'rgba(0, 0, 0, 0.78)' },
-        // "导出Word", not "导出WORD": Chinese buttons need no capitals, and file types keep their case.
       }}
     >
       {printStyles}
