@@ -44,6 +44,22 @@ export function parseIsoDate(s: string): { year: number; month: number; day: num
   return isValidYmd(year, month, day) ? { year, month, day } : null;
 }
 
+/**
+ * Why a date string is not a real day, in words a clerk understands: '2026年2月没有30日' says more
+ * than '不是有效日期'. Null when the date is valid.
+ */
+export function invalidDateReason(s: string): string | null {
+  if (parseIsoDate(s) !== null) return null;
+  const m = ISO_DATE.exec(s);
+  if (!m) return '应按“年-月-日”填写,例如2026-03-31';
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12) return `没有${month}月`;
+  if (day < 1) return '日不能为0';
+  return `${year}年${month}月没有${day}日(该月共${daysInMonth(year, month)}天)`;
+}
+
 /** 0 = Sunday … 6 = Saturday, like `Date#getDay`. */
 export function weekdayOf(year: number, month: number, day: number): number {
   return new Date(Date.UTC(year, month - 1, day)).getUTCDay();

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { DutyBookError, LockedError, type ValidationIssue } from '../errors/errors';
-import { parseIsoDate, type IsoDate } from './dates';
+import { invalidDateReason, parseIsoDate, type IsoDate } from './dates';
 import { entityIdSchema } from './org';
 
 // ---- Shared by every record an official writes ----
@@ -99,7 +99,7 @@ export function planItemIssues(items: readonly PlanItem[], year: number): Valida
     if (blank(item.deadline)) at(i, 'deadline', '完成时限未填写');
     else {
       const d = parseIsoDate(item.deadline.trim());
-      if (!d) at(i, 'deadline', '完成时限不是有效日期');
+      if (!d) at(i, 'deadline', `完成时限不是有效日期:${invalidDateReason(item.deadline.trim())}`);
       else if (d.year !== year) at(i, 'deadline', `完成时限不在${year}年内`);
     }
     if (blank(item.duty)) at(i, 'duty', '对应岗位职责/能力席位标准未填写');

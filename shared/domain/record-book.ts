@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { ValidationIssue } from '../errors/errors';
 import { workingDays } from './calendar';
-import { daysInMonth, parseIsoDate, type IsoDate } from './dates';
+import { daysInMonth, invalidDateReason, parseIsoDate, type IsoDate } from './dates';
 import type { HolidayCalendar, HolidayIndex } from './holidays';
 import { entityIdSchema } from './org';
 import { monthSchema, timestampSchema, versionNumberSchema, yearSchema, type AnnualPlan } from './plan';
@@ -261,7 +261,7 @@ export function monthlyRecordIssues(
       issues.push({ path: `errors.${i}.${field}`, message: `第${i + 1}条差错登记${message}` });
     const d = parseIsoDate(e.date.trim());
     if (e.date.trim() === '') at('date', '日期未填写');
-    else if (!d) at('date', '日期不是有效日期');
+    else if (!d) at('date', `日期不是有效日期:${invalidDateReason(e.date.trim())}`);
     else if (d.year !== year || d.month !== month)
       at('date', `日期不在${year}年${month}月内(应为${month}月1日至${month}月${last}日)`);
     if (e.matter.trim() === '') at('matter', '事项未填写');

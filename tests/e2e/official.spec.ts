@@ -78,7 +78,7 @@ test('an official plans the year, keeps two months, summarises the quarter and e
   await page.getByRole('button', { name: '提交核准' }).click();
   const issues = page.getByTestId('issues');
   await expect(issues).toContainText('第1项目标要求未填写');
-  await expect(issues).toContainText('第1项完成时限不是有效日期');
+  await expect(issues).toContainText('第1项完成时限不是有效日期:2026年2月没有30日');
   await expect(page.getByLabel('第1项 目标要求')).toHaveAttribute('aria-invalid', 'true');
   // Nothing typed is lost.
   await expect(page.getByLabel('第1项 工作任务')).toHaveValue('编制2027年度市级部门预算草案');

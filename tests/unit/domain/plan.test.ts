@@ -66,8 +66,8 @@ describe('planItemIssues', () => {
       2026,
     );
     expect(issues).toEqual([
-      { path: 'items.0.deadline', message: '第1项完成时限不是有效日期' },
-      { path: 'items.1.deadline', message: '第2项完成时限不是有效日期' },
+      { path: 'items.0.deadline', message: '第1项完成时限不是有效日期:2026年2月没有30日(该月共28天)' },
+      { path: 'items.1.deadline', message: '第2项完成时限不是有效日期:应按“年-月-日”填写,例如2026-03-31' },
       { path: 'items.2.deadline', message: '第3项完成时限不在2026年内' },
     ]);
   });

@@ -165,7 +165,7 @@ describe('monthlyRecordIssues', () => {
       { path: 'workItems.2.percent', message: '第3项已完成的工作,完成进度应为100%' },
       { path: 'attendance', message: '出勤天数合计不符:应出勤 21 天,实出勤与各类请假、旷工合计 20 天' },
       { path: 'errors.0.date', message: '第1条差错登记日期不在2026年3月内(应为3月1日至3月31日)' },
-      { path: 'errors.1.date', message: '第2条差错登记日期不是有效日期' },
+      { path: 'errors.1.date', message: expect.stringMatching(/^第2条差错登记日期不是有效日期:/) as string },
       { path: 'errors.1.matter', message: '第2条差错登记事项未填写' },
       { path: 'errors.2.date', message: '第3条差错登记日期未填写' },
     ]);

@@ -102,7 +102,7 @@ describe('submitting a plan', () => {
     const err = await expectRefused(db, () => submitPlan(db, P, 2026), ValidationError);
     expect((err as ValidationError).issues).toEqual([
       { path: 'items.1.task', message: '第2项工作任务未填写' },
-      { path: 'items.1.deadline', message: '第2项完成时限不是有效日期' },
+      { path: 'items.1.deadline', message: '第2项完成时限不是有效日期:2026年2月没有30日(该月共28天)' },
     ]);
     db.close();
   });
