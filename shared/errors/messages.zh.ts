@@ -3,6 +3,8 @@
  * the error boundary call `describeError`; the technical detail goes to the log, not the message.
  */
 import { DutyBookError, ValidationError } from './errors';
+import { BundleError } from '../sync/errors';
+import { describeBundleError } from '../sync/errors.zh';
 
 export type ErrorDescription = {
   /** One short sentence: what happened. */
@@ -81,6 +83,8 @@ export function describeError(e: unknown): ErrorDescription {
       technical,
     };
   }
+  // Bundle files have their own words (one per error kind), kept beside the format in shared/sync.
+  if (e instanceof BundleError) return { ...describeBundleError(e), fields: [], technical };
   if (e instanceof DutyBookError) {
     const base = byCode[e.code] ?? byCode.internal!;
     if (e.code === 'key-store-locked' && e.details.reason === 'wrong-passphrase') {

@@ -1,0 +1,21 @@
+import { expect, test } from 'vitest';
+import { base32Crockford, fromHex, readU64be, toHex, u64be } from '../../../shared/sync/bytes';
+
+test('Crockford base32 is MSB first over the alphabet without I, L, O, U', () => {
+  expect(base32Crockford(fromHex('0000000000'))).toBe('00000000');
+  expect(base32Crockford(fromHex('ffffffffff'))).toBe('ZZZZZZZZ');
+  expect(base32Crockford(fromHex('0842108421'))).toBe('11111111');
+  expect(base32Crockford(fromHex('f8'))).toBe('Z0');
+});
+
+test('u64 big-endian round-trips up to 2^53 - 1 and reports larger values as null', () => {
+  expect(toHex(u64be(2 ** 53 - 1))).toBe('001fffffffffffff');
+  expect(readU64be(u64be(2 ** 53 - 1), 0)).toBe(2 ** 53 - 1);
+  expect(readU64be(fromHex('0020000000000000'), 0)).toBeNull();
+  expect(() => u64be(2 ** 53)).toThrow(RangeError);
+});
+
+test('hex refuses odd lengths and non-hex characters', () => {
+  expect(() => fromHex('abc')).toThrow();
+  expect(() => fromHex('zz')).toThrow();
+});
