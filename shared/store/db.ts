@@ -29,6 +29,14 @@ import type {
   QuarterSummaryVersion,
 } from '../domain';
 import { newId } from '../domain/ids';
+import type {
+  BundleLogRow,
+  PeerHoldingsRow,
+  RosterRow,
+  StoredAttestation,
+  StoredFact,
+  TrustRow,
+} from '../sync/model/types';
 import { StorageError } from '../errors/errors';
 import { wrapStorageErrors } from './storage-errors';
 
@@ -81,6 +89,26 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
       summaryVersions: 'id, summaryId',
     },
   },
+  // 2026-11-23 v3: sync by hand-carried bundles (shared/sync/model). Facts are the signed-by-author
+  // record versions that travel (by record, by subject, by author, by type, and by origin install and
+  // counter for the holdings acks describe); attestations are authors' signed lists of fact ids,
+  // findable per fact; peerHoldings keeps what each peer last acked it holds (by peer signing key);
+  // bundles logs every bundle in and out (replay detection, sequence numbers); trust holds public
+  // keys only (this device's identity, the pinned HR key) — private keys go to host.storeSecret;
+  // rosters keeps every HR-signed roster version received or issued.
+  {
+    version: 3,
+    date: '2026-11-23',
+    note: 'facts, attestations, peer holdings, bundle log, trust, rosters',
+    stores: {
+      facts: 'id, recordKey, subject, author, type, [device+counter]',
+      attestations: 'id, author, *factIds',
+      peerHoldings: 'peer',
+      bundles: 'id, [peer+direction]',
+      trust: 'id',
+      rosters: 'version',
+    },
+  },
 ];
 
 /** The schema version the code writes (the last step's). */
@@ -119,6 +147,12 @@ export class DutyBookDb extends Dexie {
   journalEntries!: Table<JournalEntry, string>;
   summaries!: Table<QuarterSummary, string>;
   summaryVersions!: Table<QuarterSummaryVersion, string>;
+  facts!: Table<StoredFact, string>;
+  attestations!: Table<StoredAttestation, string>;
+  peerHoldings!: Table<PeerHoldingsRow, string>;
+  bundles!: Table<BundleLogRow, string>;
+  trust!: Table<TrustRow, string>;
+  rosters!: Table<RosterRow, number>;
 
   constructor(name: string = DEFAULT_DB_NAME, options: DutyBookDbOptions = {}) {
     // Only pass what is given: Dexie would take an explicit `undefined` over the global indexedDB.

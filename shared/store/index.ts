@@ -9,3 +9,5 @@ export * from './record-repo';
 export * from './journal-repo';
 export * from './summary-repo';
 export * from './search-repo';
+export * from './fact-repo';
+export * from './sync-repo';

@@ -30,6 +30,7 @@ import {
   type PlanVersion,
 } from '../domain';
 import type { DutyBookDb } from './db';
+import { appendVersionFact, ownFactTables, planVersionFact } from './fact-repo';
 import { wrapStorageErrors } from './storage-errors';
 
 /** A row read back from the database, checked against its schema (a bad row is corruption, not input). */
@@ -118,7 +119,7 @@ export async function submitPlan(
   checkPersonYear(personId, year);
   const at = now.toISOString();
   return wrapStorageErrors('submit plan', () =>
-    db.transaction('rw', db.plans, db.planVersions, async () => {
+    db.transaction('rw', [db.plans, db.planVersions, ...ownFactTables(db)], async () => {
       const current = await requirePlan(db, personId, year);
       const state = nextPlanState(current.state, 'submit');
       const issues = planItemIssues(current.items, year);
@@ -141,6 +142,8 @@ export async function submitPlan(
         submittedAt: at,
       });
       await db.planVersions.add(version);
+      // The version becomes a fact in the same transaction (shared/sync/model): they cannot diverge.
+      await appendVersionFact(db, planVersionFact(version));
       await db.plans.put(next);
       return next;
     }),

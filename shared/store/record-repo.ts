@@ -23,6 +23,7 @@ import {
   type WorkItem,
 } from '../domain';
 import type { DutyBookDb } from './db';
+import { appendVersionFact, ownFactTables, recordVersionFact } from './fact-repo';
 import { checkPersonYear, checkStoredRow } from './plan-repo';
 import { wrapStorageErrors } from './storage-errors';
 
@@ -148,7 +149,7 @@ export async function submitRecord(
   checkPersonMonth(personId, year, month);
   const at = now.toISOString();
   return wrapStorageErrors('submit monthly record', () =>
-    db.transaction('rw', db.monthlyRecords, db.recordVersions, async () => {
+    db.transaction('rw', [db.monthlyRecords, db.recordVersions, ...ownFactTables(db)], async () => {
       const current = await requireRecord(db, personId, year, month);
       if (current.state === 'submitted') throw new LockedError('monthlyRecord', current.state);
       const issues = monthlyRecordIssues(current);
@@ -174,6 +175,7 @@ export async function submitRecord(
         submittedAt: at,
       });
       await db.recordVersions.add(version);
+      await appendVersionFact(db, recordVersionFact(version));
       await db.monthlyRecords.put(next);
       return next;
     }),

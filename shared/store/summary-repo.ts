@@ -22,6 +22,7 @@ import {
   type QuarterSummaryVersion,
 } from '../domain';
 import type { DutyBookDb } from './db';
+import { appendVersionFact, ownFactTables, summaryVersionFact } from './fact-repo';
 import { checkPersonYear, checkStoredRow } from './plan-repo';
 import { wrapStorageErrors } from './storage-errors';
 
@@ -118,7 +119,7 @@ export async function submitSummary(
   checkPersonQuarter(personId, year, quarter);
   const at = now.toISOString();
   return wrapStorageErrors('submit quarter summary', () =>
-    db.transaction('rw', [db.summaries, db.summaryVersions, db.plans, db.monthlyRecords], async () => {
+    db.transaction('rw', [db.summaries, db.summaryVersions, db.plans, db.monthlyRecords, ...ownFactTables(db)], async () => {
       const current = await readSummary(db, personId, year, quarter);
       if (!current) throw new NotFoundError('quarterSummary', `${personId}/${year}-Q${quarter}`);
       if (current.state === 'submitted') throw new LockedError('quarterSummary', current.state);
@@ -145,6 +146,7 @@ export async function submitSummary(
         submittedAt: at,
       });
       await db.summaryVersions.add(version);
+      await appendVersionFact(db, summaryVersionFact(version));
       await db.summaries.put(next);
       return next;
     }),

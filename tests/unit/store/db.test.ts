@@ -33,6 +33,12 @@ describe('DutyBookDb', () => {
       journalEntries: ['id', '[personId+date]'],
       summaries: ['id', '&[personId+year+quarter]'],
       summaryVersions: ['id', 'summaryId'],
+      facts: ['id', 'recordKey', 'subject', 'author', 'type', '[device+counter]'],
+      attestations: ['id', 'author', '*factIds'],
+      peerHoldings: ['peer'],
+      bundles: ['id', '[peer+direction]'],
+      trust: ['id'],
+      rosters: ['version'],
     });
     // One working plan, record book and summary per person and period.
     const unique = db.tables.flatMap((t) =>
@@ -170,7 +176,7 @@ describe('schema v2 (what an official writes)', () => {
     const deviceId = await getDeviceId(v1);
     v1.close();
 
-    const v2 = await openDatabase(name, fakeDeps);
+    const v2 = await openDatabase(name, { ...fakeDeps, schemaHistory: SCHEMA_HISTORY.slice(0, 2) });
     expect(v2.verno).toBe(2);
     expect((await v2.people.get('p1'))?.name).toBe('张三');
     expect((await v2.settings.get('activePresetId'))?.value).toBe('hubei');

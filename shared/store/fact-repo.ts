@@ -1,0 +1,198 @@
+/**
+ * Facts in the local database: this install's own facts are appended in the same transaction as the
+ * submission that makes them (a submit and its fact cannot diverge); facts from other installs
+ * arrive only through an import (shared/sync/model/apply.ts). Holdings — which counters of which
+ * install this database holds — are derived from the facts themselves, never kept twice.
+ */
+import Dexie from 'dexie';
+import type { MonthlyRecordVersion, PlanVersion, QuarterSummaryVersion } from '../domain';
+import {
+  decodeBody,
+  encodeBody,
+  headsOf,
+  recordKeys,
+  shownHead,
+  sortedIds,
+  storedFact,
+} from '../sync/model/facts';
+import type { Holdings, SelfIdentityRow, StoredFact } from '../sync/model/types';
+import type { DutyBookDb } from './db';
+import { wrapStorageErrors } from './storage-errors';
+
+/** The tables `appendOwnFact` touches: add them to the caller's transaction. */
+export function ownFactTables(db: DutyBookDb) {
+  return [db.facts, db.trust] as const;
+}
+
+/** This install's identity, read inside the caller's transaction (undefined before keys exist). */
+export async function readSelfIdentity(db: DutyBookDb): Promise<SelfIdentityRow | undefined> {
+  const row = await db.trust.get('self');
+  return row?.id === 'self' ? row : undefined;
+}
+
+/** The facts of one record, as stored (any order). */
+export function readFactsOfRecord(db: DutyBookDb, recordKey: string): Promise<StoredFact[]> {
+  return db.facts.where('recordKey').equals(recordKey).toArray();
+}
+
+async function lastCounter(db: DutyBookDb, device: string): Promise<number> {
+  const last = await db.facts
+    .where('[device+counter]')
+    .between([device, Dexie.minKey], [device, Dexie.maxKey])
+    .last();
+  return last?.counter ?? 0;
+}
+
+export type OwnFactInput = {
+  type: string;
+  subject: string;
+  recordKey: string;
+  /** A JSON value: the snapshot the fact freezes. */
+  body: unknown;
+  createdAt: string;
+  /** Extra facts it judges or supersedes besides the record's current heads. */
+  parents?: readonly string[];
+};
+
+/**
+ * Appends a fact written by this install's person with the next counter, superseding the record's
+ * current heads. Call it inside a read-write transaction that includes `ownFactTables(db)`; it only
+ * touches IndexedDB (hashing is synchronous). Returns undefined when the install has no identity yet
+ * (`setSelfIdentity` back-fills the facts of earlier submissions).
+ */
+export async function appendOwnFact(db: DutyBookDb, input: OwnFactInput): Promise<StoredFact | undefined> {
+  const self = await readSelfIdentity(db);
+  if (!self) return undefined;
+  const heads = headsOf(await readFactsOfRecord(db, input.recordKey)).map((f) => f.id);
+  const fact = storedFact({
+    v: 1,
+    type: input.type,
+    subject: input.subject,
+    author: self.personId,
+    authorKey: self.signingPub,
+    device: self.device,
+    counter: (await lastCounter(db, self.device)) + 1,
+    recordKey: input.recordKey,
+    parents: sortedIds([...heads, ...(input.parents ?? [])]),
+    createdAt: input.createdAt,
+    body: encodeBody(input.body),
+  });
+  await db.facts.add(fact);
+  return fact;
+}
+
+// ---- The official's versions as facts ----
+
+export function planVersionFact(v: PlanVersion): OwnFactInput {
+  return {
+    type: 'plan.version',
+    subject: v.personId,
+    recordKey: recordKeys.plan(v.personId, v.year),
+    body: v,
+    createdAt: v.submittedAt,
+  };
+}
+
+export function recordVersionFact(v: MonthlyRecordVersion): OwnFactInput {
+  return {
+    type: 'record.version',
+    subject: v.personId,
+    recordKey: recordKeys.record(v.personId, v.year, v.month),
+    body: v,
+    createdAt: v.submittedAt,
+  };
+}
+
+export function summaryVersionFact(v: QuarterSummaryVersion): OwnFactInput {
+  return {
+    type: 'summary.version',
+    subject: v.personId,
+    recordKey: recordKeys.summary(v.personId, v.year, v.quarter),
+    body: v,
+    createdAt: v.submittedAt,
+  };
+}
+
+/** Emits the fact of a version this install's person just submitted about themselves. */
+export async function appendVersionFact(
+  db: DutyBookDb,
+  input: OwnFactInput,
+): Promise<StoredFact | undefined> {
+  const self = await readSelfIdentity(db);
+  if (!self || self.personId !== input.subject) return undefined;
+  return appendOwnFact(db, input);
+}
+
+/**
+ * Writes the facts of every version this person submitted before the install had an identity,
+ * oldest first. Runs inside the caller's transaction (facts, trust and the three version tables).
+ */
+export async function backfillOwnFacts(db: DutyBookDb): Promise<number> {
+  const self = await readSelfIdentity(db);
+  if (!self) return 0;
+  const mine = await db.facts.where('author').equals(self.personId).toArray();
+  const done = new Set(
+    mine.map((f) => {
+      const body = decodeBody(f.body);
+      return typeof body === 'object' && body !== null && 'id' in body ? String(body.id) : '';
+    }),
+  );
+  const plans = await db.planVersions.where('[personId+year]').between([self.personId, Dexie.minKey], [self.personId, Dexie.maxKey]).toArray();
+  const records = await db.recordVersions
+    .where('[personId+year+month]')
+    .between([self.personId, Dexie.minKey, Dexie.minKey], [self.personId, Dexie.maxKey, Dexie.maxKey])
+    .toArray();
+  const summaries = (await db.summaryVersions.toArray()).filter((v) => v.personId === self.personId);
+  const pending = [
+    ...plans.map((v) => ({ id: v.id, at: v.submittedAt, n: v.version, input: planVersionFact(v) })),
+    ...records.map((v) => ({ id: v.id, at: v.submittedAt, n: v.version, input: recordVersionFact(v) })),
+    ...summaries.map((v) => ({ id: v.id, at: v.submittedAt, n: v.version, input: summaryVersionFact(v) })),
+  ]
+    .filter((p) => !done.has(p.id))
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.n - b.n));
+  for (const p of pending) await appendOwnFact(db, p.input);
+  return pending.length;
+}
+
+// ---- Reading ----
+
+/** The version shown for a record and whether concurrent versions exist. */
+export async function currentFact(
+  db: DutyBookDb,
+  recordKey: string,
+): Promise<{ shown: StoredFact; heads: StoredFact[] } | undefined> {
+  const facts = await wrapStorageErrors('read facts', () => readFactsOfRecord(db, recordKey));
+  const heads = headsOf(facts);
+  const shown = shownHead(facts);
+  return shown ? { shown, heads } : undefined;
+}
+
+/**
+ * The concurrent versions of a record (two installs of one author each wrote a version without
+ * seeing the other's), shown one first; empty when there is no conflict.
+ */
+export async function conflictsFor(db: DutyBookDb, recordKey: string): Promise<StoredFact[]> {
+  const current = await currentFact(db, recordKey);
+  return current && current.heads.length > 1 ? current.heads : [];
+}
+
+/** Every record key with more than one head, for a "需要处理的冲突" list. */
+export async function listConflicts(db: DutyBookDb): Promise<string[]> {
+  const facts = await wrapStorageErrors('read facts', () => db.facts.toArray());
+  const byKey = new Map<string, StoredFact[]>();
+  for (const f of facts) byKey.set(f.recordKey, [...(byKey.get(f.recordKey) ?? []), f]);
+  return [...byKey].filter(([, fs]) => headsOf(fs).length > 1).map(([k]) => k).sort();
+}
+
+/** The counters this database holds, per install, as sorted disjoint ranges. */
+export async function readHoldings(db: DutyBookDb): Promise<Holdings> {
+  const keys = (await db.facts.orderBy('[device+counter]').keys()) as unknown as [string, number][];
+  const held: Holdings = {};
+  for (const [device, counter] of keys) {
+    const ranges = (held[device] ??= []);
+    const last = ranges[ranges.length - 1];
+    if (last && counter <= last[1] + 1) last[1] = Math.max(last[1], counter);
+    else ranges.push([counter, counter]);
+  }
+  return held;
+}

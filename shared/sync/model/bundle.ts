@@ -1,0 +1,85 @@
+/**
+ * The model and the container together: `createBundle` plans an export, signs this install's
+ * attestation, writes the encrypted bundle and logs it; `readBundle` opens a bundle file and plans
+ * its import (the preview). Applying is a separate step (`applyImport`) so the clerk can look first.
+ * Crypto-heavy and asynchronous throughout: run in a worker (no Dexie transaction spans these awaits).
+ */
+import { newId } from '../../domain/ids';
+import type { DutyBookDb } from '../../store/db';
+import { getCurrentRoster, getPinnedHr, getSelfIdentity } from '../../store/sync-repo';
+import { fromHex } from '../bytes';
+import { openBundle, writeBundle } from '../container';
+import type { CryptoSuite } from '../crypto';
+import type { BundleLimits } from '../format';
+import { SyncError } from './errors';
+import { exportEntries, planExport, recordExport, type ExportOptions, type ExportPlan } from './export';
+import type { DeviceKeys } from './identity';
+import { planImport, type ImportContext, type ImportPlan } from './import';
+import { whoHoldsKey } from './roster';
+
+/** This device's identity, roster and pinned HR key, as planImport needs them. */
+export async function loadImportContext(db: DutyBookDb, suite: CryptoSuite): Promise<ImportContext> {
+  const me = await getSelfIdentity(db);
+  if (!me) throw new SyncError('not-enrolled', '本机尚未生成密钥');
+  return { suite, me, roster: await getCurrentRoster(db), pinnedHrKey: await getPinnedHr(db) };
+}
+
+export type CreateBundleOptions = {
+  suite: CryptoSuite;
+  keys: DeviceKeys;
+  peer: ExportOptions['peer'];
+  full?: boolean;
+  limit?: number;
+  now?: Date;
+};
+
+export async function createBundle(
+  db: DutyBookDb,
+  options: CreateBundleOptions,
+): Promise<{ bytes: Uint8Array; bundleId: string; plan: ExportPlan }> {
+  const me = await getSelfIdentity(db);
+  const roster = await getCurrentRoster(db);
+  if (!me) throw new SyncError('not-enrolled', '本机尚未生成密钥');
+  if (!roster) throw new SyncError('no-roster', '本机还没有人员名册,请先导入人事部门发来的数据包');
+  const plan = await planExport(db, {
+    me,
+    peer: options.peer,
+    roster,
+    ...(options.full ? { full: true } : {}),
+    ...(options.limit ? { limit: options.limit } : {}),
+  });
+  const now = options.now ?? new Date();
+  const bundleId = newId(now.getTime());
+  const entries = await exportEntries(options.suite, plan, me, options.keys.signing.seed);
+  const bytes = await writeBundle({
+    suite: options.suite,
+    sender: {
+      signingKey: options.keys.signing.seed,
+      signingPub: options.keys.signing.pub,
+      name: whoHoldsKey(roster.roster, me.signingPub)?.person.name ?? me.personId,
+    },
+    recipient: { encryptionPub: fromHex(plan.peer.encryptionPub), name: plan.peer.name, keyId: plan.peer.encryptionPub },
+    entries,
+    acks: plan.acks,
+    sequence: plan.sequence,
+    bundleId,
+    createdAt: now.getTime(),
+  });
+  await recordExport(db, plan, bundleId, now);
+  return { bytes, bundleId, plan };
+}
+
+/** Opens a bundle file (BundleError on any container failure) and plans its import. */
+export async function readBundle(
+  db: DutyBookDb,
+  bytes: Uint8Array,
+  options: { suite: CryptoSuite; keys: DeviceKeys; limits?: Partial<BundleLimits> },
+): Promise<ImportPlan> {
+  const opened = await openBundle(bytes, {
+    suite: options.suite,
+    recipientEncryptionKey: options.keys.encryption.seed,
+    recipientEncryptionPub: options.keys.encryption.pub,
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
+  return planImport(db, opened, await loadImportContext(db, options.suite));
+}

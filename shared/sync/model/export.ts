@@ -1,0 +1,190 @@
+/**
+ * Export: what goes into a bundle for one peer. The peer gets the facts it may see (its scope, from
+ * the roster) minus those its last acks say it holds; a full export ignores the acks (repair). Facts
+ * the peer would have to reject under this roster are withheld and listed instead of stalling the
+ * whole bundle (ODK's lesson). Own facts are attested afresh; others' travel with the attestations
+ * their authors made, unchanged.
+ */
+import type { DutyBookDb } from '../../store/db';
+import { readHoldings } from '../../store/fact-repo';
+import { getPeerHoldings, logBundle, nextSequence } from '../../store/sync-repo';
+import type { CryptoSuite } from '../crypto';
+import { attestationBytes, makeAttestation } from './attestations';
+import { authorProblem, mayRead, subjectsInScope } from './authz';
+import { SyncError } from './errors';
+import { factBytes, factOf } from './facts';
+import { holdsFact } from './holdings';
+import { activeKeys, findPerson, whoHoldsKey } from './roster';
+import { canonicalJsonBytes } from '../canonical-json';
+import type { Acks, SelfIdentityRow, SignedRoster, StoredAttestation, StoredFact } from './types';
+
+/** About 10k versions commit in seconds (design/sync.md); larger exports are split. */
+export const DEFAULT_EXPORT_LIMIT = 10_000;
+
+export type ExportPeer = { personId: string; name: string; signingPub: string; encryptionPub: string };
+
+export type ExportPlan = {
+  peer: ExportPeer;
+  /** Facts to send, by install and counter. */
+  facts: StoredFact[];
+  /** The ids among `facts` this install's person wrote with the current key: attested at export. */
+  ownFactIds: string[];
+  /** Stored attestations relayed unchanged, covering every other fact. */
+  attestations: StoredAttestation[];
+  roster?: SignedRoster;
+  acks: Acks;
+  sequence: number;
+  /** More facts remain for this peer: export again (the acks of its reply are not needed for that). */
+  more: boolean;
+  /** Facts the peer may see but would reject under this roster; kept here, listed for the clerk. */
+  withheld: { factId: string; reason: string }[];
+};
+
+export type ExportOptions = {
+  me: SelfIdentityRow;
+  /** The recipient: a person of the roster and, when they have several installs, which key. */
+  peer: { personId: string; signingPub?: string };
+  roster: SignedRoster;
+  /** Ignore the peer's acks and send everything in its scope (repair). */
+  full?: boolean;
+  limit?: number;
+};
+
+function resolvePeer(roster: SignedRoster, peer: ExportOptions['peer']): ExportPeer {
+  const person = findPerson(roster.roster, peer.personId);
+  if (!person) throw new SyncError('not-enrolled', '收件人不在人员名册中');
+  const key = peer.signingPub
+    ? whoHoldsKey(roster.roster, peer.signingPub)?.key
+    : activeKeys(person)[0];
+  if (!key || key.retired || !person.keys.includes(key)) {
+    throw new SyncError('not-enrolled', `“${person.name}”在人员名册中没有可用的密钥,请人事部门为其登记`);
+  }
+  return { personId: person.id, name: person.name, signingPub: key.signingPub, encryptionPub: key.encryptionPub };
+}
+
+async function candidateFacts(db: DutyBookDb, roster: SignedRoster, peerId: string): Promise<StoredFact[]> {
+  const subjects = subjectsInScope(roster.roster, peerId);
+  const everyone = roster.roster.people.every((p) => subjects.has(p.id));
+  const found = everyone
+    ? await db.facts.toArray()
+    : [
+        ...(await db.facts.where('subject').anyOf([...subjects]).toArray()),
+        ...(await db.facts.where('author').equals(peerId).toArray()),
+      ];
+  const byId = new Map(found.map((f) => [f.id, f]));
+  return [...byId.values()].filter((f) => mayRead(roster.roster, peerId, f));
+}
+
+/** Plans the next bundle to a peer (reads only). */
+export async function planExport(db: DutyBookDb, options: ExportOptions): Promise<ExportPlan> {
+  const { me, roster } = options;
+  const mine = whoHoldsKey(roster.roster, me.signingPub);
+  if (!mine) throw new SyncError('not-enrolled', '本机密钥尚未登记在人员名册中,请先向人事部门提交入册申请');
+  if (mine.key.retired) {
+    throw new SyncError('not-enrolled', '本机密钥已被人事部门停用,不能再导出;请在新安装的程序上导出');
+  }
+  const peer = resolvePeer(roster, options.peer);
+  const peerHeld = options.full ? undefined : await getPeerHoldings(db, peer.signingPub);
+  const withheld: ExportPlan['withheld'] = [];
+  const wanted = (await candidateFacts(db, roster, peer.personId))
+    .filter((f) => !holdsFact(peerHeld?.held, f))
+    .filter((f) => {
+      const problem = authorProblem(roster.roster, f);
+      if (problem) withheld.push({ factId: f.id, reason: problem });
+      return !problem;
+    })
+    .sort((a, b) => (a.device < b.device ? -1 : a.device > b.device ? 1 : a.counter - b.counter));
+
+  // Others' facts need an attestation their author made; choose few that cover many.
+  const others = wanted.filter((f) => f.authorKey !== me.signingPub);
+  const authors = [...new Set(others.map((f) => f.author))];
+  const stored = authors.length ? await db.attestations.where('author').anyOf(authors).toArray() : [];
+  const byFact = new Map<string, StoredAttestation[]>();
+  for (const a of stored) for (const id of a.factIds) byFact.set(id, [...(byFact.get(id) ?? []), a]);
+  const sendIds = new Set(others.map((f) => f.id));
+  const chosen = new Map<string, StoredAttestation>();
+  const covered = new Set<string>();
+  const limit = options.limit ?? DEFAULT_EXPORT_LIMIT;
+  const facts: StoredFact[] = [];
+  let more = false;
+  for (const f of wanted) {
+    if (facts.length >= limit) {
+      more = true;
+      break;
+    }
+    if (f.authorKey !== me.signingPub && !covered.has(f.id)) {
+      const candidates = (byFact.get(f.id) ?? []).filter((a) => a.authorKey === f.authorKey && a.author === f.author);
+      const best = candidates
+        .map((a) => ({ a, n: a.factIds.filter((id) => sendIds.has(id)).length }))
+        .sort((x, y) => y.n - x.n || (x.a.id < y.a.id ? -1 : 1))[0]?.a;
+      if (!best) {
+        withheld.push({ factId: f.id, reason: '缺少作者的签名,无法转发' });
+        continue;
+      }
+      chosen.set(best.id, best);
+      for (const id of best.factIds) covered.add(id);
+    }
+    facts.push(f);
+  }
+  const sentIds = new Set(facts.map((f) => f.id));
+  const rosterNeeded = options.full || !peerHeld || peerHeld.rosterVersion < roster.roster.version;
+  return {
+    peer,
+    facts,
+    ownFactIds: facts.filter((f) => f.authorKey === me.signingPub).map((f) => f.id),
+    attestations: [...chosen.values()].filter((a) => a.factIds.some((id) => sentIds.has(id))),
+    ...(rosterNeeded ? { roster } : {}),
+    acks: {
+      v: 1,
+      install: me.device,
+      rosterVersion: roster.roster.version,
+      held: await readHoldings(db),
+      ...(peerHeld ? { basedOn: peerHeld.install } : {}),
+    },
+    sequence: await nextSequence(db, peer.signingPub),
+    more,
+    withheld,
+  };
+}
+
+export type BundleEntry = { type: 'roster' | 'attestation' | 'fact'; bytes: Uint8Array };
+
+/** The bundle entries of a plan: the roster, attestations (a fresh one for own facts), then facts. */
+export async function exportEntries(
+  suite: CryptoSuite,
+  plan: ExportPlan,
+  me: SelfIdentityRow,
+  signingSeed: Uint8Array,
+): Promise<BundleEntry[]> {
+  const entries: BundleEntry[] = [];
+  if (plan.roster) entries.push({ type: 'roster', bytes: canonicalJsonBytes(plan.roster) });
+  if (plan.ownFactIds.length > 0) {
+    const own = await makeAttestation(suite, signingSeed, {
+      author: me.personId,
+      authorKey: me.signingPub,
+      factIds: plan.ownFactIds,
+    });
+    entries.push({ type: 'attestation', bytes: attestationBytes(own) });
+  }
+  for (const a of plan.attestations) {
+    const { id: _id, ...attestation } = a;
+    entries.push({ type: 'attestation', bytes: attestationBytes(attestation) });
+  }
+  for (const f of plan.facts) entries.push({ type: 'fact', bytes: factBytes(factOf(f)) });
+  return entries;
+}
+
+/** Logs a written bundle (its sequence number is then used up). */
+export async function recordExport(db: DutyBookDb, plan: ExportPlan, bundleId: string, now: Date = new Date()) {
+  await logBundle(db, {
+    id: bundleId,
+    peer: plan.peer.signingPub,
+    peerName: plan.peer.name,
+    direction: 'out',
+    sequence: plan.sequence,
+    facts: plan.facts.length,
+    attestations: plan.attestations.length + (plan.ownFactIds.length > 0 ? 1 : 0),
+    rosterVersion: plan.roster?.roster.version ?? null,
+    at: now.toISOString(),
+  });
+}
