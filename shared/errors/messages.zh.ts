@@ -101,6 +101,11 @@ export function describeError(e: unknown): ErrorDescription {
     if (e.code === 'file-too-large' && typeof e.details.name === 'string') {
       return { title: base.title, detail: `“${e.details.name}”超过允许的大小。${base.detail}`, fields: [], technical };
     }
+    // Core errors that already carry a clerk-ready reason (sync, enrollment, workflow conflicts) say it.
+    const reason = e.details.reason;
+    if (typeof reason === 'string' && /[\u4e00-\u9fff]/.test(reason)) {
+      return { title: base.title, detail: reason, fields: [], technical };
+    }
     return { ...base, fields: [], technical };
   }
   if (e instanceof Error || (typeof e === 'object' && e !== null && 'name' in e)) {

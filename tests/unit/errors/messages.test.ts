@@ -31,6 +31,13 @@ describe('describeError turns every failure into Chinese a clerk understands', (
     expect(describeError({ name: 'AbortError', inner: { name: 'QuotaExceededError' } }).title).toContain('磁盘空间不足');
   });
 
+  it('shows the Chinese reason a core error carries, e.g. a workflow conflict', () => {
+    const d = describeError(new DutyBookError('conflict', 'x', { reason: '记实簿尚未提交,不能退回' }));
+    expect(d.detail).toBe('记实簿尚未提交,不能退回');
+    // A technical reason code is not shown to the clerk.
+    expect(describeError(new DutyBookError('conflict', 'x', { reason: 'stale' })).detail).toContain('刷新');
+  });
+
   it('keeps the technical detail out of the message but available', () => {
     const d = describeError(new TypeError('x is undefined'));
     expect(d.title).toBe('程序内部错误');
