@@ -1,5 +1,5 @@
 /** Pieces every official screen uses: page header, banners, the print button, Ctrl+S. */
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, type ReactNode, type RefObject } from 'react';
 import { Alert, AlertTitle, Box, Button, Chip, CircularProgress, Stack, Typography } from '@mui/material';
 import type { ValidationIssue } from '../../../shared/errors/errors';
 import { SaveStatus } from '../../components/SaveStatus';
@@ -123,6 +123,14 @@ export function useSaveShortcut(save: () => unknown, enabled = true) {
 export function focusFirstError(container: HTMLElement | null) {
   const el = container?.querySelector<HTMLElement>('[aria-invalid="true"]');
   el?.focus();
+}
+
+/** Moves focus to the last field matching `selector` once it is on screen: the first field of a row just added. */
+export function focusLast(container: RefObject<HTMLElement | null>, selector: string) {
+  setTimeout(() => {
+    const fields = container.current?.querySelectorAll<HTMLElement>(selector);
+    fields?.[fields.length - 1]?.focus();
+  }, 0);
 }
 
 /** A select's accessible name: MUI names the combobox after its visible label; rows need "第1项 …". */

@@ -2,8 +2,10 @@
  * What every screen of the official's workspace shares: who (the profile's person id), which year is
  * shown, and the unit's configuration (record mode, holiday schedules). The year is UI state only.
  */
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useEffect } from 'react';
+import { useParams } from 'react-router';
 import { create } from 'zustand';
+import { tryParsePeriodKey, type Period } from '../../../shared/domain/calendar';
 import type { HolidayCalendar, LocalProfile, RecordMode } from '../../../shared/domain';
 
 export type OfficialContextValue = {
@@ -32,6 +34,22 @@ export const useSelectedYear = create<YearState>((set) => ({
   year: null,
   setYear: (year) => set({ year }),
 }));
+
+/**
+ * The month or quarter a page is opened at (`record/:month`, `summary/:quarter`): the address's text,
+ * and the period it names, or null when it names none. The year selector follows the period's year.
+ */
+export function usePagePeriod<K extends 'month' | 'quarter'>(kind: K): { param: string; period: Extract<Period, { kind: K }> | null } {
+  const param = useParams()[kind] ?? '';
+  const parsed = tryParsePeriodKey(param);
+  const period = parsed?.kind === kind ? (parsed as Extract<Period, { kind: K }>) : null;
+  const year = period?.year;
+  const { year: selected, setYear } = useOfficial();
+  useEffect(() => {
+    if (year !== undefined && year !== selected) setYear(year);
+  }, [year, selected, setYear]);
+  return { param, period };
+}
 
 /** Draft mirrors in localStorage, one per record (see components/useAutosave.ts). */
 export const draftKeys = {

@@ -63,7 +63,7 @@ export function attendanceForm(a: Attendance): FormAttendance {
   };
 }
 
-function errorForm(e: ErrorEntry): FormErrorEntry {
+function errorForm(e: Omit<ErrorEntry, 'id'>): FormErrorEntry {
   return { date: e.date, matter: e.matter, cause: e.cause, correction: e.correction, severity: errorSeverityLabels[e.severity] };
 }
 
@@ -115,7 +115,7 @@ export function summaryForm(summary: QuarterSummary, person: PersonHeader, recor
       attendance: attendanceForm(h.attendance),
       errors: h.errors.map((e) => {
         const match = full.find((x) => x.date === e.date && x.matter === e.matter);
-        return { date: e.date, matter: e.matter, cause: match?.cause ?? '', correction: match?.correction ?? '', severity: errorSeverityLabels[e.severity] };
+        return errorForm({ ...e, cause: match?.cause ?? '', correction: match?.correction ?? '' });
       }),
     },
     ...(written ? { writtenOn: written } : {}),

@@ -23,6 +23,11 @@ export function clearField(errors: FieldErrors, path: string): FieldErrors {
   return next;
 }
 
+/** Drops the messages of the fields of one entry that were just edited, e.g. `items.0` + ['task']. */
+export function clearFields(errors: FieldErrors, prefix: string, fields: readonly string[]): FieldErrors {
+  return fields.reduce((acc, f) => clearField(acc, `${prefix}.${f}`), errors);
+}
+
 /** Drops every message under `prefix` (rows renumber after a delete or a move). */
 export function clearPrefix(errors: FieldErrors, prefix: string): FieldErrors {
   return clearField(errors, prefix);

@@ -1,40 +1,32 @@
 import { useState } from 'react';
-import { Alert, Box, Button, LinearProgress, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { Alert, Box, Button, LinearProgress, Paper, Stack, TableCell, TableRow, Typography } from '@mui/material';
 import { buildDocument, buildYearArchive, fileNameFor, toBytes, type FormData } from '../../../../shared/documents';
 import { planStateLabels } from '../../../../shared/domain/plan';
 import { recordStateLabels } from '../../../../shared/domain/record-book';
 import { summaryStateLabels } from '../../../../shared/domain/summary';
-import { getPlan, listRecordsOfYear, listSummariesOfYear } from '../../../../shared/store';
 import { useServices } from '../../../app/services';
 import { useNotifications } from '../../../state/notifications';
 import { zh } from '../../../i18n/zh';
 import { Loading, PageHeader } from '../common';
 import { useOfficial } from '../context';
+import { useYearData } from '../data';
 import { personHeader, planForm, recordForm, summaryForm } from '../documents';
+import { RecordsTable } from '../YearList';
 
 const t = zh.official.export;
 
 type Row = { key: string; label: string; state: string; form: FormData };
+type BuiltFile = { name: string; bytes: Uint8Array; filter: { name: string; extensions: string[] } };
 
 /** Word forms one by one, or the whole year as one .zip (with progress; the window stays responsive). */
 export function ExportPage() {
-  const { db, host } = useServices();
-  const { personId, year, profile } = useOfficial();
+  const { host } = useServices();
+  const { year, profile } = useOfficial();
   const { notify, reportError } = useNotifications();
   const [busy, setBusy] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const key = `${personId}-${year}`;
-  const data = useLiveQuery(async () => {
-    const [plan, records, summaries] = await Promise.all([
-      getPlan(db, personId, year),
-      listRecordsOfYear(db, personId, year),
-      listSummariesOfYear(db, personId, year),
-    ]);
-    return { key, plan, records, summaries };
-  }, [db, personId, year, key]);
-  // A live query keeps its previous result while a new one runs: never show another year's data.
-  if (data?.key !== key) return <Loading />;
+  const data = useYearData();
+  if (!data) return <Loading />;
 
   const person = personHeader(profile);
   const rows: Row[] = [
@@ -50,30 +42,12 @@ export function ExportPage() {
     })),
   ];
 
-  const exportOne = async (row: Row) => {
-    setBusy(row.key);
+  /** Builds one file, offers to save it and says what became of it. */
+  const exportFile = async (what: string, build: () => Promise<BuiltFile>) => {
+    setBusy(what);
     try {
-      const bytes = await toBytes(buildDocument(row.form));
-      const name = fileNameFor(row.form);
-      const saved = await host.saveFile({ suggestedName: name, data: new Uint8Array(bytes), filters: [{ name: t.filterName, extensions: ['docx'] }] });
-      notify(saved ? { kind: 'success', text: t.saved(name) } : { kind: 'info', text: t.cancelled });
-    } catch (e) {
-      reportError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const exportAll = async () => {
-    setBusy('all');
-    setProgress({ done: 0, total: rows.length });
-    try {
-      const bytes = await buildYearArchive(
-        rows.map((r) => r.form),
-        { onProgress: (done, total) => setProgress({ done, total }) },
-      );
-      const name = `${year}年平时考核文书-${person.name}.zip`;
-      const saved = await host.saveFile({ suggestedName: name, data: new Uint8Array(bytes), filters: [{ name: t.zipFilterName, extensions: ['zip'] }] });
+      const { name, bytes, filter } = await build();
+      const saved = await host.saveFile({ suggestedName: name, data: new Uint8Array(bytes), filters: [filter] });
       notify(saved ? { kind: 'success', text: t.saved(name) } : { kind: 'info', text: t.cancelled });
     } catch (e) {
       reportError(e);
@@ -81,6 +55,25 @@ export function ExportPage() {
       setBusy(null);
       setProgress(null);
     }
+  };
+
+  const exportOne = (row: Row) =>
+    exportFile(row.key, async () => ({
+      name: fileNameFor(row.form),
+      bytes: await toBytes(buildDocument(row.form)),
+      filter: { name: t.filterName, extensions: ['docx'] },
+    }));
+
+  const exportAll = () => {
+    setProgress({ done: 0, total: rows.length });
+    return exportFile('all', async () => ({
+      name: `${year}年平时考核文书-${person.name}.zip`,
+      bytes: await buildYearArchive(
+        rows.map((r) => r.form),
+        { onProgress: (done, total) => setProgress({ done, total }) },
+      ),
+      filter: { name: t.zipFilterName, extensions: ['zip'] },
+    }));
   };
 
   return (
@@ -92,39 +85,27 @@ export function ExportPage() {
       {rows.length === 0 ? (
         <Alert severity="info">{t.nothing}</Alert>
       ) : (
-        <Paper variant="outlined">
-          <Table size="small" aria-label={t.heading(year)}>
-            <TableHead>
-              <TableRow>
-                <TableCell>文书</TableCell>
-                <TableCell>状态</TableCell>
-                <TableCell>文件名</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((row) => (
-                <TableRow key={row.key} hover>
-                  <TableCell>{row.label}</TableCell>
-                  <TableCell>{row.state}</TableCell>
-                  <TableCell sx={{ color: 'text.secondary', wordBreak: 'break-all' }}>{fileNameFor(row.form)}</TableCell>
-                  <TableCell align="right">
-                    <Button
-                      size="small"
-                      variant="outlined"
-                      disabled={busy !== null}
-                      onClick={() => void exportOne(row)}
-                      aria-label={`${t.exportWord}:${row.label}`}
-                      sx={{ whiteSpace: 'nowrap' }}
-                    >
-                      {t.exportWord}
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Paper>
+        <RecordsTable label={t.heading(year)} columns={['文书', '状态', '文件名']}>
+          {rows.map((row) => (
+            <TableRow key={row.key} hover>
+              <TableCell>{row.label}</TableCell>
+              <TableCell>{row.state}</TableCell>
+              <TableCell sx={{ color: 'text.secondary', wordBreak: 'break-all' }}>{fileNameFor(row.form)}</TableCell>
+              <TableCell align="right">
+                <Button
+                  size="small"
+                  variant="outlined"
+                  disabled={busy !== null}
+                  onClick={() => void exportOne(row)}
+                  aria-label={`${t.exportWord}:${row.label}`}
+                  sx={{ whiteSpace: 'nowrap' }}
+                >
+                  {t.exportWord}
+                </Button>
+              </TableCell>
+            </TableRow>
+          ))}
+        </RecordsTable>
       )}
       <Paper sx={{ p: 2 }} component="section" aria-labelledby="export-all">
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>

@@ -1,19 +1,16 @@
-import { Box, Button, Grid, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Box, Button, Grid, Paper, Stack, TextField, Typography } from '@mui/material';
 import { journalDateLabel, type JournalEntry } from '../../../../shared/domain/journal';
 import type { PlanItem } from '../../../../shared/domain/plan';
-import { WORK_STATUSES, workStatusLabels, type WorkStatus } from '../../../../shared/domain/record-book';
 import { updateJournalEntry } from '../../../../shared/store';
 import { useServices } from '../../../app/services';
 import { SaveStatus } from '../../../components/SaveStatus';
 import { useAutosave } from '../../../components/useAutosave';
 import { useNotifications } from '../../../state/notifications';
 import { zh } from '../../../i18n/zh';
-import { selectName } from '../common';
 import { draftKeys, useOfficial } from '../context';
-import { planItemLabel } from '../record/WorkItemsEditor';
+import { PercentField, PlanItemSelect, WorkStatusSelect, statusPatch } from '../record/WorkProgressFields';
 
 const t = zh.official.journal;
-const NONE = '__none__';
 
 /** One entry: its text autosaves like every other form; the choices are saved as they are picked. */
 export function JournalEntryRow({ entry, planItems, onDelete }: { entry: JournalEntry; planItems: readonly PlanItem[]; onDelete: () => void }) {
@@ -31,7 +28,6 @@ export function JournalEntryRow({ entry, planItems, onDelete }: { entry: Journal
   const set = (patch: Parameters<typeof updateJournalEntry>[2]) => {
     updateJournalEntry(db, entry.id, patch).catch(reportError);
   };
-  const linked = entry.planItemId !== undefined && planItems.some((p) => p.id === entry.planItemId);
   return (
     <Paper variant="outlined" sx={{ p: 1.5 }} component="section" aria-label={`${label}的记录`}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
@@ -58,46 +54,16 @@ export function JournalEntryRow({ entry, planItems, onDelete }: { entry: Journal
           />
         </Grid>
         <Grid size={{ xs: 12, md: 3 }}>
-          <TextField
-            select
-            label={t.planItem}
-            value={linked ? entry.planItemId : NONE}
-            onChange={(e) => set({ planItemId: e.target.value === NONE ? undefined : e.target.value })}
-            slotProps={selectName(`${label} ${t.planItem}`)}
-          >
-            <MenuItem value={NONE}>{zh.official.record.noPlanItem}</MenuItem>
-            {planItems.map((p) => (
-              <MenuItem key={p.id} value={p.id}>
-                {planItemLabel(planItems, p.id)}
-              </MenuItem>
-            ))}
-          </TextField>
+          <PlanItemSelect row={label} value={entry.planItemId} planItems={planItems} onChange={(planItemId) => set({ planItemId })} />
         </Grid>
         <Grid size={{ xs: 6, md: 2 }}>
-          <TextField
-            select
-            label={t.status}
-            value={entry.status ?? 'inProgress'}
-            onChange={(e) => {
-              const status = e.target.value as WorkStatus;
-              set(status === 'completed' ? { status, percent: 100 } : { status });
-            }}
-            slotProps={selectName(`${label} ${t.status}`)}
-          >
-            {WORK_STATUSES.map((s) => (
-              <MenuItem key={s} value={s}>
-                {workStatusLabels[s]}
-              </MenuItem>
-            ))}
-          </TextField>
+          <WorkStatusSelect row={label} value={entry.status ?? 'inProgress'} onChange={(s) => set(statusPatch(s))} />
         </Grid>
         <Grid size={{ xs: 6, md: 2 }}>
-          <TextField
-            label={t.percent}
-            type="number"
+          <PercentField
+            row={label}
             value={entry.percent ?? ''}
-            onChange={(e) => set({ percent: e.target.value === '' ? undefined : Math.max(0, Math.min(100, Number(e.target.value))) })}
-            slotProps={{ htmlInput: { 'aria-label': `${label} ${t.percent}`, min: 0, max: 100, step: 5 } }}
+            onChange={(v) => set({ percent: v === '' ? undefined : Math.max(0, Math.min(100, Number(v))) })}
           />
         </Grid>
       </Grid>

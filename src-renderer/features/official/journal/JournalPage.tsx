@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, Box, Button, Grid, List, ListItem, ListItemText, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { Link, useNavigate, useParams } from 'react-router';
-import { monthKey, tryParsePeriodKey } from '../../../../shared/domain/calendar';
+import { useCallback, useState } from 'react';
+import { Alert, Box, Button, Grid, List, ListItem, ListItemText, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Link, useNavigate } from 'react-router';
+import { monthKey } from '../../../../shared/domain/calendar';
 import { isoDate, localIsoDate, parseIsoDate } from '../../../../shared/domain/dates';
 import { journalKindLabels, rollUpJournal, type JournalKind } from '../../../../shared/domain/journal';
-import { WORK_STATUSES, workStatusLabels, type WorkItem, type WorkStatus } from '../../../../shared/domain/record-book';
+import { workStatusLabels, type WorkItem, type WorkStatus } from '../../../../shared/domain/record-book';
 import { addJournalEntry, applyJournalRollUp, deleteJournalEntry, getMonthlyRecord, getPlan, listJournalEntries, restoreJournalEntry } from '../../../../shared/store';
 import { useServices } from '../../../app/services';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
@@ -14,33 +13,27 @@ import { useLocalDraft } from '../../../components/useAutosave';
 import { useUndo } from '../../../components/UndoSnackbar';
 import { useNotifications } from '../../../state/notifications';
 import { zh } from '../../../i18n/zh';
-import { Loading, PageHeader, selectName } from '../common';
-import { draftKeys, useOfficial } from '../context';
+import { Loading, PageHeader } from '../common';
+import { draftKeys, useOfficial, usePagePeriod } from '../context';
+import { useLiveFor } from '../data';
 import { toFieldErrors, validationIssues, type FieldErrors } from '../fieldErrors';
-import { planItemLabel } from '../record/WorkItemsEditor';
+import { adjacentMonth } from '../format';
+import { NO_PLAN_ITEM, PercentField, PlanItemSelect, WorkStatusSelect, planItemLabel } from '../record/WorkProgressFields';
 import { JournalEntryRow } from './JournalEntryRow';
 
 const t = zh.official.journal;
-const NONE = '__none__';
+
+/** The name the new entry's fields start with (新记录 日期). */
+const NEW = '新记录';
 
 type NewEntry = { date: string; content: string; planItemId: string; status: WorkStatus; percent: string };
 
-function shift(year: number, month: number, by: -1 | 1): string {
-  const m = month + by;
-  return m < 1 ? monthKey(year - 1, 12) : m > 12 ? monthKey(year + 1, 1) : monthKey(year, m);
-}
-
 export function JournalPage() {
-  const { recordMode, year: selectedYear, setYear, today } = useOfficial();
-  const params = useParams();
-  const period = tryParsePeriodKey(params.month ?? '');
+  const { recordMode, year: selectedYear, today } = useOfficial();
+  const { period } = usePagePeriod('month');
   const fallbackMonth = today.getFullYear() === selectedYear ? today.getMonth() + 1 : 1;
-  const year = period?.kind === 'month' ? period.year : selectedYear;
-  const month = period?.kind === 'month' ? period.month : fallbackMonth;
-
-  useEffect(() => {
-    if (year !== selectedYear) setYear(year);
-  }, [year, selectedYear, setYear]);
+  const year = period?.year ?? selectedYear;
+  const month = period?.month ?? fallbackMonth;
 
   if (recordMode !== 'daily' && recordMode !== 'weekly') {
     return <EmptyState title={zh.official.tabs.journal}>{t.hiddenNote}</EmptyState>;
@@ -55,15 +48,18 @@ function Journal({ year, month, kind }: { year: number; month: number; kind: Jou
   const navigate = useNavigate();
   const { offer, snackbar } = useUndo();
   const kindLabel = journalKindLabels[kind];
-  const key = `${personId}-${year}-${month}`;
-  const data = useLiveQuery(async () => {
-    const [entries, plan, record] = await Promise.all([
-      listJournalEntries(db, personId, year, month),
-      getPlan(db, personId, year),
-      getMonthlyRecord(db, personId, year, month),
-    ]);
-    return { key, entries, planItems: plan?.items ?? [], record };
-  }, [db, personId, year, month, key]);
+  const data = useLiveFor(
+    `${personId}-${year}-${month}`,
+    async () => {
+      const [entries, plan, record] = await Promise.all([
+        listJournalEntries(db, personId, year, month),
+        getPlan(db, personId, year),
+        getMonthlyRecord(db, personId, year, month),
+      ]);
+      return { entries, planItems: plan?.items ?? [], record };
+    },
+    [db, personId, year, month],
+  );
 
   const todayIso = localIsoDate(today);
   const defaultDate = useCallback(() => {
@@ -71,15 +67,16 @@ function Journal({ year, month, kind }: { year: number; month: number; kind: Jou
     return d && d.year === year && d.month === month ? todayIso : isoDate(year, month, 1);
   }, [todayIso, year, month]);
   const blank = useCallback(
-    (): NewEntry => ({ date: defaultDate(), content: '', planItemId: NONE, status: 'inProgress', percent: '' }),
+    (): NewEntry => ({ date: defaultDate(), content: '', planItemId: NO_PLAN_ITEM, status: 'inProgress', percent: '' }),
     [defaultDate],
   );
   const [draft, setDraft, clearDraft] = useLocalDraft<NewEntry>(`${draftKeys.journalNew(personId)}.${monthKey(year, month)}`, blank);
+  const set = (patch: Partial<NewEntry>) => setDraft((d) => ({ ...d, ...patch }));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [preview, setPreview] = useState<WorkItem[] | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (data?.key !== key) return <Loading />;
+  if (!data) return <Loading />;
   const { entries, planItems, record } = data;
   const recordLocked = record?.state === 'submitted';
 
@@ -90,7 +87,7 @@ function Journal({ year, month, kind }: { year: number; month: number; kind: Jou
         date: draft.date.trim(),
         kind,
         content: draft.content,
-        ...(draft.planItemId !== NONE ? { planItemId: draft.planItemId } : {}),
+        ...(draft.planItemId !== NO_PLAN_ITEM ? { planItemId: draft.planItemId } : {}),
         status: draft.status,
         ...(draft.percent.trim() !== '' ? { percent: Number(draft.percent) } : draft.status === 'completed' ? { percent: 100 } : {}),
       });
@@ -135,8 +132,8 @@ function Journal({ year, month, kind }: { year: number; month: number; kind: Jou
         title={t.heading(year, month, kindLabel)}
         actions={
           <>
-            <Button onClick={() => void navigate(`/official/journal/${shift(year, month, -1)}`)}>{zh.official.record.prevMonth}</Button>
-            <Button onClick={() => void navigate(`/official/journal/${shift(year, month, 1)}`)}>{zh.official.record.nextMonth}</Button>
+            <Button onClick={() => void navigate(`/official/journal/${adjacentMonth(year, month, -1)}`)}>{zh.official.record.prevMonth}</Button>
+            <Button onClick={() => void navigate(`/official/journal/${adjacentMonth(year, month, 1)}`)}>{zh.official.record.nextMonth}</Button>
             <Button component={Link} to={`/official/record/${monthKey(year, month)}`}>
               {t.openRecord}
             </Button>
@@ -170,13 +167,10 @@ function Journal({ year, month, kind }: { year: number; month: number; kind: Jou
               label={t.date}
               required
               value={draft.date}
-              onChange={(e) => {
-                const v = e.target.value;
-                setDraft((d) => ({ ...d, date: v }));
-              }}
+              onChange={(e) => set({ date: e.target.value })}
               error={!!errors.date}
               helperText={errors.date ?? t.dateHelp}
-              slotProps={{ htmlInput: { 'aria-label': `新记录 ${t.date}` } }}
+              slotProps={{ htmlInput: { 'aria-label': `${NEW} ${t.date}` } }}
             />
           </Grid>
           <Grid size={{ xs: 12, md: 5 }}>
@@ -185,10 +179,7 @@ function Journal({ year, month, kind }: { year: number; month: number; kind: Jou
               required
               multiline
               value={draft.content}
-              onChange={(e) => {
-                const v = e.target.value;
-                setDraft((d) => ({ ...d, content: v }));
-              }}
+              onChange={(e) => set({ content: e.target.value })}
               onKeyDown={(e) => {
                 if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
                   e.preventDefault();
@@ -197,59 +188,21 @@ function Journal({ year, month, kind }: { year: number; month: number; kind: Jou
               }}
               error={!!errors.content}
               helperText={errors.content ?? t.draftNote}
-              slotProps={{ htmlInput: { 'aria-label': `新记录 ${t.content}` } }}
+              slotProps={{ htmlInput: { 'aria-label': `${NEW} ${t.content}` } }}
             />
           </Grid>
           <Grid size={{ xs: 12, md: 5 }}>
-            <TextField
-              select
-              label={t.planItem}
-              value={draft.planItemId}
-              onChange={(e) => {
-                const v = e.target.value;
-                setDraft((d) => ({ ...d, planItemId: v }));
-              }}
-              slotProps={selectName(`新记录 ${t.planItem}`)}
-            >
-              <MenuItem value={NONE}>{zh.official.record.noPlanItem}</MenuItem>
-              {planItems.map((p) => (
-                <MenuItem key={p.id} value={p.id}>
-                  {planItemLabel(planItems, p.id)}
-                </MenuItem>
-              ))}
-            </TextField>
+            <PlanItemSelect row={NEW} value={draft.planItemId} planItems={planItems} onChange={(id) => set({ planItemId: id ?? NO_PLAN_ITEM })} />
           </Grid>
           <Grid size={{ xs: 6, md: 2 }}>
-            <TextField
-              select
-              label={t.status}
+            <WorkStatusSelect
+              row={NEW}
               value={draft.status}
-              onChange={(e) => {
-                const v = e.target.value as WorkStatus;
-                setDraft((d) => ({ ...d, status: v, percent: v === 'completed' ? '100' : d.percent }));
-              }}
-              slotProps={selectName(`新记录 ${t.status}`)}
-            >
-              {WORK_STATUSES.map((s) => (
-                <MenuItem key={s} value={s}>
-                  {workStatusLabels[s]}
-                </MenuItem>
-              ))}
-            </TextField>
+              onChange={(status) => setDraft((d) => ({ ...d, status, percent: status === 'completed' ? '100' : d.percent }))}
+            />
           </Grid>
           <Grid size={{ xs: 6, md: 2 }}>
-            <TextField
-              label={t.percent}
-              type="number"
-              value={draft.percent}
-              onChange={(e) => {
-                const v = e.target.value;
-                setDraft((d) => ({ ...d, percent: v }));
-              }}
-              error={!!errors.percent}
-              helperText={errors.percent}
-              slotProps={{ htmlInput: { 'aria-label': `新记录 ${t.percent}`, min: 0, max: 100, step: 5 } }}
-            />
+            <PercentField row={NEW} value={draft.percent} error={errors.percent} onChange={(percent) => set({ percent })} />
           </Grid>
           <Grid size={{ xs: 12, md: 8 }} sx={{ display: 'flex', alignItems: 'flex-start' }}>
             <Button type="submit" variant="outlined">

@@ -1,14 +1,12 @@
 import { Alert, AlertTitle, Box, Button, Card, CardActionArea, Grid, LinearProgress, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'react-router';
 import { localIsoDate, monthKey, quarterKey } from '../../../../shared/domain';
 import { planStateLabels } from '../../../../shared/domain/plan';
 import { yearOverview, type MonthOverview, type QuarterOverview } from '../../../../shared/domain/overview';
-import { getPlan, listRecordsOfYear, listSummariesOfYear } from '../../../../shared/store';
-import { useServices } from '../../../app/services';
 import { zh } from '../../../i18n/zh';
 import { Loading, StateChip } from '../common';
 import { useOfficial } from '../context';
+import { useYearData } from '../data';
 import { planStateTone } from '../plan/PlanPage';
 
 const t = zh.official.overview;
@@ -70,19 +68,9 @@ function StatusCell({ title, state, overdue, to }: { title: string; state: CellS
 }
 
 export function OverviewPage() {
-  const { db } = useServices();
-  const { personId, year, today, calendars } = useOfficial();
-  const key = `${personId}-${year}`;
-  const data = useLiveQuery(async () => {
-    const [plan, records, summaries] = await Promise.all([
-      getPlan(db, personId, year),
-      listRecordsOfYear(db, personId, year),
-      listSummariesOfYear(db, personId, year),
-    ]);
-    return { key, plan, records, summaries };
-  }, [db, personId, year, key]);
-  // A live query keeps its previous result while a new one runs: never show another year's data.
-  if (data?.key !== key) return <Loading />;
+  const { year, today, calendars } = useOfficial();
+  const data = useYearData();
+  if (!data) return <Loading />;
   const overview = yearOverview({ year, today: localIsoDate(today), plan: data.plan, records: data.records, summaries: data.summaries, calendars });
   const plan = data.plan;
 

@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, Box, Button, Link as MuiLink, Paper, Stack, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { Link, useParams } from 'react-router';
-import { monthKey, tryParsePeriodKey, workingDays } from '../../../../shared/domain/calendar';
+import { Link } from 'react-router';
+import { monthKey, workingDays } from '../../../../shared/domain/calendar';
 import { newId } from '../../../../shared/domain/ids';
 import type { PlanItem } from '../../../../shared/domain/plan';
 import {
@@ -14,7 +13,6 @@ import {
   type RecordState,
   type WorkItem,
 } from '../../../../shared/domain/record-book';
-import type { ValidationIssue } from '../../../../shared/errors/errors';
 import { getPlan } from '../../../../shared/store/plan-repo';
 import { carryOverWorkItems, getMonthlyRecord, newMonthlyRecord, saveRecordDraft, submitRecord } from '../../../../shared/store/record-repo';
 import { useServices } from '../../../app/services';
@@ -24,21 +22,14 @@ import { useAutosave } from '../../../components/useAutosave';
 import { useUndo } from '../../../components/UndoSnackbar';
 import { useNotifications } from '../../../state/notifications';
 import { zh } from '../../../i18n/zh';
-import {
-  IssuesAlert,
-  Loading,
-  LockedBanner,
-  PageHeader,
-  PrintButton,
-  RestoredNote,
-  ReturnedBanner,
-  StateChip,
-  focusFirstError,
-  useSaveShortcut,
-  type ChipTone,
-} from '../common';
-import { draftKeys, useOfficial } from '../context';
-import { clearField, clearPrefix, toFieldErrors, validationIssues, type FieldErrors } from '../fieldErrors';
+import { Loading, StateChip, focusFirstError, focusLast, type ChipTone } from '../common';
+import { draftKeys, useOfficial, usePagePeriod } from '../context';
+import { useLiveFor } from '../data';
+import { EditorHeader } from '../EditorHeader';
+import { clearField } from '../fieldErrors';
+import { adjacentMonth } from '../format';
+import { listActions } from '../listActions';
+import { useSubmitFlow } from '../useSubmitFlow';
 import { AttendanceEditor } from './AttendanceEditor';
 import { ErrorsEditor } from './ErrorsEditor';
 import { WorkItemsEditor } from './WorkItemsEditor';
@@ -59,46 +50,30 @@ function blankError(): ErrorEntry {
   return { id: newId(), date: '', matter: '', cause: '', correction: '', severity: 'minor' };
 }
 
-function neighbour(year: number, month: number, by: -1 | 1): string {
-  const m = month + by;
-  if (m < 1) return monthKey(year - 1, 12);
-  if (m > 12) return monthKey(year + 1, 1);
-  return monthKey(year, m);
-}
-
 export function RecordPage() {
   const { db } = useServices();
-  const { personId, year: selectedYear, setYear } = useOfficial();
-  const params = useParams();
-  const period = tryParsePeriodKey(params.month ?? '');
-  const valid = period?.kind === 'month' ? period : null;
+  const { personId } = useOfficial();
+  const { param, period: valid } = usePagePeriod('month');
   const year = valid?.year ?? 0;
   const month = valid?.month ?? 0;
 
-  // The year selector follows the month opened by address.
-  useEffect(() => {
-    if (valid && valid.year !== selectedYear) setYear(valid.year);
-  }, [valid, selectedYear, setYear]);
-
-  const key = `${personId}-${params.month ?? ''}`;
-  // Tagged with the month asked for: a live query keeps its previous result while a new one runs,
-  // and an editor must never start from another month's record book.
-  const loaded = useLiveQuery(
+  const key = `${personId}-${param}`;
+  const loaded = useLiveFor(
+    key,
     async () =>
       valid
         ? {
-            key,
             record: (await getMonthlyRecord(db, personId, year, month)) ?? null,
             plan: (await getPlan(db, personId, year)) ?? null,
           }
         : null,
-    [db, personId, year, month, key],
+    [db, personId, year, month],
   );
 
   if (!valid) {
     return <EmptyState title="找不到这个月份">地址中的月份应为“年-月”,如 2026-03。请从“记实簿”列表中选择月份。</EmptyState>;
   }
-  if (loaded?.key !== key) return <Loading />;
+  if (!loaded) return <Loading />;
   return <RecordEditor key={key} year={year} month={month} record={loaded.record} planItems={loaded.plan?.items ?? []} />;
 }
 
@@ -119,21 +94,22 @@ function RecordEditor({ year, month, record, planItems }: EditorProps) {
     save: (r) => saveRecordDraft(db, r),
     editable,
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [issues, setIssues] = useState<readonly ValidationIssue[]>([]);
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLDivElement>(null);
-
   const shown = editable ? autosave.draft : (record ?? undefined);
+  const flow = useSubmitFlow({
+    save: autosave.flush,
+    check: () => (shown ? monthlyRecordIssues(shown) : []),
+    submit: () => submitRecord(db, personId, year, month),
+    submittedText: t.submitted(month),
+    focus: () => focusFirstError(formRef.current),
+  });
+  const { errors, setErrors } = flow;
+
   const wd = workingDays(year, month, calendars);
   const dueNote =
     wd.source === 'statutory'
       ? `${t.dueFrom(wd.days, '')}。`
       : `本月按周一至周五计算有${wd.days}个工作日(未找到${year}年的节假日安排)。`;
-
-  const saveNow = useCallback(() => autosave.flush(), [autosave]);
-  useSaveShortcut(saveNow, editable);
 
   if (!shown) return <Loading />;
 
@@ -141,26 +117,26 @@ function RecordEditor({ year, month, record, planItems }: EditorProps) {
     autosave.update(change);
     if (clear) setErrors((e) => clearField(e, clear));
   };
+  const lists = { update: autosave.update, setErrors, offer };
+  const work = listActions<MonthlyRecord, WorkItem>({
+    ...lists,
+    at: (r, change) => ({ ...r, workItems: change(r.workItems) }),
+    items: shown.workItems,
+    path: 'workItems',
+    deletedText: (i) => t.workItemDeleted(i + 1),
+  });
+  const errorList = listActions<MonthlyRecord, ErrorEntry>({
+    ...lists,
+    at: (r, change) => ({ ...r, errors: change(r.errors) }),
+    items: shown.errors,
+    path: 'errors',
+    deletedText: (i) => t.errorDeleted(i + 1),
+  });
 
-  const changeWork = (i: number, p: Partial<WorkItem>) => {
-    patch((r) => ({ ...r, workItems: r.workItems.map((w, k) => (k === i ? { ...w, ...p } : w)) }));
-    setErrors((e) => Object.keys(p).reduce((acc, k) => clearField(acc, `workItems.${i}.${k}`), e));
-  };
-  const removeWork = (i: number) => {
-    const removed = shown.workItems[i];
-    if (!removed) return;
-    patch((r) => ({ ...r, workItems: r.workItems.filter((_, k) => k !== i) }));
-    setErrors((e) => clearPrefix(e, 'workItems'));
-    offer(t.workItemDeleted(i + 1), () =>
-      autosave.update((r) => ({ ...r, workItems: [...r.workItems.slice(0, i), removed, ...r.workItems.slice(i)] })),
-    );
-  };
   const addWork = () => {
-    patch((r) => ({ ...r, workItems: [...r.workItems, blankWorkItem()] }), 'workItems');
-    setTimeout(() => {
-      const fields = formRef.current?.querySelectorAll<HTMLElement>('textarea[aria-label$=" 工作内容"]');
-      fields?.[fields.length - 1]?.focus();
-    }, 0);
+    work.add(blankWorkItem());
+    setErrors((e) => clearField(e, 'workItems'));
+    focusLast(formRef, 'textarea[aria-label$=" 工作内容"]');
   };
   const carryOver = async () => {
     try {
@@ -171,99 +147,34 @@ function RecordEditor({ year, month, record, planItems }: EditorProps) {
       reportError(e);
     }
   };
-
-  const changeAttendance = (p: Partial<Attendance>) => {
-    patch((r) => ({ ...r, attendance: { ...r.attendance, ...p } }));
-    setErrors((e) => Object.keys(p).reduce((acc, k) => clearField(acc, `attendance.${k}`), clearField(e, 'attendance')));
-  };
-
-  const changeError = (i: number, p: Partial<ErrorEntry>) => {
-    patch((r) => ({ ...r, errors: r.errors.map((x, k) => (k === i ? { ...x, ...p } : x)) }));
-    setErrors((e) => Object.keys(p).reduce((acc, k) => clearField(acc, `errors.${i}.${k}`), e));
-  };
-  const removeError = (i: number) => {
-    const removed = shown.errors[i];
-    if (!removed) return;
-    patch((r) => ({ ...r, errors: r.errors.filter((_, k) => k !== i) }));
-    setErrors((e) => clearPrefix(e, 'errors'));
-    offer(t.errorDeleted(i + 1), () =>
-      autosave.update((r) => ({ ...r, errors: [...r.errors.slice(0, i), removed, ...r.errors.slice(i)] })),
-    );
-  };
+  const changeAttendance = (p: Partial<Attendance>) => patch((r) => ({ ...r, attendance: { ...r.attendance, ...p } }), 'attendance');
   const addError = () => {
-    patch((r) => ({ ...r, errors: [...r.errors, blankError()] }));
-    setTimeout(() => {
-      const fields = formRef.current?.querySelectorAll<HTMLElement>('input[aria-label$=" 日期"]');
-      fields?.[fields.length - 1]?.focus();
-    }, 0);
-  };
-
-  const showIssues = (list: readonly ValidationIssue[]) => {
-    setIssues(list);
-    setErrors(toFieldErrors(list));
-    setTimeout(() => focusFirstError(formRef.current), 0);
-  };
-
-  const startSubmit = async () => {
-    if (!(await autosave.flush())) return;
-    const found = monthlyRecordIssues(shown);
-    if (found.length > 0) {
-      showIssues(found);
-      return;
-    }
-    setIssues([]);
-    setErrors({});
-    setConfirming(true);
-  };
-
-  const submit = async () => {
-    setBusy(true);
-    try {
-      await submitRecord(db, personId, year, month);
-      setConfirming(false);
-      notify({ kind: 'success', text: t.submitted(month) });
-    } catch (e) {
-      setConfirming(false);
-      const list = validationIssues(e);
-      if (list) showIssues(list);
-      reportError(e);
-    } finally {
-      setBusy(false);
-    }
+    errorList.add(blankError());
+    focusLast(formRef, 'input[aria-label$=" 日期"]');
   };
 
   return (
     <Stack spacing={2} ref={formRef}>
-      <PageHeader
+      <EditorHeader
         title={t.heading(year, month)}
         chip={<StateChip label={record ? recordStateLabels[state] : t.notStarted} tone={record ? recordStateTone[state] : 'default'} />}
-        status={editable ? autosave.status : undefined}
-        actions={
+        editable={editable}
+        autosave={autosave}
+        flow={flow}
+        submitText={t.submit}
+        nav={
           <>
-            <Button component={Link} to={`/official/record/${neighbour(year, month, -1)}`}>
+            <Button component={Link} to={`/official/record/${adjacentMonth(year, month, -1)}`}>
               {t.prevMonth}
             </Button>
-            <Button component={Link} to={`/official/record/${neighbour(year, month, 1)}`}>
+            <Button component={Link} to={`/official/record/${adjacentMonth(year, month, 1)}`}>
               {t.nextMonth}
             </Button>
-            <PrintButton />
-            {editable ? (
-              <>
-                <Button variant="outlined" onClick={() => void autosave.flush()}>
-                  {zh.editing.saveNow}
-                </Button>
-                <Button variant="contained" onClick={() => void startSubmit()} disabled={busy}>
-                  {t.submit}
-                </Button>
-              </>
-            ) : null}
           </>
         }
+        locked={state === 'submitted' ? t.locked : null}
+        returned={state === 'returned' && record?.returnReason ? { title: t.returnedTitle, reasons: [record.returnReason] } : undefined}
       />
-      <RestoredNote show={autosave.restored} onClose={autosave.dismissRestored} />
-      {state === 'submitted' ? <LockedBanner>{t.locked}</LockedBanner> : null}
-      {state === 'returned' && record?.returnReason ? <ReturnedBanner title={t.returnedTitle} reasons={[record.returnReason]} /> : null}
-      <IssuesAlert issues={issues} />
 
       <Paper sx={{ p: 2 }} component="section" aria-labelledby="record-work">
         <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', mb: 1.5, flexWrap: 'wrap' }}>
@@ -281,7 +192,7 @@ function RecordEditor({ year, month, record, planItems }: EditorProps) {
             </Box>
           ) : null}
         </Stack>
-        <WorkItemsEditor items={shown.workItems} planItems={planItems} editable={editable} errors={errors} onChange={changeWork} onDelete={removeWork} />
+        <WorkItemsEditor items={shown.workItems} planItems={planItems} editable={editable} errors={errors} onChange={work.change} onDelete={work.remove} />
       </Paper>
 
       <Paper sx={{ p: 2 }} component="section" aria-labelledby="record-attendance">
@@ -302,7 +213,7 @@ function RecordEditor({ year, month, record, planItems }: EditorProps) {
             </Button>
           ) : null}
         </Stack>
-        <ErrorsEditor entries={shown.errors} editable={editable} errors={errors} onChange={changeError} onDelete={removeError} />
+        <ErrorsEditor entries={shown.errors} editable={editable} errors={errors} onChange={errorList.change} onDelete={errorList.remove} />
       </Paper>
 
       {editable && planItems.length === 0 ? (
@@ -314,14 +225,7 @@ function RecordEditor({ year, month, record, planItems }: EditorProps) {
         </Alert>
       ) : null}
 
-      <ConfirmDialog
-        open={confirming}
-        title={t.submitTitle(month)}
-        confirmText={t.submit}
-        busy={busy}
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => void submit()}
-      >
+      <ConfirmDialog {...flow.dialog} title={t.submitTitle(month)} confirmText={t.submit}>
         <Typography>{t.submitText}</Typography>
       </ConfirmDialog>
       {snackbar}

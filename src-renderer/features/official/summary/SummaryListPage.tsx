@@ -1,4 +1,4 @@
-import { Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Button, TableCell, TableRow, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'react-router';
 import { QUARTERS, quarterKey } from '../../../../shared/domain/calendar';
@@ -9,6 +9,7 @@ import { zh } from '../../../i18n/zh';
 import { Loading, StateChip } from '../common';
 import { useOfficial } from '../context';
 import { formatTimestamp } from '../format';
+import { YearListPage } from '../YearList';
 
 const t = zh.official.summary;
 
@@ -18,51 +19,31 @@ export function SummaryListPage() {
   const summaries = useLiveQuery(() => listSummariesOfYear(db, personId, year), [db, personId, year]);
   if (!summaries) return <Loading />;
   return (
-    <Stack spacing={2}>
-      <Typography variant="h6" component="h2" sx={{ fontWeight: 600 }}>
-        {t.listHeading(year)}
-      </Typography>
-      <Typography variant="body2" color="text.secondary">
-        {t.listIntro}
-      </Typography>
-      <Paper variant="outlined">
-        <Table size="small" aria-label={t.listHeading(year)}>
-          <TableHead>
-            <TableRow>
-              <TableCell>季度</TableCell>
-              <TableCell>状态</TableCell>
-              <TableCell>最后保存</TableCell>
-              <TableCell />
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {QUARTERS.map((q) => {
-              const s = summaries.find((x) => x.quarter === q);
-              const label = s?.state === 'submitted' ? t.view : t.open;
-              return (
-                <TableRow key={q} hover>
-                  <TableCell>{t.quarter(q)}</TableCell>
-                  <TableCell>
-                    {s ? (
-                      <StateChip label={summaryStateLabels[s.state]} tone={s.state === 'submitted' ? 'success' : 'info'} />
-                    ) : (
-                      <Typography variant="body2" color="text.secondary">
-                        {t.notYet}
-                      </Typography>
-                    )}
-                  </TableCell>
-                  <TableCell>{s ? formatTimestamp(s.updatedAt) : '—'}</TableCell>
-                  <TableCell align="right">
-                    <Button size="small" component={Link} to={`/official/summary/${quarterKey(year, q)}`} aria-label={`${label}${t.quarter(q)}小结`}>
-                      {label}
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-      </Paper>
-    </Stack>
+    <YearListPage heading={t.listHeading(year)} intro={t.listIntro} columns={['季度', '状态', '最后保存']}>
+      {QUARTERS.map((q) => {
+        const s = summaries.find((x) => x.quarter === q);
+        const label = s?.state === 'submitted' ? t.view : t.open;
+        return (
+          <TableRow key={q} hover>
+            <TableCell>{t.quarter(q)}</TableCell>
+            <TableCell>
+              {s ? (
+                <StateChip label={summaryStateLabels[s.state]} tone={s.state === 'submitted' ? 'success' : 'info'} />
+              ) : (
+                <Typography variant="body2" color="text.secondary">
+                  {t.notYet}
+                </Typography>
+              )}
+            </TableCell>
+            <TableCell>{s ? formatTimestamp(s.updatedAt) : '—'}</TableCell>
+            <TableCell align="right">
+              <Button size="small" component={Link} to={`/official/summary/${quarterKey(year, q)}`} aria-label={`${label}${t.quarter(q)}小结`}>
+                {label}
+              </Button>
+            </TableCell>
+          </TableRow>
+        );
+      })}
+    </YearListPage>
   );
 }

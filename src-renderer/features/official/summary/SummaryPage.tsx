@@ -1,8 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Button, Grid, Paper, Stack, TextField, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useParams } from 'react-router';
-import { quarterKey, tryParsePeriodKey, type Quarter } from '../../../../shared/domain/calendar';
+import { quarterKey, type Quarter } from '../../../../shared/domain/calendar';
 import type { AnnualPlan } from '../../../../shared/domain/plan';
 import type { MonthlyRecord } from '../../../../shared/domain/record-book';
 import {
@@ -12,48 +10,45 @@ import {
   summaryTextIssues,
   type QuarterSummary,
 } from '../../../../shared/domain/summary';
-import type { ValidationIssue } from '../../../../shared/errors/errors';
 import { getPlan, getSummary, listRecordsOfYear, saveSummaryDraft, submitSummary } from '../../../../shared/store';
 import { useServices } from '../../../app/services';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { EmptyState } from '../../../components/EmptyState';
 import { useAutosave } from '../../../components/useAutosave';
-import { useNotifications } from '../../../state/notifications';
 import { zh } from '../../../i18n/zh';
-import { IssuesAlert, Loading, LockedBanner, PageHeader, PrintButton, RestoredNote, StateChip, useSaveShortcut } from '../common';
-import { draftKeys, useOfficial } from '../context';
-import { toFieldErrors, validationIssues, type FieldErrors } from '../fieldErrors';
+import { Loading, StateChip } from '../common';
+import { draftKeys, useOfficial, usePagePeriod } from '../context';
+import { useLiveFor } from '../data';
+import { EditorHeader } from '../EditorHeader';
+import { useSubmitFlow } from '../useSubmitFlow';
 import { Highlights } from './Highlights';
 
 const t = zh.official.summary;
 
 export function SummaryPage() {
   const { db } = useServices();
-  const { personId, year: selectedYear, setYear } = useOfficial();
-  const params = useParams();
-  const period = tryParsePeriodKey(params.quarter ?? '');
-  const valid = period?.kind === 'quarter' ? period : null;
+  const { personId } = useOfficial();
+  const { param, period: valid } = usePagePeriod('quarter');
   const year = valid?.year ?? 0;
-  const quarter = (valid?.quarter ?? 1);
+  const quarter = valid?.quarter ?? 1;
 
-  useEffect(() => {
-    if (valid && valid.year !== selectedYear) setYear(valid.year);
-  }, [valid, selectedYear, setYear]);
-
-  const key = `${personId}-${params.quarter ?? ''}`;
-  // Tagged with the quarter asked for (a live query keeps its previous result while a new one runs).
-  const data = useLiveQuery(async () => {
-    if (!valid) return null;
-    const [summary, plan, records] = await Promise.all([
-      getSummary(db, personId, year, quarter),
-      getPlan(db, personId, year),
-      listRecordsOfYear(db, personId, year),
-    ]);
-    return { key, summary: summary ?? null, plan, records };
-  }, [db, personId, year, quarter, key]);
+  const key = `${personId}-${param}`;
+  const data = useLiveFor(
+    key,
+    async () => {
+      if (!valid) return null;
+      const [summary, plan, records] = await Promise.all([
+        getSummary(db, personId, year, quarter),
+        getPlan(db, personId, year),
+        listRecordsOfYear(db, personId, year),
+      ]);
+      return { summary: summary ?? null, plan, records };
+    },
+    [db, personId, year, quarter],
+  );
 
   if (!valid) return <EmptyState title="找不到这个季度">地址中的季度应为“年-Q季度”,如 2026-Q1。请从“季度小结”列表中选择。</EmptyState>;
-  if (data?.key !== key) return <Loading />;
+  if (!data) return <Loading />;
   return <SummaryEditor key={key} year={year} quarter={quarter} summary={data.summary} plan={data.plan} records={data.records} />;
 }
 
@@ -68,7 +63,6 @@ type EditorProps = {
 function SummaryEditor({ year, quarter, summary, plan, records }: EditorProps) {
   const { db } = useServices();
   const { personId } = useOfficial();
-  const { notify, reportError } = useNotifications();
   const state = summary?.state ?? 'editing';
   const editable = state !== 'submitted';
   // Only submitted record books are facts to summarise (the store freezes the same on submission).
@@ -85,78 +79,33 @@ function SummaryEditor({ year, quarter, summary, plan, records }: EditorProps) {
     save: (text) => saveSummaryDraft(db, personId, year, quarter, text),
     editable,
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [issues, setIssues] = useState<readonly ValidationIssue[]>([]);
-  const [confirming, setConfirming] = useState<'submit' | 'regenerate' | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [regenerating, setRegenerating] = useState(false);
   const textRef = useRef<HTMLTextAreaElement>(null);
 
-  const saveNow = useCallback(() => autosave.flush(), [autosave]);
-  useSaveShortcut(saveNow, editable);
-
   const text = editable ? (autosave.draft ?? '') : (summary?.text ?? '');
-
-  const showIssues = (list: readonly ValidationIssue[]) => {
-    setIssues(list);
-    setErrors(toFieldErrors(list));
-    setTimeout(() => textRef.current?.focus(), 0);
-  };
-
-  const startSubmit = async () => {
-    if (!(await autosave.flush())) return;
-    const found = summaryTextIssues(text);
-    if (found.length > 0) {
-      showIssues(found);
-      return;
-    }
-    setIssues([]);
-    setErrors({});
-    setConfirming('submit');
-  };
-
-  const submit = async () => {
-    setBusy(true);
-    try {
+  const flow = useSubmitFlow({
+    save: autosave.flush,
+    check: () => summaryTextIssues(text),
+    submit: async () => {
       // A pre-filled draft nobody edited is not stored yet.
       if (!summary) await saveSummaryDraft(db, personId, year, quarter, text);
       await submitSummary(db, personId, year, quarter);
-      setConfirming(null);
-      notify({ kind: 'success', text: t.submitted(quarter) });
-    } catch (e) {
-      setConfirming(null);
-      const list = validationIssues(e);
-      if (list) showIssues(list);
-      reportError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    submittedText: t.submitted(quarter),
+    focus: () => textRef.current?.focus(),
+  });
 
   return (
     <Stack spacing={2}>
-      <PageHeader
+      <EditorHeader
         title={t.heading(year, quarter)}
         chip={<StateChip label={summary ? summaryStateLabels[state] : t.notYet} tone={state === 'submitted' ? 'success' : summary ? 'info' : 'default'} />}
-        status={editable ? autosave.status : undefined}
-        actions={
-          <>
-            <PrintButton />
-            {editable ? (
-              <>
-                <Button variant="outlined" onClick={() => void autosave.flush()}>
-                  {zh.editing.saveNow}
-                </Button>
-                <Button variant="contained" onClick={() => void startSubmit()} disabled={busy}>
-                  {t.submit}
-                </Button>
-              </>
-            ) : null}
-          </>
-        }
+        editable={editable}
+        autosave={autosave}
+        flow={flow}
+        submitText={t.submit}
+        locked={!editable ? t.locked : null}
       />
-      <RestoredNote show={autosave.restored} onClose={autosave.dismissRestored} />
-      {!editable ? <LockedBanner>{t.locked}</LockedBanner> : null}
-      <IssuesAlert issues={issues} />
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 7 }}>
           <Paper sx={{ p: 2 }} component="section" aria-labelledby="summary-text">
@@ -165,7 +114,7 @@ function SummaryEditor({ year, quarter, summary, plan, records }: EditorProps) {
                 {t.text}
               </Typography>
               {editable ? (
-                <Button size="small" onClick={() => setConfirming('regenerate')} data-print="hide">
+                <Button size="small" onClick={() => setRegenerating(true)} data-print="hide">
                   {t.regenerate}
                 </Button>
               ) : null}
@@ -178,10 +127,10 @@ function SummaryEditor({ year, quarter, summary, plan, records }: EditorProps) {
               onChange={(e) => {
                 const v = e.target.value;
                 autosave.update(() => v);
-                setErrors({});
+                flow.setErrors({});
               }}
-              error={!!errors.text}
-              helperText={errors.text ?? (editable ? t.textHelp : undefined)}
+              error={!!flow.errors.text}
+              helperText={flow.errors.text ?? (editable ? t.textHelp : undefined)}
               inputRef={textRef}
               slotProps={{ htmlInput: { 'aria-label': t.text } }}
             />
@@ -196,24 +145,17 @@ function SummaryEditor({ year, quarter, summary, plan, records }: EditorProps) {
           </Paper>
         </Grid>
       </Grid>
-      <ConfirmDialog
-        open={confirming === 'submit'}
-        title={t.submitTitle(quarter)}
-        confirmText={t.submit}
-        busy={busy}
-        onCancel={() => setConfirming(null)}
-        onConfirm={() => void submit()}
-      >
+      <ConfirmDialog {...flow.dialog} title={t.submitTitle(quarter)} confirmText={t.submit}>
         <Typography>{t.submitText}</Typography>
       </ConfirmDialog>
       <ConfirmDialog
-        open={confirming === 'regenerate'}
+        open={regenerating}
         title={t.regenerateTitle}
         confirmText={t.regenerateTitle}
-        onCancel={() => setConfirming(null)}
+        onCancel={() => setRegenerating(false)}
         onConfirm={() => {
           autosave.update(() => summaryDraftText(live));
-          setConfirming(null);
+          setRegenerating(false);
         }}
       >
         <Typography>{t.regenerateText}</Typography>
