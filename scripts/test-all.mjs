@@ -4,6 +4,19 @@
 // script sums them and ends with one line `N passed, N failed[, N skipped]` that CI's log reader knows.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+/** A free loopback port, so a preview server left running elsewhere cannot fail the run. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
 
 const results = { passed: 0, failed: 0, skipped: 0 };
 const steps = [];
@@ -51,7 +64,7 @@ if (v) {
 const built = run('build', 'npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn']);
 if (!built) results.failed += 1;
 else {
-  const e2eOk = run('playwright', 'npx', ['playwright', 'test']);
+  const e2eOk = run('playwright', 'npx', ['playwright', 'test'], { E2E_PORT: String(process.env.E2E_PORT ?? (await freePort())) });
   const p = readJson('test-results/playwright.json');
   if (p?.stats) {
     results.passed += p.stats.expected ?? 0;
