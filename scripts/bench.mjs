@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+/**
+ * npm run bench — the sync benchmark (issue 4; extend it by adding rows). Never part of the tests:
+ * numbers depend on the machine, so nothing here asserts a time.
+ *
+ *   npm run bench [-- --runs N] [--records N (multiple of 40)] [--node-only | --browser-only] [--out FILE]
+ *
+ * (a) Node rows (scripts/bench/node.ts through Vite's module runner): container write/open of 10,000
+ *     entries per stage, and primitive speeds of both crypto suites (WebCrypto, noble).
+ * (b) Chromium rows: builds tests/bench/ with Vite into out/bench, serves it on 127.0.0.1, and drives
+ *     it with Playwright in Debian's Chromium (/usr/bin/chromium or CHROMIUM_PATH, headless, the
+ *     launch args of playwright.config.ts): a supervisor → HR relay of N record versions exported and
+ *     imported through the real model path on real IndexedDB, per stage, against the bare IndexedDB
+ *     work for the same rows (import vs bare bulkPut, goal ≤ 1.5×; export vs bare read, goal ≤ 2×).
+ *
+ * Every figure is measured in ≥ 5 runs (after a warm-up run); the table shows the median and range,
+ * the limit measured in the same runs and their ratio. Results: bench-results/bench.json.
+ */
+/* global document, window -- used inside page.evaluate / waitForFunction, which run in the page */
+import { createServer } from 'node:http';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, release, platform } from 'node:os';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, runnerImport } from 'vite';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// As in playwright.config.ts.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function parseArgs(argv) {
+  const o = { runs: 5, records: 10_000, node: true, browser: true, out: join(ROOT, 'bench-results/bench.json') };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) usage(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--runs') o.runs = Number(next());
+    else if (a === '--records') o.records = Number(next());
+    else if (a === '--node-only') o.browser = false;
+    else if (a === '--browser-only') o.node = false;
+    else if (a === '--out') o.out = resolve(next());
+    else if (a === '--help' || a === '-h') {
+      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0].replace(/^#!.*\n\/\*\*?\n?/, '').replace(/^ \* ?/gm, ''));
+      process.exit(0);
+    } else usage(`unknown option ${a}`);
+  }
+  if (!Number.isInteger(o.runs) || o.runs < 1) usage('--runs must be a positive integer');
+  if (!Number.isInteger(o.records) || o.records < 40 || o.records % 40 !== 0) usage('--records must be a positive multiple of 40 (officials × 10 months × 4 versions)');
+  return o;
+}
+
+function usage(message) {
+  console.error(`usage error: ${message}\nusage: npm run bench [-- --runs N] [--records N] [--node-only | --browser-only] [--out FILE]`);
+  process.exit(2);
+}
+
+const log = (s) => process.stderr.write(`[bench] ${s}\n`);
+
+// ---- statistics ----
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmt = (v, unit) => (unit === 'ms' ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : v >= 100 ? v.toFixed(0) : v.toFixed(1));
+
+function summarise(row) {
+  const out = { ...row, median: median(row.samples), min: Math.min(...row.samples), max: Math.max(...row.samples) };
+  if (row.limit) {
+    // Ratios per run (both measured in that run), then their median.
+    const ratios = row.samples.map((s, i) => s / row.limit.samples[i]);
+    out.limit = { ...row.limit, median: median(row.limit.samples) };
+    out.ratio = { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
+    if (row.goal !== undefined) out.meetsGoal = out.ratio.median <= row.goal;
+  }
+  return out;
+}
+
+function table(rows) {
+  const head = ['group', 'figure', 'median', 'range', 'limit (median)', 'ratio (median, range)', 'goal'];
+  const body = rows.map((r) => [
+    r.group,
+    r.figure,
+    `${fmt(r.median, r.unit)} ${r.unit}`,
+    `${fmt(r.min, r.unit)}–${fmt(r.max, r.unit)}`,
+    r.limit ? `${r.limit.figure}: ${fmt(r.limit.median, r.unit)} ${r.unit}` : '',
+    r.ratio ? `${r.ratio.median.toFixed(2)}× (${r.ratio.min.toFixed(2)}–${r.ratio.max.toFixed(2)})` : '',
+    r.goal !== undefined ? `≤ ${r.goal}× ${r.meetsGoal ? 'met' : 'MISSED'}` : '',
+  ]);
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...body.map((c) => `| ${c.join(' | ')} |`)];
+  return lines.join('\n');
+}
+
+// ---- Chromium ----
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.wasm': 'application/wasm' };
+
+function serve(dir) {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(dir, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(dir)) file = join(dir, 'index.html');
+    try {
+      if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(readFileSync(file));
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+async function browserRows(o) {
+  const outDir = join(ROOT, 'out/bench');
+  log('building the bench page (tests/bench → out/bench)');
+  await build({ configFile: false, root: join(ROOT, 'tests/bench'), base: './', publicDir: false, logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 4000 } });
+  const server = await serve(outDir);
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(0);
+    page.on('console', (m) => m.type() === 'error' && log(`page: ${m.text()}`));
+    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    await page.goto(`http://127.0.0.1:${server.address().port}/index.html`);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+    const officials = o.records / 40;
+    const versionsPerMonth = 4;
+    const months = 10;
+    log(`chromium: ${officials} officials × ${months} months × ${versionsPerMonth} versions = ${o.records} record versions; ${o.runs} runs after a warm-up`);
+    const result = await page.evaluate((opts) => window.dutybookBench.run(opts), { officials, months, versionsPerMonth, runs: o.runs });
+    const version = browser.version();
+    const samples = (k) => result.runs.map((r) => r[k]);
+    const group = `Chromium · relay of ${result.records} versions`;
+    log(`chromium ${version}, ${result.suite}: ${result.records} record versions, ${result.entries} entries, bundle ${(result.bundleBytes / 1e6).toFixed(2)} MB`);
+    const rows = [
+      { group, figure: 'import (openBundle + planImport + applyImport)', unit: 'ms', samples: samples('import'), limit: { figure: 'bare bulkPut of the same rows', samples: samples('bare bulkPut') }, goal: 1.5 },
+      { group, figure: 'export (createBundle)', unit: 'ms', samples: samples('export'), limit: { figure: 'bare read of the same rows', samples: samples('bare read') }, goal: 2 },
+    ];
+    const stageKeys = Object.keys(result.runs[0]).filter((k) => k.startsWith('import: ') || k.startsWith('export: ') || k === 'bare bulkPut (facts only)');
+    for (const k of stageKeys) rows.push({ group: 'Chromium · stages', figure: k, unit: 'ms', samples: samples(k) });
+    return { rows, meta: { chromium: version, userAgent: result.userAgent, setupMs: result.setupMs, records: result.records, entries: result.entries, bundleBytes: result.bundleBytes, raw: result.runs } };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+// ---- main ----
+
+const o = parseArgs(process.argv.slice(2));
+const started = new Date();
+const rows = [];
+const meta = {};
+if (o.node) {
+  const { module } = await runnerImport(join(ROOT, 'scripts/bench/node.ts'), { configFile: false, logLevel: 'error' });
+  rows.push(...(await module.runNodeBench({ runs: o.runs, entries: o.records, log })));
+}
+if (o.browser) {
+  const b = await browserRows(o);
+  rows.push(...b.rows);
+  meta.browser = b.meta;
+}
+const summarised = rows.map(summarise);
+const machine = {
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  os: `${platform()} ${release()}`,
+  node: process.version,
+};
+const report = { date: started.toISOString(), machine, options: { runs: o.runs, records: o.records }, rows: summarised, ...meta };
+mkdirSync(dirname(o.out), { recursive: true });
+writeFileSync(o.out, `${JSON.stringify(report, null, 2)}\n`);
+console.log(`DutyBook sync benchmark — ${started.toISOString().slice(0, 10)} — ${machine.cpus} cores (${machine.cpu}), ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}${meta.browser ? `, Chromium ${meta.browser.chromium}` : ''}`);
+if (meta.browser) console.log(`Chromium relay: ${meta.browser.records} record versions in ${meta.browser.entries} entries, bundle ${(meta.browser.bundleBytes / 1e6).toFixed(2)} MB (supervisor → HR, ${Math.round(meta.browser.records / 40)} officials)`);
+console.log(`${o.runs} runs per figure (after a warm-up); limit = the bare work measured in the same runs; ratio = median of per-run ratios.\n`);
+console.log(table(summarised));
+console.log(`\nwritten: ${o.out}`);
+const missed = summarised.filter((r) => r.meetsGoal === false);
+if (missed.length) console.log(`\ngoal missed: ${missed.map((r) => `${r.figure} ${r.ratio.median.toFixed(2)}× > ${r.goal}×`).join('; ')}`);

@@ -1,0 +1,318 @@
+/**
+ * The Chromium half of `npm run bench` (scripts/bench.mjs builds this page with Vite, serves it and
+ * drives it with Playwright): a supervisor relays N record versions of many officials to HR through
+ * the real model path — real keys, roster, author attestations, Dexie on the browser's IndexedDB —
+ * and every stage is timed, next to the bare IndexedDB work the same data needs (the limit).
+ * Exposes `window.dutybookBench`. No assertions: numbers only.
+ */
+import { inflateSync } from 'fflate';
+import { toHex } from '../../shared/sync/bytes';
+import { ContentInflater } from '../../shared/sync/content';
+import { detectSuite, type CryptoSuite } from '../../shared/sync/crypto';
+import { DEFAULT_LIMITS } from '../../shared/sync/format';
+import { deriveBundleKeys, parseFrame, parseHeader } from '../../shared/sync/header';
+import { entryHash, verifyManifest } from '../../shared/sync/manifest';
+import {
+  applyImport,
+  attestationBytes,
+  bindEnrollment,
+  createBundle,
+  createEnrollmentRequest,
+  draftNextRoster,
+  encodeBody,
+  exportEntries,
+  fingerprintHex,
+  generateDeviceKeys,
+  generateOrgKey,
+  loadImportContext,
+  makeAttestation,
+  parseAttestation,
+  parseEnrollmentRequest,
+  parseFact,
+  pinHrKey,
+  planExport,
+  planImport,
+  recordKeys,
+  signRoster,
+  storedFact,
+  type DeviceKeys,
+  type SignedRoster,
+  type StoredAttestation,
+  type StoredFact,
+} from '../../shared/sync/model';
+import { openBundle } from '../../shared/sync/container';
+import { openStream } from '../../shared/sync/stream';
+import { newMonthlyRecord, openDatabase, putPerson, putUnit, saveRoster, setSelfIdentity, getSelfIdentity, getCurrentRoster, type DutyBookDb } from '../../shared/store';
+import { newId } from '../../shared/domain/ids';
+
+export type BenchOptions = { officials: number; months: number; versionsPerMonth: number; runs: number };
+export type ImportRun = Record<string, number>;
+export type BenchResult = {
+  userAgent: string;
+  suite: string;
+  records: number;
+  entries: number;
+  bundleBytes: number;
+  setupMs: number;
+  runs: ImportRun[];
+};
+
+const dbNames: string[] = [];
+async function freshDb(label: string): Promise<DutyBookDb> {
+  const name = `bench-${label}-${newId()}`;
+  dbNames.push(name);
+  return openDatabase(name);
+}
+async function dropAll(): Promise<void> {
+  for (const name of dbNames.splice(0)) {
+    await new Promise<void>((done) => {
+      const r = indexedDB.deleteDatabase(name);
+      r.onsuccess = r.onerror = r.onblocked = () => done();
+    });
+  }
+}
+
+type Person = { id: string; name: string; keys: DeviceKeys; deviceId: string };
+
+const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
+const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平'];
+
+type World = {
+  suite: CryptoSuite;
+  hr: Person;
+  sup: Person;
+  supDb: DutyBookDb;
+  orgKeyPub: string;
+  roster: SignedRoster;
+  records: number;
+};
+
+/** HR, one supervisor and `officials` officials; the supervisor's device holds every official's versions. */
+async function setup(o: BenchOptions): Promise<World> {
+  const suite = await detectSuite();
+  const mk = async (id: string, name: string): Promise<Person> => ({ id, name, keys: await generateDeviceKeys(suite), deviceId: newId() });
+  const hr = await mk('H', '人事科');
+  const sup = await mk('S', '王主任');
+  const officials: Person[] = [];
+  for (let i = 0; i < o.officials; i++) officials.push(await mk(`O${i}`, `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}${i}`));
+
+  const hrDb = await freshDb('hr-issuer');
+  await putUnit(hrDb, { id: 'u1', name: '办公室', parentId: null });
+  const base = { unitId: 'u1', positionCategory: 'comprehensive', rankLevel: 'staff1' } as const;
+  await putPerson(hrDb, { ...base, id: 'H', name: hr.name, roles: ['official', 'hr'], supervisorId: null });
+  await putPerson(hrDb, { ...base, id: 'S', name: sup.name, roles: ['official', 'supervisor'], supervisorId: null });
+  for (const p of officials) await putPerson(hrDb, { ...base, id: p.id, name: p.name, roles: ['official'], supervisorId: 'S' });
+  const orgKey = await generateOrgKey(suite);
+  const orgKeyPub = toHex(orgKey.pub);
+  let draft = await draftNextRoster(hrDb, { orgId: 'BENCH', hrKey: orgKeyPub });
+  for (const p of [hr, sup, ...officials]) {
+    const req = await parseEnrollmentRequest(
+      suite,
+      await createEnrollmentRequest(suite, { keys: p.keys, personId: p.id, personName: p.name, unitName: '办公室', deviceId: p.deviceId }),
+    );
+    draft = bindEnrollment(draft, req, { personId: p.id });
+  }
+  const roster = await signRoster(suite, orgKey.seed, draft);
+
+  // The supervisor's device: identity, pinned HR key, roster, and every official's facts with the
+  // attestation each official made (as if received from them).
+  const supDb = await freshDb('supervisor');
+  await setSelfIdentity(supDb, { personId: sup.id, signingPub: toHex(sup.keys.signing.pub), encryptionPub: toHex(sup.keys.encryption.pub) });
+  await pinHrKey(supDb, { hrKey: orgKeyPub, confirmedFingerprint: fingerprintHex(orgKeyPub) });
+  await saveRoster(supDb, roster);
+  const facts: StoredFact[] = [];
+  const atts: StoredAttestation[] = [];
+  const words = ['起草文件', '督办落实', '调研走访', '会议组织', '档案整理', '政策宣讲', '信息报送', '值班值守'];
+  for (const [pi, p] of officials.entries()) {
+    const mine: StoredFact[] = [];
+    let counter = 0;
+    for (let month = 1; month <= o.months; month++) {
+      const blank = newMonthlyRecord(p.id, 2026, month, undefined, new Date(Date.UTC(2026, month - 1, 20)));
+      let parent: string | undefined;
+      for (let v = 1; v <= o.versionsPerMonth; v++) {
+        const at = new Date(Date.UTC(2026, month - 1, 20, v)).toISOString();
+        const body = {
+          id: newId(),
+          recordId: blank.id,
+          personId: p.id,
+          year: 2026,
+          month,
+          version: v,
+          workItems: [0, 1, 2].map((k) => ({
+            id: `w${k}`,
+            content: `${words[(pi + month + k) % words.length]}:第${v}稿,${p.name}本月承担的${words[(k + v) % words.length]}工作`,
+            progress: `已完成${25 * v}%,按计划推进`,
+            status: 'inProgress' as const,
+            percent: Math.min(100, 25 * v),
+          })),
+          attendance: blank.attendance,
+          errors: [],
+          submittedAt: at,
+        };
+        const fact = storedFact({
+          v: 1,
+          type: 'record.version',
+          subject: p.id,
+          author: p.id,
+          authorKey: toHex(p.keys.signing.pub),
+          device: p.deviceId,
+          counter: ++counter,
+          recordKey: recordKeys.record(p.id, 2026, month),
+          parents: parent ? [parent] : [],
+          createdAt: at,
+          body: encodeBody(body),
+        });
+        parent = fact.id;
+        mine.push(fact);
+      }
+    }
+    const a = await makeAttestation(suite, p.keys.signing.seed, { author: p.id, authorKey: toHex(p.keys.signing.pub), factIds: mine.map((f) => f.id) });
+    const parsed = parseAttestation(attestationBytes(a));
+    if ('problem' in parsed) throw new Error('bench attestation does not parse');
+    atts.push({ ...a, id: parsed.id });
+    facts.push(...mine);
+  }
+  await supDb.transaction('rw', supDb.facts, supDb.attestations, async () => {
+    await supDb.facts.bulkPut(facts);
+    await supDb.attestations.bulkPut(atts);
+  });
+  hrDb.close();
+  return { suite, hr, sup, supDb, orgKeyPub, roster, records: facts.length };
+}
+
+async function hrDevice(w: World): Promise<DutyBookDb> {
+  const db = await freshDb('hr');
+  await setSelfIdentity(db, { personId: w.hr.id, signingPub: toHex(w.hr.keys.signing.pub), encryptionPub: toHex(w.hr.keys.encryption.pub) });
+  await pinHrKey(db, { hrKey: w.orgKeyPub, confirmedFingerprint: fingerprintHex(w.orgKeyPub) });
+  await saveRoster(db, w.roster);
+  return db;
+}
+
+const now = () => performance.now();
+
+async function oneRun(w: World): Promise<{ run: ImportRun; bytes: Uint8Array; entries: number }> {
+  const run: ImportRun = {};
+  const { suite } = w;
+  const peer = { personId: w.hr.id };
+
+  // Export: the real createBundle, then its stages one by one, and the bare read of the same rows.
+  let t = now();
+  const { bytes } = await createBundle(w.supDb, { suite, keys: w.sup.keys, peer, full: true });
+  run['export'] = now() - t;
+  t = now();
+  const facts = await w.supDb.facts.toArray();
+  const atts = await w.supDb.attestations.toArray();
+  run['bare read'] = now() - t;
+  if (facts.length < w.records || atts.length === 0) throw new Error('bare read saw too few rows');
+  const me = (await getSelfIdentity(w.supDb))!;
+  const roster = (await getCurrentRoster(w.supDb))!;
+  t = now();
+  const plan = await planExport(w.supDb, { me, peer, roster, full: true });
+  run['export: plan (read + scope)'] = now() - t;
+  t = now();
+  const entries = await exportEntries(suite, plan, me, w.sup.keys.signing.seed);
+  run['export: entries'] = now() - t;
+  run['export: write bundle (hash, sign, deflate, encrypt)'] = run['export'] - run['export: plan (read + scope)'] - run['export: entries'];
+
+  // Import stages, one by one, on the same file.
+  const frame = parseFrame(bytes);
+  const header = parseHeader(bytes, frame);
+  t = now();
+  const shared = await suite.x25519SharedSecret(w.hr.keys.encryption.seed, header.ephemeralPub);
+  const keys = await deriveBundleKeys(suite, shared, header.ephemeralPub, w.hr.keys.encryption.pub);
+  const aead = await suite.aesGcmKey(keys.payloadKey);
+  const payload: Uint8Array[] = [];
+  for await (const chunk of openStream(aead, bytes.subarray(header.payloadOffset), header.payloadLength!)) payload.push(chunk);
+  run['import: decrypt'] = now() - t;
+  const joined = new Uint8Array(payload.reduce((n, c) => n + c.length, 0));
+  payload.reduce((at, c) => (joined.set(c, at), at + c.length), 0);
+  t = now();
+  inflateSync(joined);
+  run['import: inflate'] = now() - t;
+  t = now();
+  const inflater = new ContentInflater({ ...DEFAULT_LIMITS });
+  payload.forEach((c, i) => inflater.push(c, i === payload.length - 1));
+  const content = inflater.finish();
+  run['import: inflate + split content'] = now() - t;
+  t = now();
+  for (const e of content.entries) parseFact(e);
+  run['import: parse entries'] = now() - t;
+  t = now();
+  await verifyManifest(suite, content.manifest, content.manifestBytes, content.signature);
+  await Promise.all(content.entries.map((e) => entryHash(suite, e)));
+  run['import: verify manifest + entry hashes'] = now() - t;
+
+  // The real pipeline on a fresh HR device: openBundle → planImport → applyImport.
+  const db = await hrDevice(w);
+  t = now();
+  const opened = await openBundle(bytes, { suite, recipientEncryptionKey: w.hr.keys.encryption.seed, recipientEncryptionPub: w.hr.keys.encryption.pub });
+  run['import: openBundle'] = now() - t;
+  t = now();
+  const importPlan = await planImport(db, opened, await loadImportContext(db, suite));
+  run['import: plan (parse, attestations, authz, scope)'] = now() - t;
+  if (importPlan.status !== 'ready') throw new Error(`bench bundle rejected: ${JSON.stringify(importPlan.rejected.slice(0, 3))}`);
+  t = now();
+  await applyImport(db, importPlan);
+  run['import: write (applyImport)'] = now() - t;
+  run['import'] = run['import: openBundle'] + run['import: plan (parse, attestations, authz, scope)'] + run['import: write (applyImport)'];
+
+  // The limit: one bare Dexie bulkPut of exactly the rows the import wrote, on a fresh database.
+  const rows = {
+    facts: await db.facts.toArray(),
+    attestations: await db.attestations.toArray(),
+    recordVersions: await db.recordVersions.toArray(),
+    monthlyRecords: await db.monthlyRecords.toArray(),
+  };
+  if (rows.facts.length !== w.records) throw new Error(`import wrote ${rows.facts.length} facts, expected ${w.records}`);
+  const bare = await freshDb('bare');
+  t = now();
+  await bare.transaction('rw', bare.facts, bare.attestations, bare.recordVersions, bare.monthlyRecords, async () => {
+    await bare.facts.bulkPut(rows.facts);
+    await bare.attestations.bulkPut(rows.attestations);
+    await bare.recordVersions.bulkPut(rows.recordVersions);
+    await bare.monthlyRecords.bulkPut(rows.monthlyRecords);
+  });
+  run['bare bulkPut'] = now() - t;
+  t = now();
+  await bare.transaction('rw', bare.facts, async () => {
+    await bare.facts.clear();
+    await bare.facts.bulkPut(rows.facts);
+  });
+  run['bare bulkPut (facts only)'] = now() - t;
+  db.close();
+  bare.close();
+  return { run, bytes, entries: entries.length };
+}
+
+async function run(o: BenchOptions): Promise<BenchResult> {
+  const t0 = now();
+  const w = await setup(o);
+  const setupMs = now() - t0;
+  const runs: ImportRun[] = [];
+  let bundleBytes = 0;
+  let entries = 0;
+  try {
+    // One warm-up run (JIT, IndexedDB files), then the measured runs.
+    await oneRun(w);
+    for (let i = 0; i < o.runs; i++) {
+      const r = await oneRun(w);
+      runs.push(r.run);
+      bundleBytes = r.bytes.length;
+      entries = r.entries;
+      document.getElementById('status')!.textContent = `run ${i + 1}/${o.runs}`;
+    }
+  } finally {
+    w.supDb.close();
+    await dropAll();
+  }
+  return { userAgent: navigator.userAgent, suite: w.suite.name, records: w.records, entries, bundleBytes, setupMs, runs };
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting Window needs an interface
+  interface Window {
+    dutybookBench: { run(o: BenchOptions): Promise<BenchResult> };
+  }
+}
+window.dutybookBench = { run };
+document.getElementById('status')!.textContent = 'ready';
