@@ -13,6 +13,7 @@ import { WorkspaceGuard } from '../features/home/WorkspaceGuard';
 import { OfficialWorkspace } from '../features/official/OfficialWorkspace';
 import { SupervisorWorkspace } from '../features/supervisor/SupervisorWorkspace';
 import { HrWorkspace } from '../features/hr/HrWorkspace';
+import { SyncPage } from '../features/sync/SyncPage';
 import { zh } from '../i18n/zh';
 import { AppShell } from './AppShell';
 import { ServicesProvider, useServices, type Services } from './services';
@@ -48,10 +49,11 @@ function Routed({ profile }: { profile: LocalProfile }) {
               path: 'hr/*',
               element: (
                 <WorkspaceGuard profile={profile} role="hr">
-                  <HrWorkspace />
+                  <HrWorkspace profile={profile} />
                 </WorkspaceGuard>
               ),
             },
+            { path: 'sync', element: <SyncPage profile={profile} /> },
             { path: 'settings', element: <SettingsPage profile={profile} /> },
             { path: '*', element: <HomePage profile={profile} /> },
           ],

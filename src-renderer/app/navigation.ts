@@ -9,6 +9,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/official', label: zh.nav.official, role: 'official' },
   { path: '/supervisor', label: zh.nav.supervisor, role: 'supervisor' },
   { path: '/hr', label: zh.nav.hr, role: 'hr' },
+  { path: '/sync', label: zh.nav.sync },
   { path: '/settings', label: zh.nav.settings },
 ];
 

@@ -1,0 +1,34 @@
+/** File names and sizes as the clerk sees them. */
+
+export const BUNDLE_FILTER = { name: '履责记实数据包', extensions: ['dutybook'] };
+// Host file filters allow up to 10 letters or digits in an extension (shared/host/contract.ts).
+export const ENROLL_EXT = 'dutyenroll';
+export const ENROLL_FILTER = { name: '履责记实注册申请', extensions: [ENROLL_EXT] };
+export const BACKUP_EXT = 'dutykey';
+export const BACKUP_FILTER = { name: '履责记实密钥备份', extensions: [BACKUP_EXT] };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** 20260415-1000: sorts by time in a folder listing. */
+export function stamp(d: Date = new Date()): string {
+  return `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}`;
+}
+
+/** Names typed by people may hold characters a file name cannot. */
+export function safeName(s: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters cannot be in a file name
+  return s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || '未命名';
+}
+
+export function kb(bytes: number): string {
+  return (bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0);
+}
+
+export function dateTime(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function chineseDate(d: Date = new Date()): string {
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+}

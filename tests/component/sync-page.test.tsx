@@ -1,0 +1,110 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '../../src-renderer/app/App';
+import { useSyncUi } from '../../src-renderer/features/sync/syncState';
+import { createProfile, getPinnedHr, getSelfIdentity, openDatabase, type DutyBookDb } from '../../shared/store';
+import { validatedHost } from '../../shared/host/validate';
+import type { HostApi } from '../../shared/host/contract';
+import { toHex } from '../../shared/sync/bytes';
+import { detectSuite } from '../../shared/sync/crypto';
+import { fingerprintHex, generateOrgKey } from '../../shared/sync/model';
+
+/** A host with secrets in memory; its key store is open (as Electron's is) unless overridden. */
+function memoryHost(overrides: Partial<HostApi> = {}) {
+  const secrets = new Map<string, Uint8Array<ArrayBuffer>>();
+  return validatedHost({
+    getAppInfo: () => Promise.resolve({ kind: 'electron', version: 'test', platform: 'test', keyStore: 'os' }),
+    saveFile: () => Promise.resolve(null),
+    openFiles: () => Promise.resolve([]),
+    keyStoreStatus: () => Promise.resolve({ available: true, unlocked: true, initialised: true }),
+    unlockKeyStore: () => Promise.resolve({ unlocked: true }),
+    storeSecret: ({ name, secret }) => {
+      secrets.set(name, new Uint8Array(secret));
+      return Promise.resolve({ stored: true as const });
+    },
+    loadSecret: ({ name }) => Promise.resolve(secrets.get(name) ?? null),
+    deleteSecret: ({ name }) => Promise.resolve({ deleted: secrets.delete(name) }),
+    ...overrides,
+  });
+}
+
+let n = 0;
+const open: DutyBookDb[] = [];
+async function officialDb(): Promise<DutyBookDb> {
+  const db = await openDatabase(`sync-component-${++n}`);
+  open.push(db);
+  await createProfile(db, {
+    name: '张三',
+    unitName: '预算科',
+    positionCategory: 'comprehensive',
+    rankLevel: 'staff1',
+    roles: ['official'],
+    presetId: 'hubei',
+  });
+  return db;
+}
+
+afterEach(() => {
+  cleanup();
+  open.splice(0).forEach((db) => db.close());
+  useSyncUi.setState({ pendingHr: null, trustVersion: 0 });
+  window.location.hash = '';
+});
+
+describe('the 同步 page', () => {
+  it('is in every role’s navigation and asks for a key-store passphrase before making keys; cancelling says what is missing', async () => {
+    const db = await officialDb();
+    const unlocks: string[] = [];
+    const host = memoryHost({
+      keyStoreStatus: () => Promise.resolve({ available: true, unlocked: false, initialised: false }),
+      unlockKeyStore: ({ passphrase }) => {
+        unlocks.push(passphrase);
+        return Promise.resolve({ unlocked: true });
+      },
+    });
+    window.location.hash = '#/sync';
+    render(<App services={{ db, host }} />);
+    const dialog = await screen.findByRole('dialog', { name: '设置密钥库口令' });
+    expect(within(dialog).getByText(/口令丢失后只能从密钥备份恢复/)).toBeInTheDocument();
+    await userEvent.type(within(dialog).getByLabelText('口令'), 'short');
+    await userEvent.click(within(dialog).getByRole('button', { name: '设置并解锁' }));
+    expect(within(dialog).getByText('口令至少需要8个字符')).toBeInTheDocument();
+    await userEvent.type(within(dialog).getByLabelText('口令'), '-long-enough');
+    await userEvent.type(within(dialog).getByLabelText('再次输入口令'), 'something-else');
+    await userEvent.click(within(dialog).getByRole('button', { name: '设置并解锁' }));
+    expect(within(dialog).getByText('两次输入的口令不一致')).toBeInTheDocument();
+    expect(unlocks).toEqual([]);
+    await userEvent.click(within(dialog).getByRole('button', { name: '取消' }));
+    expect(await screen.findByText('密钥库尚未解锁,不能生成、签名或打开数据包。')).toBeInTheDocument();
+    expect(await getSelfIdentity(db)).toBeUndefined();
+    const nav = screen.getByRole('navigation', { name: '主导航' });
+    expect(within(nav).getByRole('link', { name: '同步' })).toBeInTheDocument();
+  });
+
+  it('pins the HR key only when the typed fingerprint matches the one HR printed', async () => {
+    const db = await officialDb();
+    const orgKey = await generateOrgKey(await detectSuite());
+    const hrKey = toHex(orgKey.pub);
+    const fp = fingerprintHex(hrKey);
+    useSyncUi.getState().seeHrKey({ hrKey, fingerprint: fp, from: '王人事' });
+    window.location.hash = '#/sync';
+    render(<App services={{ db, host: memoryHost() }} />);
+    const trust = await screen.findByRole('region', { name: '信任人事部门' });
+    expect(within(trust).getByTestId('seen-hr-fingerprint')).toHaveTextContent(fp);
+
+    const input = within(trust).getByLabelText('请输入书面通知上的指纹');
+    await userEvent.type(input, 'ZZZZ-ZZZZ-ZZZZ-ZZZZ');
+    await userEvent.click(within(trust).getByRole('button', { name: '核对并确认' }));
+    expect(await within(trust).findByTestId('pin-error')).toHaveTextContent('输入的指纹与人事部门密钥不一致');
+    expect(await getPinnedHr(db)).toBeUndefined();
+
+    await userEvent.clear(input);
+    await userEvent.type(input, fp.toLowerCase().replaceAll('-', ' '));
+    await userEvent.click(within(trust).getByRole('button', { name: '核对并确认' }));
+    await waitFor(async () => expect((await getPinnedHr(db))?.key).toBe(hrKey));
+    expect(await within(trust).findByTestId('pinned-hr-fingerprint')).toHaveTextContent(fp);
+  });
+});

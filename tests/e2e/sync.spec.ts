@@ -1,0 +1,347 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { readStore, snap as snapPage } from './helpers';
+
+/**
+ * Three devices that never share a network — HR's PC, the supervisor's laptop and the official's PC,
+ * each a browser context with its own storage — and real files carried between them: every bundle
+ * is downloaded to a folder and uploaded through the file chooser, as a USB stick would carry it.
+ */
+
+const TODAY = new Date('2026-04-15T10:00:00+08:00');
+const PASSPHRASE = 'kaohe-2026-pass';
+
+async function snap(page: Page, testInfo: TestInfo, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  return snapPage(page, testInfo, name);
+}
+
+type Device = { context: BrowserContext; page: Page };
+
+async function newDevice(browser: Browser, name: string, unit: string, roles: string[], rank = '一级科员'): Promise<Device> {
+  const context = await browser.newContext({ acceptDownloads: true });
+  await context.clock.setFixedTime(TODAY);
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel('姓名').fill(name);
+  await page.getByLabel('所在单位(部门)').fill(unit);
+  await page.getByLabel('职位类别').click();
+  await page.getByRole('option', { name: '综合管理类' }).click();
+  await page.getByLabel('职级').click();
+  await page.getByRole('option', { name: rank, exact: true }).click();
+  await page.getByRole('button', { name: '下一步' }).click();
+  for (const role of roles) await page.getByRole('checkbox', { name: role }).check();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('button', { name: '完成,开始使用' }).click();
+  await expect(page.getByRole('heading', { name: `${name},您好` })).toBeVisible();
+  return { context, page };
+}
+
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name }).click();
+
+/** The web host's key store asks for its passphrase the first time keys are needed. */
+async function answerPassphrase(page: Page, firstTime: boolean) {
+  const dialog = page.getByRole('dialog', { name: firstTime ? '设置密钥库口令' : '输入密钥库口令' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('口令', { exact: true }).fill(PASSPHRASE);
+  if (firstTime) await dialog.getByLabel('再次输入口令').fill(PASSPHRASE);
+  await dialog.getByRole('button', { name: firstTime ? '设置并解锁' : '解锁' }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
+async function openSync(page: Page, firstTime = false): Promise<string> {
+  await nav(page, '同步');
+  // The key store's dialog comes first (it hides the page from assistive technology while open).
+  if (firstTime) await answerPassphrase(page, true);
+  await expect(page.getByRole('heading', { name: '同步', level: 1 })).toBeVisible();
+  const fp = page.getByTestId('my-fingerprint');
+  await expect(fp).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  return (await fp.textContent())!;
+}
+
+/** Clicks, catches the download and keeps the file in `dir` under the name the app suggested. */
+async function saveDownload(page: Page, dir: string, click: () => Promise<void>): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = join(dir, download.suggestedFilename());
+  await download.saveAs(path);
+  return path;
+}
+
+async function upload(page: Page, files: string[], click: () => Promise<void>) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click()]);
+  expect(chooser.isMultiple()).toBe(true);
+  await chooser.setFiles(files);
+}
+
+async function exportTo(page: Page, dir: string, recipient: RegExp): Promise<string> {
+  const section = page.getByRole('region', { name: '导出' });
+  await section.getByRole('combobox', { name: '收件人' }).click();
+  await page.getByRole('option', { name: recipient }).click();
+  const path = await saveDownload(page, dir, () => section.getByRole('button', { name: '导出数据包' }).click());
+  await expect(section.getByTestId('export-result')).toContainText(/已写入 下载\/.+\.dutybook\(\d+ 条记录,[\d.]+ KB\)/);
+  return path;
+}
+
+async function importFiles(page: Page, files: string[]): Promise<Locator> {
+  const section = page.getByRole('region', { name: '导入' });
+  await upload(page, files, () => section.getByRole('button', { name: '选择数据包文件' }).click());
+  return section;
+}
+
+const item = (section: Locator, file: string) => section.getByRole('group', { name: file.split('/').pop() });
+
+async function pick(page: Page, combobox: string | RegExp, option: string | RegExp, scope: Page | Locator = page) {
+  await scope.getByRole('combobox', { name: combobox }).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+async function addPerson(page: Page, p: { name: string; rank: string; roles: string[]; supervisor?: string }) {
+  await page.getByRole('button', { name: '添加人员' }).click();
+  const dialog = page.getByRole('dialog', { name: '添加人员' });
+  await dialog.getByLabel('姓名').fill(p.name);
+  await pick(page, '所在单位', '预算管理科', dialog);
+  await pick(page, '职位类别', '综合管理类', dialog);
+  await pick(page, '职级', p.rank, dialog);
+  for (const role of p.roles) await dialog.getByRole('checkbox', { name: role }).check();
+  if (p.supervisor) await pick(page, '主管领导', p.supervisor, dialog);
+  return dialog;
+}
+
+async function count(page: Page, store: string) {
+  return (await readStore(page, 'dutybook', store)).length;
+}
+
+test('HR, a supervisor and an official exchange real bundle files: enroll, trust, submit, relay', async ({ browser }, testInfo) => {
+  test.setTimeout(300_000);
+  const dir = mkdtempSync(join(tmpdir(), 'dutybook-usb-'));
+
+  // ---- Three devices, three first-run profiles.
+  const hr = await newDevice(browser, '王人事', '人事科', ['人事部门'], '一级主任科员');
+  const sup = await newDevice(browser, '李四', '预算科', ['主管领导'], '乡科级正职');
+  const off = await newDevice(browser, '张三', '预算科', []);
+
+  // ---- HR sets up the organisation: name, HR key, units as a tree, two people.
+  await nav(hr.page, '人事管理');
+  await expect(hr.page.getByRole('heading', { name: '建立单位' })).toBeVisible();
+  await snap(hr.page, testInfo, 'sync-01-hr-setup');
+  await hr.page.getByLabel('单位名称').fill('某市财政局');
+  await hr.page.getByRole('button', { name: '建立单位并生成人事部门密钥' }).click();
+  await answerPassphrase(hr.page, true);
+  await expect(hr.page.getByRole('heading', { name: '人事管理 · 某市财政局' })).toBeVisible();
+  await hr.page.getByRole('button', { name: '添加下级单位:某市财政局' }).click();
+  await hr.page.getByRole('dialog').getByLabel('单位名称').fill('预算科');
+  await hr.page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await hr.page.getByRole('button', { name: '重命名:预算科' }).click();
+  await hr.page.getByRole('dialog', { name: '重命名单位' }).getByLabel('单位名称').fill('预算管理科');
+  await hr.page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await hr.page.getByRole('button', { name: '添加下级单位:预算管理科' }).click();
+  await hr.page.getByRole('dialog').getByLabel('单位名称').fill('综合组');
+  await hr.page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  const units = hr.page.getByRole('list', { name: '单位' });
+  await expect(units.getByRole('listitem')).toHaveText([/某市财政局/, /预算管理科/, /综合组/]);
+
+  let dialog = await addPerson(hr.page, { name: '李四', rank: '乡科级正职', roles: ['主管领导'] });
+  await snap(hr.page, testInfo, 'sync-02-hr-person-dialog');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toHaveCount(0);
+  dialog = await addPerson(hr.page, { name: '张三', rank: '一级科员', roles: [], supervisor: '李四' });
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toHaveCount(0);
+  const people = hr.page.getByRole('table', { name: '人员' });
+  await expect(people.getByTestId('person-row')).toHaveCount(3);
+  await expect(people.getByRole('row', { name: /张三/ })).toContainText('李四');
+  await expect(people.getByRole('row', { name: /张三/ })).toContainText('未登记');
+  await snap(hr.page, testInfo, 'sync-03-hr-org');
+
+  // ---- The official's and the supervisor's devices make their keys and enrollment requests.
+  const offFp = await openSync(off.page, true);
+  await expect(off.page.getByTestId('enrollment-status')).toContainText('尚未登记');
+  const offRequest = await saveDownload(off.page, dir, () => off.page.getByRole('button', { name: '生成注册申请' }).click());
+  expect(offRequest).toMatch(/张三-注册申请\.dutyenroll$/);
+  await expect(off.page.getByTestId('enrollment-saved')).toContainText('已写入 下载/张三-注册申请.dutyenroll');
+  await snap(off.page, testInfo, 'sync-04-official-sync-first-visit');
+  const supFp = await openSync(sup.page, true);
+  const supRequest = await saveDownload(sup.page, dir, () => sup.page.getByRole('button', { name: '生成注册申请' }).click());
+
+  // ---- HR imports both requests at once, compares fingerprints, binds, issues the roster.
+  await upload(hr.page, [offRequest, supRequest], () => hr.page.getByRole('button', { name: '导入注册申请' }).click());
+  const offRow = hr.page.getByRole('group', { name: '注册申请:张三' });
+  const supRow = hr.page.getByRole('group', { name: '注册申请:李四' });
+  await expect(offRow.getByTestId('request-fingerprint')).toHaveText(offFp);
+  await expect(supRow.getByTestId('request-fingerprint')).toHaveText(supFp);
+  await snap(hr.page, testInfo, 'sync-05-hr-requests');
+  await supRow.getByRole('button', { name: '绑定' }).click();
+  await expect(supRow).toContainText('已绑定到 李四,待签发');
+  await offRow.getByRole('button', { name: '绑定' }).click();
+  await expect(offRow).toContainText('已绑定到 张三,待签发');
+  await expect(people.getByRole('row', { name: /张三/ })).toContainText('待签发');
+  await hr.page.getByRole('button', { name: '签发人员名册' }).click();
+  await expect(hr.page.getByTestId('roster-version')).toContainText('当前为第1版');
+  await expect(people.getByRole('row', { name: /张三/ })).toContainText('已登记');
+  await snap(hr.page, testInfo, 'sync-06-hr-roster-issued');
+
+  // ---- The printable notice: the fingerprint every device must type.
+  await hr.page.getByRole('link', { name: '打印人事部门密钥指纹通知' }).click();
+  await expect(hr.page.getByRole('heading', { name: '人事部门密钥指纹通知' })).toBeVisible();
+  await expect(hr.page.getByText('请核对屏幕上显示的指纹与本通知一致后再确认。')).toBeVisible();
+  await expect(hr.page.getByTestId('notice-date')).toHaveText('2026年4月15日');
+  const hrFp = (await hr.page.getByTestId('hr-fingerprint').textContent())!;
+  expect(hrFp).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  await snap(hr.page, testInfo, 'sync-07-hr-notice');
+  await hr.page.emulateMedia({ media: 'print' });
+  await expect(hr.page.getByRole('navigation', { name: '主导航' })).toBeHidden();
+  await expect(hr.page.getByRole('button', { name: '打印' })).toBeHidden();
+  await snap(hr.page, testInfo, 'sync-08-hr-notice-print');
+  await hr.page.emulateMedia({ media: 'screen' });
+
+  // ---- HR sends the roster to each of them.
+  await openSync(hr.page);
+  await expect(hr.page.getByTestId('pinned-hr-fingerprint')).toHaveText(hrFp);
+  const rosterForOff = await exportTo(hr.page, dir, /^张三/);
+  const rosterForSup = await exportTo(hr.page, dir, /^李四/);
+  await snap(hr.page, testInfo, 'sync-09-hr-exported');
+
+  // ---- Each device opens its roster bundle; the HR key is trusted only after typing the notice's fingerprint.
+  for (const [device, file, name] of [
+    [off, rosterForOff, '张三'],
+    [sup, rosterForSup, '李四'],
+  ] as const) {
+    const page = device.page;
+    const section = await importFiles(page, [file]);
+    const it = item(section, file);
+    await expect(it.getByTestId('import-hint')).toHaveText(`来自 王人事 发给 ${name}`);
+    await expect(it.getByTestId('import-rejected')).toContainText('需要先确认人事部门的密钥');
+    const trust = page.getByRole('region', { name: '信任人事部门' });
+    await expect(trust.getByTestId('seen-hr-fingerprint')).toHaveText(hrFp);
+    if (device === off) {
+      // A fingerprint that does not match is refused; nothing is pinned.
+      await trust.getByLabel('请输入书面通知上的指纹').fill('0000-0000-0000-0000');
+      await trust.getByRole('button', { name: '核对并确认' }).click();
+      await expect(trust.getByTestId('pin-error')).toContainText('输入的指纹与人事部门密钥不一致');
+      expect((await readStore(page, 'dutybook', 'trust')).filter((r) => (r as { id: string }).id === 'hr')).toHaveLength(0);
+      await snap(page, testInfo, 'sync-10-official-trust-mismatch');
+    }
+    // Typed as people type: lower case, without the dashes.
+    await trust.getByLabel('请输入书面通知上的指纹').fill(hrFp.replaceAll('-', '').toLowerCase());
+    await trust.getByRole('button', { name: '核对并确认' }).click();
+    await expect(trust.getByTestId('pinned-hr-fingerprint')).toHaveText(hrFp);
+    await expect(it.getByTestId('import-preview')).toContainText('人员名册:第1版(首次收到)');
+    if (device === off) await snap(page, testInfo, 'sync-11-official-roster-preview');
+    await it.getByRole('button', { name: '确认导入' }).click();
+    await expect(it.getByTestId('import-outcome')).toContainText('人员名册更新为第1版');
+    await expect(page.getByTestId('enrollment-status')).toContainText('已登记在人员名册(第1版)中');
+  }
+  await snap(off.page, testInfo, 'sync-12-official-roster-imported');
+
+  // ---- The official writes and submits a plan and January's record book (as in official.spec.ts).
+  const o = off.page;
+  await nav(o, '我的平时考核');
+  await o.getByRole('navigation', { name: '平时考核分项' }).getByRole('tab', { name: '年度工作计划' }).click();
+  await o.getByLabel('第1项 工作任务').fill('编制2027年度市级部门预算草案');
+  await o.getByLabel('第1项 目标要求').fill('按时完成42家一级预算单位预算编审');
+  await o.getByLabel('第1项 完成时限').fill('2026-11-30');
+  await o.getByLabel('第1项 对应岗位职责/能力席位标准').fill('岗位职责:部门预算编制审核');
+  await expect(o.getByTestId('save-status').first()).toContainText('已自动保存');
+  await o.getByRole('button', { name: '提交核准' }).click();
+  await o.getByRole('dialog', { name: '提交年度工作计划' }).getByRole('button', { name: '提交核准' }).click();
+  await expect(o.getByTestId('state-chip')).toHaveText('已提交核准');
+  await o.getByRole('navigation', { name: '平时考核分项' }).getByRole('tab', { name: '记实簿' }).click();
+  await o.getByRole('link', { name: '填写1月记实簿' }).click();
+  await o.getByRole('button', { name: '添加工作事项' }).click();
+  await o.getByLabel('第1项 工作内容').fill('审核42家单位2027年预算"一上"数据');
+  await o.getByLabel('第1项 工作进度').fill('完成全部单位初审');
+  await pick(o, '第1项 完成情况', '已完成');
+  await expect(o.getByTestId('save-status').first()).toContainText('已自动保存');
+  await o.getByRole('button', { name: '提交记实簿' }).click();
+  await o.getByRole('dialog', { name: '提交1月记实簿' }).getByRole('button', { name: '提交记实簿' }).click();
+  await expect(o.getByTestId('locked-banner')).toBeVisible();
+
+  // ---- Official → supervisor.
+  await openSync(o);
+  const offToSup = await exportTo(o, dir, /^李四\(我的主管领导\)/);
+  await expect(o.getByTestId('export-result')).toContainText('(2 条记录');
+  await snap(o, testInfo, 'sync-13-official-export');
+
+  const supImport = await importFiles(sup.page, [offToSup]);
+  const supItem = item(supImport, offToSup);
+  await expect(supItem.getByTestId('import-hint')).toHaveText('来自 张三 发给 李四');
+  const preview = supItem.getByTestId('import-preview');
+  await expect(preview).toContainText('新增 2 条');
+  await expect(preview).toContainText('张三 · 个人年度工作计划 · 2026');
+  await expect(preview).toContainText('张三 · 平时考核记实簿 · 2026-01');
+  await snap(sup.page, testInfo, 'sync-14-supervisor-preview');
+  await supItem.getByRole('button', { name: '确认导入' }).click();
+  await expect(supItem.getByTestId('import-outcome')).toContainText('已导入:新增 2 条记录');
+
+  // ---- Supervisor → HR (a relay: the supervisor signs the bundle, never the records).
+  const supToHr = await exportTo(sup.page, dir, /^王人事\(人事部门\)/);
+  await snap(sup.page, testInfo, 'sync-15-supervisor-history');
+
+  // ---- Bad input on HR's device first, counting rows before and after.
+  const before = { facts: await count(hr.page, 'facts'), bundles: await count(hr.page, 'bundles') };
+  // A bundle for the official, opened by HR.
+  let hrImport = await importFiles(hr.page, [rosterForOff]);
+  await expect(item(hrImport, rosterForOff).getByTestId('import-outcome')).toContainText('此文件是发给 张三 的');
+  await snap(hr.page, testInfo, 'sync-16-hr-wrong-recipient');
+  // A corrupted copy: one byte in the middle flipped on the way.
+  const bytes = readFileSync(supToHr);
+  bytes[Math.floor(bytes.length / 2)]! ^= 0x20;
+  const corrupted = join(dir, '损坏的副本.dutybook');
+  writeFileSync(corrupted, bytes);
+  hrImport = await importFiles(hr.page, [corrupted]);
+  const bad = item(hrImport, corrupted).getByTestId('import-outcome');
+  await expect(bad).toContainText('数据包已损坏');
+  await expect(bad).toContainText('本次没有导入任何内容');
+  await snap(hr.page, testInfo, 'sync-17-hr-corrupted');
+  expect({ facts: await count(hr.page, 'facts'), bundles: await count(hr.page, 'bundles') }).toEqual(before);
+
+  // ---- The real bundle: HR gets the official's records, authored by the official.
+  hrImport = await importFiles(hr.page, [supToHr]);
+  const good = item(hrImport, supToHr);
+  await expect(good.getByTestId('import-hint')).toHaveText('来自 李四 发给 王人事');
+  await expect(good.getByTestId('import-preview')).toContainText('张三 · 平时考核记实簿 · 2026-01');
+  await good.getByRole('button', { name: '确认导入' }).click();
+  await expect(good.getByTestId('import-outcome')).toContainText('已导入:新增 2 条记录');
+  await snap(hr.page, testInfo, 'sync-18-hr-imported');
+  const afterImport = await count(hr.page, 'facts');
+  expect(afterImport).toBe(before.facts + 2);
+
+  // The same file again: already imported, nothing new.
+  hrImport = await importFiles(hr.page, [supToHr]);
+  await expect(item(hrImport, supToHr).getByTestId('import-outcome')).toHaveText('此数据包已导入过,没有新内容');
+  expect(await count(hr.page, 'facts')).toBe(afterImport);
+  await snap(hr.page, testInfo, 'sync-19-hr-already-imported');
+
+  // History per peer.
+  const history = hr.page.getByRole('region', { name: '往来记录' });
+  await expect(history).toContainText('张三:发出 1 个,收到 0 个');
+  await expect(history).toContainText('李四:发出 1 个,收到 1 个');
+
+  // In HR's workspace, and straight from IndexedDB: author is the official, not the relaying supervisor.
+  await nav(hr.page, '人事管理');
+  const received = hr.page.getByRole('table', { name: '已收到的平时考核材料' });
+  await expect(received.getByTestId('received-row')).toHaveCount(2);
+  await expect(received.getByRole('row', { name: /张三 · 个人年度工作计划 · 2026/ })).toContainText('张三');
+  await expect(received.getByRole('row', { name: /张三 · 平时考核记实簿 · 2026-01/ })).toContainText('张三');
+  await snap(hr.page, testInfo, 'sync-20-hr-received');
+  const offSelf = (await readStore(o, 'dutybook', 'trust')).find((r) => (r as { id: string }).id === 'self') as {
+    personId: string;
+    signingPub: string;
+  };
+  const supSelf = (await readStore(sup.page, 'dutybook', 'trust')).find((r) => (r as { id: string }).id === 'self') as {
+    personId: string;
+  };
+  const facts = (await readStore(hr.page, 'dutybook', 'facts')) as { type: string; author: string; authorKey: string; subject: string }[];
+  const theirs = facts.filter((f) => f.subject === offSelf.personId);
+  expect(theirs.map((f) => f.type).sort()).toEqual(['plan.version', 'record.version']);
+  for (const f of theirs) {
+    expect(f.author).toBe(offSelf.personId);
+    expect(f.authorKey).toBe(offSelf.signingPub);
+    expect(f.author).not.toBe(supSelf.personId);
+  }
+
+  for (const d of [hr, sup, off]) await d.context.close();
+});
