@@ -21,7 +21,7 @@ export const HELP = `履责记实数据包工具 DutyBook bundle tool
 
 用法 Usage:
   npm run bundle -- inspect FILE [--json]
-      无需密钥:说明文件是什么(数据包、入册申请、密钥备份、密钥文件、人员名册),
+      无需密钥:说明文件是什么(数据包、注册申请、密钥备份、密钥文件、人员名册),
       数据包则显示格式版本、发件人、收件人(姓名和指纹)、创建时间、编号、大小。
       No key needed: what the file is; for a bundle its version, sender, recipient, created, id, size.
   npm run bundle -- verify FILE --key KEYFILE [--roster FILE] [--confirm-hr FINGERPRINT] [--json]
@@ -32,7 +32,7 @@ export const HELP = `履责记实数据包工具 DutyBook bundle tool
       --confirm-hr FP      密钥文件未指定人事密钥时:核对书面通知上的指纹后信任名册中的人事密钥
                            trust on first use: pin the roster's HR key if its fingerprint is FP
   npm run bundle -- example --out DIR [--json]
-      生成示例单位(人事 1 人、主管领导 1 人、公务员 2 人)的密钥文件、入册申请、名册和数据包,
+      生成示例单位(人事 1 人、主管领导 1 人、公务员 2 人)的密钥文件、注册申请、名册和数据包,
       以及说明 README.txt。A small example organisation, its key files and bundles.
 
 选项 Options:

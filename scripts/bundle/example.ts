@@ -11,6 +11,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { canonicalJsonBytes } from '../../shared/sync/canonical-json';
 import type { CryptoSuite } from '../../shared/sync/crypto';
 import { toHex } from '../../shared/sync/bytes';
+import { BACKUP_EXT, ENROLL_EXT } from '../../shared/sync/file-kinds';
 import {
   applyImport,
   bindEnrollment,
@@ -47,8 +48,8 @@ import {
 } from '../../shared/store';
 import { keyFileBytes } from './keyfile';
 
-export const ENROLLMENT_EXTENSION = '.dutybook-request';
-export const KEY_BACKUP_EXTENSION = '.dutybook-backup';
+export const ENROLLMENT_EXTENSION = `.${ENROLL_EXT}`;
+export const KEY_BACKUP_EXTENSION = `.${BACKUP_EXT}`;
 export const EXAMPLE_ORG_ID = 'EXAMPLE-TJJ';
 export const EXAMPLE_BACKUP_PASSPHRASE = 'zhangwei-示例口令-2026';
 
@@ -180,9 +181,9 @@ export async function buildExample(suite: CryptoSuite, outDir: string): Promise<
       deviceId: d.deviceId,
       now: at('2026-01-05T01:00:00.000Z'),
     });
-    write(`requests/入册申请-${d.spec.name}${ENROLLMENT_EXTENSION}`, request, {
+    write(`requests/注册申请-${d.spec.name}${ENROLLMENT_EXTENSION}`, request, {
       kind: 'enrollment-request',
-      description: `${d.spec.name} 的入册申请 enrollment request(公钥与签名,交给人事部门)`,
+      description: `${d.spec.name} 的注册申请 enrollment request(公钥与签名,交给人事部门)`,
       from: d.spec.name,
     });
     const parsed = await parseEnrollmentRequest(suite, request);
@@ -318,7 +319,7 @@ function readme(files: ExampleFile[], hrFp: string, rosterVersion: number): stri
     '  npm run bundle -- verify DIR/bundles/2-张伟至王建国.dutybook --key DIR/keys/supervisor-王建国.key.json',
     '  npm run bundle -- verify DIR/bundles/3-王建国至陈静-转报.dutybook --key DIR/keys/hr-陈静.key.json --roster DIR/roster.json',
     '  npm run bundle -- verify DIR/bundles/2-张伟至王建国.dutybook --key DIR/keys/official2-李娜.key.json   (退出码 4:不是发给李娜的)',
-    '  npm run bundle -- inspect DIR/requests/入册申请-张伟.dutybook-request',
+    '  npm run bundle -- inspect DIR/requests/注册申请-张伟${ENROLLMENT_EXTENSION}',
     `  npm run bundle -- inspect DIR/密钥备份-张伟${KEY_BACKUP_EXTENSION}`,
     '',
     '注意 Warning: keys/*.key.json 含未加密的私钥,仅供示例和测试;真实程序从不以明文保存私钥。',

@@ -108,7 +108,7 @@ function inspectBundle(bytes: Uint8Array, out: Out): void {
 async function inspectEnrollment(suite: CryptoSuite, bytes: Uint8Array, out: Out): Promise<void> {
   out.data.type = 'enrollment-request';
   const r = await parseEnrollmentRequest(suite, bytes); // SyncError enrollment-unreadable → exit 1
-  line(out, '文件类型 Kind', '入册申请 enrollment request(签名有效 self-signature verified)');
+  line(out, '文件类型 Kind', '注册申请 enrollment request(签名有效 self-signature verified)');
   line(out, '姓名 Person', `${r.personName}(${r.personId})`);
   line(out, '单位 Unit', r.unitName);
   line(out, '签名密钥指纹 Signing key', fingerprintHex(r.signingPub));

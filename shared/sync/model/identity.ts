@@ -130,7 +130,7 @@ export async function createEnrollmentRequest(
 
 /** Reads and checks an enrollment request file; throws EnrollmentError with the reason in Chinese. */
 export async function parseEnrollmentRequest(suite: CryptoSuite, bytes: Uint8Array): Promise<EnrollmentRequest> {
-  if (bytes.length > MAX_ENROLLMENT_BYTES) throw new EnrollmentError('文件过大,不是履责记实的入册申请');
+  if (bytes.length > MAX_ENROLLMENT_BYTES) throw new EnrollmentError('文件过大,不是履责记实的注册申请');
   let value: unknown;
   try {
     value = parseCanonicalJson(bytes);
@@ -143,18 +143,18 @@ export async function parseEnrollmentRequest(suite: CryptoSuite, bytes: Uint8Arr
       }
     })();
     throw new EnrollmentError(
-      text.includes(ENROLLMENT_FORMAT) ? '入册申请内容已被改动或损坏' : '不是履责记实的入册申请文件',
+      text.includes(ENROLLMENT_FORMAT) ? '注册申请内容已被改动或损坏' : '不是履责记实的注册申请文件',
     );
   }
   if (!isJsonObject(value) || value.format !== ENROLLMENT_FORMAT) {
-    throw new EnrollmentError('不是履责记实的入册申请文件');
+    throw new EnrollmentError('不是履责记实的注册申请文件');
   }
-  if (value.v !== 1) throw new EnrollmentError('入册申请由较新版本的履责记实生成,请升级软件');
+  if (value.v !== 1) throw new EnrollmentError('注册申请由较新版本的履责记实生成,请升级软件');
   const { signature, ...rest } = value;
   const body = enrollmentBodySchema.safeParse(rest);
-  if (!body.success || typeof signature !== 'string') throw new EnrollmentError('入册申请内容不完整或格式不正确');
+  if (!body.success || typeof signature !== 'string') throw new EnrollmentError('注册申请内容不完整或格式不正确');
   if (!(await verifyValue(suite, body.data.signingPub, DOMAINS.enrollment, body.data, signature))) {
-    throw new EnrollmentError('入册申请的签名无效,内容可能已被改动');
+    throw new EnrollmentError('注册申请的签名无效,内容可能已被改动');
   }
   return { ...body.data, signature };
 }

@@ -1,11 +1,11 @@
 /** File names and sizes as the clerk sees them. */
 
-export const BUNDLE_FILTER = { name: '履责记实数据包', extensions: ['dutybook'] };
-// Host file filters allow up to 10 letters or digits in an extension (shared/host/contract.ts).
-export const ENROLL_EXT = 'dutyenroll';
-export const ENROLL_FILTER = { name: '履责记实注册申请', extensions: [ENROLL_EXT] };
-export const BACKUP_EXT = 'dutykey';
-export const BACKUP_FILTER = { name: '履责记实密钥备份', extensions: [BACKUP_EXT] };
+import { BACKUP_EXT, BUNDLE_EXT, ENROLL_EXT, FILE_KIND_NAMES } from '../../../shared/sync/file-kinds';
+
+export { BACKUP_EXT, ENROLL_EXT };
+export const BUNDLE_FILTER = { name: FILE_KIND_NAMES[BUNDLE_EXT], extensions: [BUNDLE_EXT] };
+export const ENROLL_FILTER = { name: FILE_KIND_NAMES[ENROLL_EXT], extensions: [ENROLL_EXT] };
+export const BACKUP_FILTER = { name: FILE_KIND_NAMES[BACKUP_EXT], extensions: [BACKUP_EXT] };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

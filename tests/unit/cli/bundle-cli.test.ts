@@ -53,7 +53,7 @@ afterAll(() => {
 
 describe('npm run bundle -- example', () => {
   it('writes key files, enrollment requests, the roster, bundles in every direction and a README', () => {
-    for (const p of [OFFICIAL_TO_SUPERVISOR, RELAY, SUPERVISOR_KEY, HR_KEY, OTHER_OFFICIAL_KEY, 'roster.json', 'README.txt', 'bundles/1-名册-陈静至张伟.dutybook', 'requests/入册申请-张伟.dutybook-request']) {
+    for (const p of [OFFICIAL_TO_SUPERVISOR, RELAY, SUPERVISOR_KEY, HR_KEY, OTHER_OFFICIAL_KEY, 'roster.json', 'README.txt', 'bundles/1-名册-陈静至张伟.dutybook', 'requests/注册申请-张伟.dutyenroll']) {
       expect(existsSync(at(p)), p).toBe(true);
     }
     const readme = readFileSync(at('README.txt'), 'utf8');
@@ -77,8 +77,8 @@ describe('inspect (no key)', () => {
 
   it('recognises an enrollment request and a key backup', async () => {
     const [req, backup] = await Promise.all([
-      cli('inspect', at('requests/入册申请-张伟.dutybook-request'), '--json'),
-      cli('inspect', at('密钥备份-张伟.dutybook-backup')),
+      cli('inspect', at('requests/注册申请-张伟.dutyenroll'), '--json'),
+      cli('inspect', at('密钥备份-张伟.dutykey')),
     ]);
     expect(req.code, req.stderr).toBe(0);
     expect(json(req)).toMatchObject({ type: 'enrollment-request', request: { personName: '张伟', unitName: '办公室' } });

@@ -85,18 +85,18 @@ describe('enrollment request', () => {
     const { bytes } = await request();
     const changed = utf8(fromUtf8(bytes).replace('张三', '李四'));
     const reasonOf = (b: Uint8Array) => parseEnrollmentRequest(s, b).then(() => 'accepted', (e: Error & { reason?: string }) => e.reason);
-    expect(await reasonOf(changed)).toBe('入册申请的签名无效,内容可能已被改动');
-    expect(await reasonOf(utf8('hello'))).toBe('不是履责记实的入册申请文件');
-    expect(await reasonOf(utf8(fromUtf8(bytes) + ' '))).toBe('入册申请内容已被改动或损坏');
+    expect(await reasonOf(changed)).toBe('注册申请的签名无效,内容可能已被改动');
+    expect(await reasonOf(utf8('hello'))).toBe('不是履责记实的注册申请文件');
+    expect(await reasonOf(utf8(fromUtf8(bytes) + ' '))).toBe('注册申请内容已被改动或损坏');
     const parsed = JSON.parse(fromUtf8(bytes)) as Record<string, unknown>;
-    expect(await reasonOf(canonicalJsonBytes({ ...parsed, v: 2 }))).toBe('入册申请由较新版本的履责记实生成,请升级软件');
+    expect(await reasonOf(canonicalJsonBytes({ ...parsed, v: 2 }))).toBe('注册申请由较新版本的履责记实生成,请升级软件');
     const { signature: _sig, ...unsigned } = parsed;
-    expect(await reasonOf(canonicalJsonBytes(unsigned))).toBe('入册申请内容不完整或格式不正确');
-    expect(await reasonOf(new Uint8Array(17 * 1024))).toBe('文件过大,不是履责记实的入册申请');
+    expect(await reasonOf(canonicalJsonBytes(unsigned))).toBe('注册申请内容不完整或格式不正确');
+    expect(await reasonOf(new Uint8Array(17 * 1024))).toBe('文件过大,不是履责记实的注册申请');
     // Someone else's key cannot sign a request for these keys.
     const other = await generateDeviceKeys(s);
     const swapped = canonicalJsonBytes({ ...parsed, signingPub: toHex(other.signing.pub) });
-    expect(await reasonOf(swapped)).toBe('入册申请的签名无效,内容可能已被改动');
+    expect(await reasonOf(swapped)).toBe('注册申请的签名无效,内容可能已被改动');
   });
 });
 
