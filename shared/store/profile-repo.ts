@@ -99,3 +99,42 @@ export async function updateProfile(
     }),
   );
 }
+
+/** The tables whose rows belong to the local person and carry their `personId`. */
+function ownTables(db: DutyBookDb) {
+  return [db.plans, db.planVersions, db.monthlyRecords, db.recordVersions, db.journalEntries, db.summaries, db.summaryVersions];
+}
+
+/**
+ * Takes on the person id of a restored key backup (recovering on a new PC): the profile and every
+ * record written here so far move to that id, so what is written from now on is attributed to the
+ * person HR knows. Refused once this install has signed records under another id, because those
+ * facts cannot be re-attributed without forging them.
+ */
+export async function adoptPersonId(db: DutyBookDb, personId: string, options: { now?: Date } = {}): Promise<LocalProfile> {
+  return wrapStorageErrors('adopt person id', () =>
+    db.transaction('rw', [db.profile, db.facts, ...ownTables(db)], async () => {
+      const row = await db.profile.get(LOCAL_PROFILE_ID);
+      if (!row) throw new NotFoundError('profile', LOCAL_PROFILE_ID);
+      const current = checkStored(row);
+      if (current.personId === personId) return current;
+      const signed = await db.facts.where('author').equals(current.personId).count();
+      if (signed > 0) {
+        throw new DutyBookError('conflict', 'this install already signed records under another person id', {
+          what: 'profile',
+          reason: `本机已用另一身份签署过${signed}条记录,不能再恢复为备份中的身份。请在新安装的程序中恢复密钥备份。`,
+        });
+      }
+      for (const table of ownTables(db)) {
+        await (table as unknown as { toCollection(): { modify(f: (r: { personId: string }) => void): Promise<number> } })
+          .toCollection()
+          .modify((r) => {
+            if (r.personId === current.personId) r.personId = personId;
+          });
+      }
+      const next = checkStored({ ...current, personId, updatedAt: (options.now ?? new Date()).toISOString() });
+      await db.profile.put(next);
+      return next;
+    }),
+  );
+}

@@ -13,7 +13,7 @@ import {
   storeOrgKey,
   SyncError,
 } from '../../../shared/sync/model';
-import { setSelfIdentity } from '../../../shared/store';
+import { adoptPersonId, setSelfIdentity } from '../../../shared/store';
 import { useServices } from '../../app/services';
 import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';
@@ -130,6 +130,8 @@ function BackupDialog({
         const suite = await detectSuite();
         const contents = await restoreKeyBackup(suite, mode.bytes, passphrase);
         await ensureUnlocked(host);
+        // Take on the backed-up person id first: a refusal here leaves the stored keys untouched.
+        await adoptPersonId(db, contents.personId);
         await storeDeviceKeys(host, contents.keys);
         if (contents.hrOrgKey) await storeOrgKey(host, contents.hrOrgKey);
         await setSelfIdentity(db, {
