@@ -187,6 +187,17 @@ export async function listConflicts(db: DutyBookDb): Promise<string[]> {
 /** The counters this database holds, per install, as sorted disjoint ranges. */
 export async function readHoldings(db: DutyBookDb): Promise<Holdings> {
   const keys = (await db.facts.orderBy('[device+counter]').keys()) as unknown as [string, number][];
+  return holdingsOfSorted(keys);
+}
+
+/** The holdings of facts already read (any order): same result as `readHoldings` over them. */
+export function holdingsOf(facts: readonly { device: string; counter: number }[]): Holdings {
+  const keys = facts.map((f) => [f.device, f.counter] as [string, number]);
+  keys.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+  return holdingsOfSorted(keys);
+}
+
+function holdingsOfSorted(keys: readonly [string, number][]): Holdings {
   const held: Holdings = {};
   for (const [device, counter] of keys) {
     const ranges = (held[device] ??= []);

@@ -17,12 +17,17 @@ import { DEFAULT_LIMITS, FORMAT_MAJOR, FORMAT_MINOR, MAGIC, MANIFEST_FORMAT } fr
 import type { BundleLimits } from './format';
 import { deriveBundleKeys, encodeHeaderBody, parseFrame, parseHeader } from './header';
 import { checkHint, encodeHint, parseHint } from './hint';
-import { encodeManifest, entryHash, hintFromManifest, keyId, signManifest, verifyManifest } from './manifest';
+import { encodeManifest, entryHashes, hintFromManifest, keyId, signManifest, verifyManifest } from './manifest';
 import type { BundleHint, BundleManifest } from './manifest';
 import { chunkCount, openStream, sealStream, sealedLength } from './stream';
 import { newId } from '../domain/ids';
 
-export type BundleEntryInput = { type: string; bytes: Uint8Array };
+/**
+ * `hash`: the entry's SHA-256 (lowercase hex) when the caller already knows it — a fact's id is the
+ * hash of its canonical bytes — so 10k entries are not hashed again. A wrong one only makes a bundle
+ * every reader refuses (the reader hashes every entry), never a wrong one accepted.
+ */
+export type BundleEntryInput = { type: string; bytes: Uint8Array; hash?: string };
 
 export type WriteBundleInput = {
   /** Defaults to `detectSuite()`. */
@@ -78,7 +83,10 @@ export async function writeBundle(input: WriteBundleInput): Promise<Uint8Array> 
   if (input.entries.length > DEFAULT_LIMITS.maxEntries) throw new RangeError('too many entries for one bundle: split the export');
   if (input.entries.some((e) => e.bytes.length > DEFAULT_LIMITS.maxEntryBytes)) throw new RangeError('an entry exceeds the size limit');
   const createdAt = input.createdAt ?? Date.now();
-  const hashes = await Promise.all(input.entries.map((e) => entryHash(suite, e.bytes)));
+  const unknown = input.entries.filter((e) => e.hash === undefined);
+  const computed = await entryHashes(suite, unknown.map((e) => e.bytes));
+  let next = 0;
+  const hashes = input.entries.map((e) => e.hash ?? computed[next++]!);
   const manifest: BundleManifest = {
     ...input.manifestExtensions,
     format: MANIFEST_FORMAT,
@@ -194,10 +202,11 @@ export async function openBundle(bytes: Uint8Array, options: OpenBundleOptions):
   }
   checkHint(hint, manifest);
   const entries: OpenedEntry[] = [];
+  const hashes = await entryHashes(suite, content.entries);
   for (let k = 0; k < content.entries.length; k++) {
     const bytesK = content.entries[k]!;
     const want = manifest.entries[k]!;
-    const hash = await entryHash(suite, bytesK);
+    const hash = hashes[k]!;
     if (hash !== want.hash) throw new BundleError('tampered', `entry ${k} does not match its hash in the manifest`, { reason: 'entry-hash', entry: k });
     entries.push({ type: want.type, bytes: bytesK, hash });
   }

@@ -4,8 +4,9 @@
  * The readable hint is a projection of it, so the hint can be checked once the signature holds.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { concatBytes, fromHex, toHex } from './bytes';
-import { canonicalJsonBytes, CanonicalJsonError, isJsonObject, parseCanonicalJson } from './canonical-json';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { concatBytes, fromHex, fromUtf8, toHex, utf8 } from './bytes';
+import { canonicalJson, CanonicalJsonError, compareCodePoints, isJsonObject, parseCanonicalJson } from './canonical-json';
 import type { JsonValue } from './canonical-json';
 import type { CryptoSuite } from './crypto';
 import { fingerprint } from './crypto';
@@ -104,10 +105,56 @@ export function validateManifest(value: JsonValue): BundleManifest {
   return m as BundleManifest;
 }
 
+/**
+ * The canonical JSON of a manifest, exactly `canonicalJson(value)` (same output, same errors), but
+ * written without the generic encoder's per-object key sort for the thousands of entries: an entry
+ * with exactly the keys hash, size, type is written in that (sorted) order. Anything else — and every
+ * other field — goes through the generic encoder at the depth it has in the manifest.
+ */
+function manifestJson(value: unknown): string {
+  if (!isJsonObject(value) || Object.getPrototypeOf(value) !== Object.prototype || !Array.isArray(value.entries)) {
+    return canonicalJson(value);
+  }
+  const field = (v: unknown) => canonicalJson([v]).slice(1, -1); // as at depth 1
+  const parts: string[] = [];
+  for (const k of Object.keys(value).sort(compareCodePoints)) {
+    const v = value[k];
+    if (k !== 'entries') {
+      parts.push(`${canonicalJson(k)}:${field(v)}`);
+      continue;
+    }
+    const entries = v as unknown[];
+    const out: string[] = new Array<string>(entries.length);
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      out[i] =
+        isJsonObject(e) &&
+        Object.getPrototypeOf(e) === Object.prototype &&
+        typeof e.hash === 'string' &&
+        typeof e.type === 'string' &&
+        typeof e.size === 'number' &&
+        Object.keys(e).length === 3
+          ? `{"hash":${canonicalJson(e.hash)},"size":${canonicalJson(e.size)},"type":${canonicalJson(e.type)}}`
+          : canonicalJson([[e]]).slice(2, -2); // as at depth 2
+    }
+    parts.push(`"entries":[${out.join(',')}]`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
 /** Parses and validates canonical manifest bytes; throws BundleError('malformed'). */
 export function parseManifest(bytes: Uint8Array): BundleManifest {
   try {
-    return validateManifest(parseCanonicalJson(bytes));
+    let text: string;
+    let value: JsonValue;
+    try {
+      text = fromUtf8(bytes);
+      value = JSON.parse(text) as JsonValue;
+    } catch {
+      return validateManifest(parseCanonicalJson(bytes)); // throws the generic error
+    }
+    if (manifestJson(value) !== text) throw new CanonicalJsonError('JSON is not in canonical form');
+    return validateManifest(value);
   } catch (e) {
     if (e instanceof CanonicalJsonError) throw new BundleError('malformed', `manifest: ${e.message}`, { reason: 'manifest-json' }, { cause: e });
     throw e;
@@ -120,7 +167,7 @@ export function manifestSigningBytes(manifestBytes: Uint8Array): Uint8Array {
 }
 
 export function encodeManifest(manifest: BundleManifest): Uint8Array {
-  return canonicalJsonBytes(validateManifest(manifest));
+  return utf8(manifestJson(validateManifest(manifest)));
 }
 
 export async function signManifest(suite: CryptoSuite, signingKey: Uint8Array, manifestBytes: Uint8Array): Promise<Uint8Array> {
@@ -150,7 +197,25 @@ export function hintFromManifest(m: BundleManifest): BundleHint {
  * the suite. The result is the same either way.
  */
 export async function entryHash(suite: CryptoSuite, bytes: Uint8Array): Promise<string> {
-  return toHex(bytes.length < 65536 ? sha256(bytes) : await suite.sha256(bytes));
+  return bytesToHex(bytes.length < SYNC_HASH_BELOW ? sha256(bytes) : await suite.sha256(bytes));
+}
+
+const SYNC_HASH_BELOW = 65536;
+
+/**
+ * The hashes of many entries, in order: one synchronous pass over the small ones (no promise per
+ * entry — 10k of them cost more than the hashing), the suite only for the large ones.
+ */
+export async function entryHashes(suite: CryptoSuite, entries: readonly Uint8Array[]): Promise<string[]> {
+  const out = new Array<string>(entries.length);
+  const large: number[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const bytes = entries[i]!;
+    if (bytes.length < SYNC_HASH_BELOW) out[i] = bytesToHex(sha256(bytes));
+    else large.push(i);
+  }
+  for (const i of large) out[i] = bytesToHex(await suite.sha256(entries[i]!));
+  return out;
 }
 
 export const keyId = (publicKey: Uint8Array): string => toHex(publicKey);

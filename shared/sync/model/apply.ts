@@ -3,21 +3,22 @@
  * (any other await — WebCrypto, a file read — would let Dexie commit early). Facts, attestations,
  * the peer's acks, the bundle log row, a newer roster (and the org tables it feeds), a rotated HR
  * pin, and the working tables through the materialisers: all of it, or — on any failure — nothing
- * (P8). Applying the same bundle again is a no-op (P3).
+ * (P8). Everything is read first (a few bulk queries), computed in memory, then written with one
+ * bulk operation per table: per-row requests inside the transaction were the import's cost. Applying the same bundle again is a no-op (P3).
  */
 import { SyncError } from './errors';
 import { unionHoldings } from './holdings';
 import type { ImportPlan } from './import';
-import { materialisers, type MaterialiseContext } from './materialise';
+import { materialisers, type Known, type MaterialiseContext, type TableWrites } from './materialise';
 import { rotatedPin } from './trust';
 import type { DutyBookDb } from '../../store/db';
 import { wrapStorageErrors } from '../../store/storage-errors';
 import type { OrgUnit, Person } from '../../domain';
-import type { BundleLogRow, PeerHoldingsRow, Roster } from './types';
+import type { BundleLogRow, PeerHoldingsRow, Roster, StoredFact } from './types';
 
 export type ApplyOptions = {
   now?: Date;
-  /** Tests only: throw after this many write operations, to prove the transaction rolls back. */
+  /** Tests only: throw after this many (bulk) write operations, to prove the transaction rolls back. */
   failAfterWrites?: number;
 };
 
@@ -58,43 +59,50 @@ export async function applyImport(db: DutyBookDb, plan: ImportPlan, options: App
   const roster = payload.effectiveRoster;
   if (plan.status === 'already-imported' || !roster) return { status: 'already-imported', facts: 0, rosterVersion: null };
   let writes = 0;
-  const wrote = () => {
+  /** Every write goes through here: one bulk operation per call (the failure hook counts them). */
+  const write = async (op: () => PromiseLike<unknown>) => {
+    await op();
     writes += 1;
     if (options.failAfterWrites !== undefined && writes >= options.failAfterWrites) {
       throw new Error(`injected failure after ${writes} writes`);
     }
   };
-  const ctx: MaterialiseContext = {
-    db,
-    me: payload.me,
-    roster,
-    async put(table, row) {
-      await table.put(row);
-      wrote();
-    },
-    async remove(table, key) {
-      await table.delete(key);
-      wrote();
-    },
-  };
+  const ctx: MaterialiseContext = { db, me: payload.me, roster };
   return wrapStorageErrors('import bundle', () =>
     db.transaction('rw', db.tables, async () => {
+      // Reads first (a few bulk queries), everything computed in memory, then one bulk write per table.
       if (await db.bundles.get(plan.bundleId)) {
         return { status: 'already-imported' as const, facts: 0, rosterVersion: null };
       }
       const fresh = [...new Map(payload.facts.map((f) => [f.id, f])).values()];
-      const known = await db.facts.bulkGet(fresh.map((f) => f.id));
-      const added = fresh.filter((_, i) => !known[i]);
-      if (added.length > 0) {
-        await db.facts.bulkPut(added);
-        wrote();
+      // The stored facts of the records this bundle touches: tells which facts are new (the plan's
+      // view may be stale) and is what materialisation needs — one index query, no per-id lookups.
+      const stored = await db.facts.where('recordKey').anyOf([...new Set(fresh.map((f) => f.recordKey))]).toArray();
+      const storedIds = new Set(stored.map((f) => f.id));
+      const added = fresh.filter((f) => !storedIds.has(f.id));
+      const factsOfRecords = new Map<string, StoredFact[]>();
+      for (const f of stored) {
+        const list = factsOfRecords.get(f.recordKey);
+        if (list) list.push(f);
+        else factsOfRecords.set(f.recordKey, [f]);
       }
-      if (payload.attestations.length > 0) {
-        await db.attestations.bulkPut(payload.attestations);
-        wrote();
+      const known: Known = { factsOfRecords, bodies: payload.bodies ?? new Map() };
+      const before = payload.acks ? await db.peerHoldings.get(plan.sender.signingPub) : undefined;
+      const heldRoster = payload.roster ? await db.rosters.orderBy('version').last() : undefined;
+      const pinned = payload.newHrKey ? await db.trust.get('hr') : undefined;
+      const byType = new Map<string, StoredFact[]>();
+      for (const f of added) {
+        if (!materialisers[f.type]) continue;
+        const list = byType.get(f.type);
+        if (list) list.push(f);
+        else byType.set(f.type, [f]);
       }
+      const materialised: TableWrites[] = [];
+      for (const [type, facts] of byType) materialised.push(...(await materialisers[type]!.plan(ctx, facts, known)));
+
+      if (added.length > 0) await write(() => db.facts.bulkPut(added));
+      if (payload.attestations.length > 0) await write(() => db.attestations.bulkPut(payload.attestations));
       if (payload.acks) {
-        const before = await db.peerHoldings.get(plan.sender.signingPub);
         const same = before?.install === payload.acks.install;
         const row: PeerHoldingsRow = {
           peer: plan.sender.signingPub,
@@ -103,25 +111,25 @@ export async function applyImport(db: DutyBookDb, plan: ImportPlan, options: App
           held: same ? unionHoldings(before.held, payload.acks.held) : payload.acks.held,
           updatedAt: at,
         };
-        await ctx.put(db.peerHoldings, row);
+        await write(() => db.peerHoldings.put(row));
       }
       let rosterVersion: number | null = null;
-      if (payload.roster) {
-        const held = await db.rosters.orderBy('version').last();
-        if (!held || held.version < payload.roster.roster.version) {
-          rosterVersion = payload.roster.roster.version;
-          await ctx.put(db.rosters, { version: rosterVersion, signed: payload.roster, receivedAt: at });
-          const { units, people } = orgRows(payload.roster.roster);
+      if (payload.roster && (!heldRoster || heldRoster.version < payload.roster.roster.version)) {
+        const version = payload.roster.roster.version;
+        rosterVersion = version;
+        const signed = payload.roster;
+        await write(() => db.rosters.put({ version, signed, receivedAt: at }));
+        const { units, people } = orgRows(signed.roster);
+        await write(async () => {
           await db.orgUnits.clear();
           await db.people.clear();
           await db.orgUnits.bulkPut(units);
           await db.people.bulkPut(people);
-          wrote();
-        }
+        });
       }
-      if (payload.newHrKey) {
-        const pinned = await db.trust.get('hr');
-        if (pinned?.id === 'hr') await ctx.put(db.trust, rotatedPin(pinned, payload.newHrKey, options.now ?? new Date()));
+      if (payload.newHrKey && pinned?.id === 'hr') {
+        const newHrKey = payload.newHrKey;
+        await write(() => db.trust.put(rotatedPin(pinned, newHrKey, options.now ?? new Date())));
       }
       const logRow: BundleLogRow = {
         id: plan.bundleId,
@@ -134,10 +142,12 @@ export async function applyImport(db: DutyBookDb, plan: ImportPlan, options: App
         rosterVersion,
         at,
       };
-      await ctx.put(db.bundles, logRow);
-      for (const fact of added) await materialisers[fact.type]?.apply(ctx, fact);
+      await write(() => db.bundles.put(logRow));
+      for (const w of materialised) {
+        if (w.remove.length > 0) await write(() => w.table.bulkDelete(w.remove));
+        if (w.put.length > 0) await write(() => w.table.bulkPut(w.put));
+      }
       return { status: 'applied' as const, facts: added.length, rosterVersion };
     }),
   );
 }
-

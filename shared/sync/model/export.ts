@@ -6,7 +6,7 @@
  * their authors made, unchanged.
  */
 import type { DutyBookDb } from '../../store/db';
-import { readHoldings } from '../../store/fact-repo';
+import { holdingsOf, readHoldings } from '../../store/fact-repo';
 import { getPeerHoldings, logBundle, nextSequence } from '../../store/sync-repo';
 import type { CryptoSuite } from '../crypto';
 import { attestationBytes, makeAttestation } from './attestations';
@@ -62,17 +62,24 @@ function resolvePeer(roster: SignedRoster, peer: ExportOptions['peer']): ExportP
   return { personId: person.id, name: person.name, signingPub: key.signingPub, encryptionPub: key.encryptionPub };
 }
 
-async function candidateFacts(db: DutyBookDb, roster: SignedRoster, peerId: string): Promise<StoredFact[]> {
+/** The facts the peer may see; `all` is every fact when the scan read them all (holdings come free). */
+async function candidateFacts(
+  db: DutyBookDb,
+  roster: SignedRoster,
+  peerId: string,
+): Promise<{ facts: StoredFact[]; all?: StoredFact[] }> {
   const subjects = subjectsInScope(roster.roster, peerId);
   const everyone = roster.roster.people.every((p) => subjects.has(p.id));
-  const found = everyone
-    ? await db.facts.toArray()
-    : [
-        ...(await db.facts.where('subject').anyOf([...subjects]).toArray()),
-        ...(await db.facts.where('author').equals(peerId).toArray()),
-      ];
+  if (everyone) {
+    const all = await db.facts.toArray();
+    return { facts: all.filter((f) => mayRead(roster.roster, peerId, f)), all };
+  }
+  const found = [
+    ...(await db.facts.where('subject').anyOf([...subjects]).toArray()),
+    ...(await db.facts.where('author').equals(peerId).toArray()),
+  ];
   const byId = new Map(found.map((f) => [f.id, f]));
-  return [...byId.values()].filter((f) => mayRead(roster.roster, peerId, f));
+  return { facts: [...byId.values()].filter((f) => mayRead(roster.roster, peerId, f)) };
 }
 
 /** Plans the next bundle to a peer (reads only). */
@@ -86,7 +93,8 @@ export async function planExport(db: DutyBookDb, options: ExportOptions): Promis
   const peer = resolvePeer(roster, options.peer);
   const peerHeld = options.full ? undefined : await getPeerHoldings(db, peer.signingPub);
   const withheld: ExportPlan['withheld'] = [];
-  const wanted = (await candidateFacts(db, roster, peer.personId))
+  const candidates = await candidateFacts(db, roster, peer.personId);
+  const wanted = candidates.facts
     .filter((f) => !holdsFact(peerHeld?.held, f))
     .filter((f) => {
       const problem = authorProblem(roster.roster, f);
@@ -138,7 +146,7 @@ export async function planExport(db: DutyBookDb, options: ExportOptions): Promis
       v: 1,
       install: me.device,
       rosterVersion: roster.roster.version,
-      held: await readHoldings(db),
+      held: candidates.all ? holdingsOf(candidates.all) : await readHoldings(db),
       ...(peerHeld ? { basedOn: peerHeld.install } : {}),
     },
     sequence: await nextSequence(db, peer.signingPub),
@@ -147,7 +155,8 @@ export async function planExport(db: DutyBookDb, options: ExportOptions): Promis
   };
 }
 
-export type BundleEntry = { type: 'roster' | 'attestation' | 'fact'; bytes: Uint8Array };
+/** `hash`: known for facts (a fact's id is the SHA-256 of its canonical bytes, i.e. of the entry). */
+export type BundleEntry = { type: 'roster' | 'attestation' | 'fact'; bytes: Uint8Array; hash?: string };
 
 /** The bundle entries of a plan: the roster, attestations (a fresh one for own facts), then facts. */
 export async function exportEntries(
@@ -170,7 +179,7 @@ export async function exportEntries(
     const { id: _id, ...attestation } = a;
     entries.push({ type: 'attestation', bytes: attestationBytes(attestation) });
   }
-  for (const f of plan.facts) entries.push({ type: 'fact', bytes: factBytes(factOf(f)) });
+  for (const f of plan.facts) entries.push({ type: 'fact', bytes: factBytes(factOf(f)), hash: f.id });
   return entries;
 }
 

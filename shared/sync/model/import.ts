@@ -26,7 +26,8 @@ export type OpenedBundle = {
     recipientKeyId: string;
     acks: unknown;
   };
-  entries: readonly { type: string; bytes: Uint8Array }[];
+  /** `hash`: the entry's SHA-256 hex, verified against the signed manifest (openBundle sets it). */
+  entries: readonly { type: string; bytes: Uint8Array; hash?: string }[];
 };
 
 export type ImportContext = {
@@ -64,6 +65,8 @@ export type ImportPlan = {
   /** For applyImport only. */
   payload: {
     facts: StoredFact[];
+    /** The bodies of `facts` as their materialiser's check parsed them, by fact id. */
+    bodies?: Map<string, unknown>;
     attestations: StoredAttestation[];
     roster?: SignedRoster;
     /** The HR key to pin after a verified rotation. */
@@ -139,11 +142,11 @@ export async function planImport(db: DutyBookDb, opened: OpenedBundle, ctx: Impo
 
   // Sort entries by kind; anything unknown means a newer format.
   const rosters: Uint8Array[] = [];
-  const factEntries: Uint8Array[] = [];
+  const factEntries: { bytes: Uint8Array; hash?: string }[] = [];
   const attEntries: Uint8Array[] = [];
   for (const e of opened.entries) {
     if (e.type === 'roster') rosters.push(e.bytes);
-    else if (e.type === 'fact') factEntries.push(e.bytes);
+    else if (e.type === 'fact') factEntries.push(e);
     else if (e.type === 'attestation') attEntries.push(e.bytes);
     else reject(`内容类型“${e.type}”`, '数据包包含本软件不认识的内容,请升级软件');
   }
@@ -210,14 +213,20 @@ export async function planImport(db: DutyBookDb, opened: OpenedBundle, ctx: Impo
 
   // Facts.
   const parsed = new Map<string, Fact>();
-  factEntries.forEach((bytes, i) => {
-    const r = parseFact(bytes);
+  factEntries.forEach((e, i) => {
+    const r = parseFact(e.bytes, e.hash);
     if ('problem' in r) {
       reject(`第${i + 1}条记录`, r.problem.kind === 'unsupported' ? '由较新版本的履责记实生成,请升级软件' : '格式不正确');
     } else parsed.set(r.id, r.fact);
   });
   const ids = [...parsed.keys()];
-  const present = await db.facts.bulkGet(ids);
+  // Which of them this database holds: one index query over the records they belong to (a fact's
+  // record key is part of its hashed content), not one lookup per id.
+  const recordKeysOf = [...new Set([...parsed.values()].map((f) => f.recordKey))];
+  const held = new Set<string>(await db.facts.where('recordKey').anyOf(recordKeysOf).primaryKeys());
+  const present = ids.map((id) => held.has(id));
+  const bodies = new Map<string, unknown>();
+  plan.payload.bodies = bodies;
   const senderId = sender?.person.id;
   const problemOf = (id: string, fact: Fact): string | null => {
     const problem = authorProblem(roster, fact);
@@ -233,7 +242,11 @@ export async function planImport(db: DutyBookDb, opened: OpenedBundle, ctx: Impo
     } catch {
       return '记录内容格式不正确';
     }
-    return materialisers[fact.type]?.check(body, fact) ?? null;
+    const checked = materialisers[fact.type]?.check(body, fact);
+    if (!checked) return null;
+    if ('problem' in checked) return checked.problem;
+    bodies.set(id, checked.value);
+    return null;
   };
   ids.forEach((id, i) => {
     const fact = parsed.get(id)!;

@@ -1,8 +1,9 @@
 /**
  * Materialisation: after an import, the working tables the UI reads (plans, monthlyRecords,
  * summaries and their version tables) are brought in line with the facts. Each fact type plugs in a
- * `Materialiser` — a body check run before anything is written, and an `apply` run inside the import
- * transaction that only touches IndexedDB. Later record types (approvals, evaluations, feedback,
+ * `Materialiser` — a body check run before anything is written, and a `plan` run inside the import
+ * transaction that reads in bulk (IndexedDB only) and computes every write in memory; the import
+ * then writes them with one bulk operation per table. Later record types (approvals, evaluations, feedback,
  * receipts) add an entry to `materialisers`; the mechanism does not change.
  *
  * The working row always follows the record's shown head (facts.ts `shownHead`), so the result
@@ -30,15 +31,31 @@ export type MaterialiseContext = {
   db: DutyBookDb;
   me: SelfIdentityRow;
   roster: Roster;
-  /** Every write goes through these (they count writes for the failure-injection test hook). */
-  put<T, K>(table: Table<T, K>, row: T): Promise<void>;
-  remove<T, K>(table: Table<T, K>, key: K): Promise<void>;
 };
 
+/** What the import has already read and checked, for the materialisers. */
+export type Known = {
+  /** The stored facts of the records the added facts belong to (read inside the transaction). */
+  factsOfRecords: ReadonlyMap<string, readonly StoredFact[]>;
+  /** Bodies `check` parsed during planImport, by fact id (others are parsed again). */
+  bodies: ReadonlyMap<string, unknown>;
+};
+
+/** The writes a materialiser asks for, per table: deletions first, then puts (unique indexes). */
+export type TableWrites = { table: Table<unknown, string>; remove: string[]; put: unknown[] };
+
 export type Materialiser = {
-  /** Why the body cannot be this type's (checked before anything is written); null when it can. */
-  check(body: unknown, fact: Fact): string | null;
-  apply(ctx: MaterialiseContext, fact: StoredFact): Promise<void>;
+  /**
+   * Why the body cannot be this type's (checked before anything is written), or the body as the
+   * type's schema parses it (the import keeps it so the write does not parse it again).
+   */
+  check(body: unknown, fact: Fact): { problem: string } | { value: unknown };
+  /**
+   * For the facts of this type an import adds: reads what it needs (IndexedDB only, a few bulk
+   * queries) and computes, in memory, the writes that bring the working tables in line. Runs inside
+   * the import transaction before anything is written; writes nothing itself.
+   */
+  plan(ctx: MaterialiseContext, added: readonly StoredFact[], known: Known): Promise<TableWrites[]>;
 };
 
 type Keyed = { id: string; personId: string; version: number; state: string };
@@ -46,9 +63,12 @@ type Keyed = { id: string; personId: string; version: number; state: string };
 type VersionKind<V extends { id: string; personId: string }, W extends Keyed> = {
   schema: z.ZodType<V>;
   recordKey(v: V): string;
+  /** The record key a working row belongs to. */
+  workingRecordKey(w: W): string;
   versions(db: DutyBookDb): Table<V, string>;
   working(db: DutyBookDb): Table<W, string>;
-  findWorking(db: DutyBookDb, v: V): Promise<W | undefined>;
+  /** The working rows of these versions' records (one bulk query). */
+  findWorking(db: DutyBookDb, vs: readonly V[]): Promise<W[]>;
   /** The read-only working row a version shows as. */
   derive(v: V): W;
   /** The fields a version freezes, to tell whether a working row already shows it. */
@@ -63,27 +83,53 @@ function versionMaterialiser<V extends { id: string; personId: string }, W exten
   return {
     check(body, fact) {
       const r = kind.schema.safeParse(body);
-      if (!r.success) return '记录内容格式不正确';
-      if (r.data.personId !== fact.subject || kind.recordKey(r.data) !== fact.recordKey) return '记录内容与记录标识不符';
-      return null;
+      if (!r.success) return { problem: '记录内容格式不正确' };
+      if (r.data.personId !== fact.subject || kind.recordKey(r.data) !== fact.recordKey) return { problem: '记录内容与记录标识不符' };
+      return { value: r.data };
     },
-    async apply(ctx, fact) {
+    async plan(ctx, added, known) {
       const { db } = ctx;
-      await ctx.put(kind.versions(db), kind.schema.parse(decodeBody(fact.body)));
-      const all = await db.facts.where('recordKey').equals(fact.recordKey).toArray();
-      const head = shownHead(all.filter((f) => f.type === type));
-      if (!head) return;
-      const v = kind.schema.parse(decodeBody(head.body));
-      const want = kind.derive(v);
-      const existing = await kind.findWorking(db, v);
-      if (existing && existing.version === want.version && canonicalJson(kind.content(existing)) === canonicalJson(kind.content(v))) {
-        return;
+      if (added.length === 0) return [];
+      const parsed = new Map<string, V>();
+      const versionRows: V[] = [];
+      const byKey = new Map<string, StoredFact[]>();
+      for (const fact of added) {
+        const v = (known.bodies.get(fact.id) as V | undefined) ?? kind.schema.parse(decodeBody(fact.body));
+        parsed.set(fact.id, v);
+        versionRows.push(v);
+        const list = byKey.get(fact.recordKey);
+        if (list) list.push(fact);
+        else byKey.set(fact.recordKey, [fact]);
       }
-      if (existing && fact.subject === ctx.me.personId && (kind.editable(existing) || existing.version >= want.version)) {
-        return;
+      // What the database already holds of these records: their facts (read by the import) and working rows.
+      for (const [key, facts] of byKey) facts.push(...(known.factsOfRecords.get(key) ?? []));
+      const heads = new Map<string, { fact: StoredFact; v: V }>();
+      for (const [key, facts] of byKey) {
+        // The shown head depends only on the set of facts (P4), never on their order.
+        const head = shownHead(facts.filter((f) => f.type === type));
+        if (!head) continue;
+        heads.set(key, { fact: head, v: parsed.get(head.id) ?? kind.schema.parse(decodeBody(head.body)) });
       }
-      if (existing && existing.id !== want.id) await ctx.remove(kind.working(db), existing.id);
-      await ctx.put(kind.working(db), want);
+      const working = new Map<string, W>();
+      for (const w of await kind.findWorking(db, [...heads.values()].map((h) => h.v))) working.set(kind.workingRecordKey(w), w);
+      const remove: string[] = [];
+      const put: W[] = [];
+      for (const [key, { fact, v }] of heads) {
+        const want = kind.derive(v);
+        const existing = working.get(key);
+        if (existing && existing.version === want.version && canonicalJson(kind.content(existing)) === canonicalJson(kind.content(v))) {
+          continue;
+        }
+        if (existing && fact.subject === ctx.me.personId && (kind.editable(existing) || existing.version >= want.version)) {
+          continue;
+        }
+        if (existing && existing.id !== want.id) remove.push(existing.id);
+        put.push(want);
+      }
+      return [
+        { table: kind.versions(db), remove: [], put: versionRows },
+        { table: kind.working(db), remove, put },
+      ];
     },
   };
 }
@@ -91,9 +137,10 @@ function versionMaterialiser<V extends { id: string; personId: string }, W exten
 const planKind: VersionKind<z.output<typeof planVersionSchema>, AnnualPlan> = {
   schema: planVersionSchema,
   recordKey: (v) => recordKeys.plan(v.personId, v.year),
+  workingRecordKey: (w) => recordKeys.plan(w.personId, w.year),
   versions: (db) => db.planVersions,
   working: (db) => db.plans,
-  findWorking: (db, v) => db.plans.where('[personId+year]').equals([v.personId, v.year]).first(),
+  findWorking: (db, vs) => db.plans.where('[personId+year]').anyOf(vs.map((v) => [v.personId, v.year])).toArray(),
   derive: (v) => ({
     id: v.planId,
     personId: v.personId,
@@ -112,9 +159,11 @@ const planKind: VersionKind<z.output<typeof planVersionSchema>, AnnualPlan> = {
 const recordKind: VersionKind<z.output<typeof monthlyRecordVersionSchema>, MonthlyRecord> = {
   schema: monthlyRecordVersionSchema,
   recordKey: (v) => recordKeys.record(v.personId, v.year, v.month),
+  workingRecordKey: (w) => recordKeys.record(w.personId, w.year, w.month),
   versions: (db) => db.recordVersions,
   working: (db) => db.monthlyRecords,
-  findWorking: (db, v) => db.monthlyRecords.where('[personId+year+month]').equals([v.personId, v.year, v.month]).first(),
+  findWorking: (db, vs) =>
+    db.monthlyRecords.where('[personId+year+month]').anyOf(vs.map((v) => [v.personId, v.year, v.month])).toArray(),
   derive: (v) => ({
     id: v.recordId,
     personId: v.personId,
@@ -135,9 +184,11 @@ const recordKind: VersionKind<z.output<typeof monthlyRecordVersionSchema>, Month
 const summaryKind: VersionKind<z.output<typeof quarterSummaryVersionSchema>, QuarterSummary> = {
   schema: quarterSummaryVersionSchema,
   recordKey: (v) => recordKeys.summary(v.personId, v.year, v.quarter),
+  workingRecordKey: (w) => recordKeys.summary(w.personId, w.year, w.quarter),
   versions: (db) => db.summaryVersions,
   working: (db) => db.summaries,
-  findWorking: (db, v) => db.summaries.where('[personId+year+quarter]').equals([v.personId, v.year, v.quarter]).first(),
+  findWorking: (db, vs) =>
+    db.summaries.where('[personId+year+quarter]').anyOf(vs.map((v) => [v.personId, v.year, v.quarter])).toArray(),
   derive: (v) => ({
     id: v.summaryId,
     personId: v.personId,
