@@ -31,12 +31,17 @@ export type CreateBundleOptions = {
   full?: boolean;
   limit?: number;
   now?: Date;
+  /**
+   * Leave the export out of the bundle log until `commit()` is called — for a UI that still has to
+   * ask where to save the file, so that a cancelled save is not logged as sent.
+   */
+  deferRecord?: boolean;
 };
 
 export async function createBundle(
   db: DutyBookDb,
   options: CreateBundleOptions,
-): Promise<{ bytes: Uint8Array; bundleId: string; plan: ExportPlan }> {
+): Promise<{ bytes: Uint8Array; bundleId: string; plan: ExportPlan; commit: () => Promise<void> }> {
   const me = await getSelfIdentity(db);
   const roster = await getCurrentRoster(db);
   if (!me) throw new SyncError('not-enrolled', '本机尚未生成密钥');
@@ -65,8 +70,9 @@ export async function createBundle(
     bundleId,
     createdAt: now.getTime(),
   });
-  await recordExport(db, plan, bundleId, now);
-  return { bytes, bundleId, plan };
+  const commit = () => recordExport(db, plan, bundleId, now);
+  if (!options.deferRecord) await commit();
+  return { bytes, bundleId, plan, commit };
 }
 
 /** Opens a bundle file (BundleError on any container failure) and plans its import. */

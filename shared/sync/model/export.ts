@@ -86,7 +86,7 @@ async function candidateFacts(
 export async function planExport(db: DutyBookDb, options: ExportOptions): Promise<ExportPlan> {
   const { me, roster } = options;
   const mine = whoHoldsKey(roster.roster, me.signingPub);
-  if (!mine) throw new SyncError('not-enrolled', '本机密钥尚未登记在人员名册中,请先向人事部门提交入册申请');
+  if (!mine) throw new SyncError('not-enrolled', '本机密钥尚未登记在人员名册中,请先向人事部门提交注册申请');
   if (mine.key.retired) {
     throw new SyncError('not-enrolled', '本机密钥已被人事部门停用,不能再导出;请在新安装的程序上导出');
   }

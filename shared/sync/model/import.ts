@@ -183,7 +183,7 @@ export async function planImport(db: DutyBookDb, opened: OpenedBundle, ctx: Impo
     }
   }
   const mine = whoHoldsKey(roster, ctx.me.signingPub);
-  if (!mine) reject('本机', '本机密钥不在人员名册中,请先向人事部门提交入册申请');
+  if (!mine) reject('本机', '本机密钥不在人员名册中,请先向人事部门提交注册申请');
   else if (mine.key.retired) {
     plan.warnings.push('本机密钥已被人事部门停用:此电脑上写的新记录不会被他人接受,请在新安装的程序上继续填写');
   }

@@ -5,7 +5,7 @@ import { createBundle, whoHoldsKey } from '../../../shared/sync/model';
 import { useServices } from '../../app/services';
 import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';
-import { BUNDLE_FILTER, kb, safeName, stamp } from './files';
+import { BUNDLE_EXT, BUNDLE_FILTER, kb, safeName, stamp } from './files';
 import { ensureIdentity, tick } from './identity';
 import { isCancelled } from './keyStore';
 import { recipientsFor } from './recipients';
@@ -35,12 +35,20 @@ export function ExportSection({ profile, data }: { profile: LocalProfile; data: 
     try {
       const { suite, keys } = await ensureIdentity(services, profile);
       await tick();
-      const { bytes, plan } = await createBundle(services.db, { suite, keys, peer: { personId: recipient.personId }, full });
+      const { bytes, plan, commit } = await createBundle(services.db, {
+        suite,
+        keys,
+        peer: { personId: recipient.personId },
+        full,
+        deferRecord: true,
+      });
       setStage(t.saving);
       await tick();
-      const name = `${safeName(me.person.name)}-发给${safeName(recipient.name)}-${stamp()}.dutybook`;
+      const name = `${safeName(me.person.name)}-发给${safeName(recipient.name)}-${stamp()}.${BUNDLE_EXT}`;
       const saved = await services.host.saveFile({ suggestedName: name, data: new Uint8Array(bytes), filters: [BUNDLE_FILTER] });
+      // Only a file that was written counts as sent in 往来记录.
       if (!saved) return setOutcome({ cancelled: true });
+      await commit();
       const withheld = plan.withheld.map((w) => {
         const fact = plan.facts.find((f) => f.id === w.factId);
         return fact ? `${fact.recordKey}:${w.reason}` : w.reason;

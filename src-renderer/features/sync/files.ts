@@ -2,7 +2,7 @@
 
 import { BACKUP_EXT, BUNDLE_EXT, ENROLL_EXT, FILE_KIND_NAMES } from '../../../shared/sync/file-kinds';
 
-export { BACKUP_EXT, ENROLL_EXT };
+export { BACKUP_EXT, BUNDLE_EXT, ENROLL_EXT };
 export const BUNDLE_FILTER = { name: FILE_KIND_NAMES[BUNDLE_EXT], extensions: [BUNDLE_EXT] };
 export const ENROLL_FILTER = { name: FILE_KIND_NAMES[ENROLL_EXT], extensions: [ENROLL_EXT] };
 export const BACKUP_FILTER = { name: FILE_KIND_NAMES[BACKUP_EXT], extensions: [BACKUP_EXT] };
