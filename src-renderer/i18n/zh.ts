@@ -410,6 +410,8 @@ export const zh = {
       enrollHelp: '导入各人交来的注册申请文件,核对指纹后对应到名册中的人员。',
       importEnroll: '导入注册申请',
       requestFrom: (name: string, unit: string) => `${name}(${unit})`,
+      noSuchPerson: (name: string) =>
+        `人员名单中没有名为“${name}”的人员。请先在“人员”中添加此人,或在右侧选择申请人对应的人员(例如姓名写法不同)。`,
       bindTo: '对应人员',
       bind: '绑定',
       bound: (name: string) => `已绑定到 ${name},待签发`,

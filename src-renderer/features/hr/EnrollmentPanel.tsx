@@ -106,6 +106,11 @@ function RequestRow({ pending }: { pending: PendingEnrollment }) {
           </>
         )}
       </Stack>
+      {!boundName && !choice ? (
+        <Alert severity="info" sx={{ mt: 1 }}>
+          {t.noSuchPerson(request.personName)}
+        </Alert>
+      ) : null}
       {error ? (
         <Alert severity="error" sx={{ mt: 1 }}>
           {error}
