@@ -17,3 +17,5 @@ export * from './journal';
 export * from './summary';
 export * from './overview';
 export * from './search';
+export * from './evaluation';
+export * from './evaluation-rules';
