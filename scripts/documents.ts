@@ -3,8 +3,9 @@
  *
  *   npm run documents -- --example --out DIR
  *
- * One of every form (the annual plan, the March record book, the first-quarter summary) and the
- * year's .zip of all of them, then each file's path and size. Run through scripts/documents.mjs,
+ * One of every form (the annual plan, the March record book, the first-quarter summary, the
+ * supervisor's first-quarter 评鉴表 and the unit's 备案登记表) and the year's .zip of the official's
+ * own forms, then each file's path and size. Run through scripts/documents.mjs,
  * which loads this file with Vite's module runner (Node 20 cannot run TypeScript by itself).
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,8 @@ import { resolve } from 'node:path';
 import { buildDocument, buildYearArchive, fileNameFor, toBytes } from '../shared/documents';
 import {
   exampleAnnualPlan,
+  exampleEvaluation,
+  exampleFilingRegister,
   exampleForms,
   exampleQuarterSummary,
   exampleRecordBook,
@@ -30,7 +33,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   mkdirSync(dir, { recursive: true });
 
   const files: [string, Uint8Array][] = [];
-  for (const form of [exampleAnnualPlan, exampleRecordBook, exampleQuarterSummary]) {
+  for (const form of [
+    exampleAnnualPlan,
+    exampleRecordBook,
+    exampleQuarterSummary,
+    exampleEvaluation,
+    exampleFilingRegister,
+  ]) {
     files.push([fileNameFor(form), await toBytes(buildDocument(form))]);
   }
   files.push([

@@ -1,8 +1,51 @@
 /** The official's Word forms (see docs: shared/design/documents.md). */
+import type { Document } from 'docx';
+import { buildDocument as buildOfficialDocument, fileNameFor as officialFileNameFor } from './archive';
+import { EVALUATION_TITLE, buildEvaluationForm } from './evaluation-form';
+import { FILING_REGISTER_TITLE, buildFilingRegister } from './filing-register';
+import type { AnyFormData } from './models';
+
 export type * from './models';
 export { buildAnnualPlan } from './annual-plan';
 export { buildRecordBook } from './record-book';
 export { buildQuarterSummary } from './quarter-summary';
-export { buildDocument, buildYearArchive, fileNameFor } from './archive';
+export { buildEvaluationForm } from './evaluation-form';
+export { buildFilingRegister } from './filing-register';
+export { buildYearArchive } from './archive';
 export type { ArchiveOptions } from './archive';
 export { formatDate, toBytes } from './blocks';
+
+/** Characters Windows and macOS refuse in file names, and control characters, become "_" (as in archive.ts). */
+function safeName(name: string): string {
+  const safe = [...name].map((c) => (c.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('');
+  return safe.trim() || '未命名';
+}
+
+/** Any form, the official's own (archive.ts) or the supervisor's and HR's. */
+export function buildDocument(form: AnyFormData): Document {
+  switch (form.kind) {
+    case 'evaluation':
+      return buildEvaluationForm(form);
+    case 'filingRegister':
+      return buildFilingRegister(form);
+    default:
+      return buildOfficialDocument(form);
+  }
+}
+
+/**
+ * As archive.ts for the official's forms; "2026年第1季度平时考核领导评鉴表-张三.docx" (a correction
+ * adds "（第2版）") and "2026年第1季度平时考核备案登记表-荆楚市财政局预算科.docx".
+ */
+export function fileNameFor(form: AnyFormData): string {
+  switch (form.kind) {
+    case 'evaluation': {
+      const version = form.revision ? `（第${form.revision.version}版）` : '';
+      return `${form.year}年第${form.quarter}季度${EVALUATION_TITLE}-${safeName(form.person.name)}${version}.docx`;
+    }
+    case 'filingRegister':
+      return `${form.year}年第${form.quarter}季度${FILING_REGISTER_TITLE}-${safeName(form.unit)}.docx`;
+    default:
+      return officialFileNameFor(form);
+  }
+}

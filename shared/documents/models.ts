@@ -157,3 +157,112 @@ export type QuarterSummaryForm = {
 
 export type FormData = AnnualPlanForm | MonthlyRecordForm | QuarterSummaryForm;
 export type FormKind = FormData['kind'];
+
+// ---- 平时考核领导评鉴表 (person × quarter) ----
+
+/** 评鉴方式: 定量 scores weighted indicators; 定性 gives the 等次 directly. */
+export type EvaluationMethod = 'quantitative' | 'qualitative';
+
+/** 平时考核等次. By score: ≥ 90 好, 80–89 较好, 60–79 一般, below 60 较差. */
+export type Grade = '好' | '较好' | '一般' | '较差';
+
+/**
+ * One 考核指标 of a 定量 evaluation, as a tree (一级指标 with 二级指标 under them). Display-ready:
+ * the domain layer computes the figures, the form prints them.
+ */
+export type EvaluationIndicator = {
+  /** 指标名称 */
+  name: string;
+  /** 权重, in per cent of the whole evaluation (a parent's weight is the sum of its children's). */
+  weight: number;
+  /** 得分, 0–100 on this indicator; blank when absent (a parent usually has none). */
+  score?: number;
+  /** 加权得分 = score × weight / 100; for a parent, the sum of its children's. */
+  weighted?: number;
+  /** 二级指标 */
+  children?: EvaluationIndicator[];
+};
+
+/** 加分要素 */
+export type BonusFactor = {
+  /** 要素, e.g. "受到市级表彰" */
+  factor: string;
+  /** 分值 */
+  points: number;
+  /** 理由 */
+  reason: string;
+};
+
+/** 群众意见 */
+export type PublicOpinion = {
+  /** 听取范围, e.g. "本科室及业务往来科室干部" */
+  scope: string;
+  /** 人数 */
+  count: number;
+  /** 主要意见 */
+  summary: string;
+};
+
+export type EvaluationForm = {
+  kind: 'evaluation';
+  person: PersonHeader;
+  year: number;
+  quarter: 1 | 2 | 3 | 4;
+  method: EvaluationMethod;
+  /** 定量 only: the indicators in order. Ignored for 定性. */
+  indicators: EvaluationIndicator[];
+  bonuses: BonusFactor[];
+  publicOpinion: PublicOpinion;
+  /** 服务对象和社会反映 */
+  socialFeedback: string;
+  /** 评鉴意见, one string per paragraph or lines separated by "\n". */
+  opinion: string;
+  /** 评鉴结果: 分值 (定量: weighted total plus bonus) and 等次. */
+  result: { score?: number; grade: Grade };
+  /** 主管领导 and the day signed; the signature itself is left to the pen. */
+  supervisor?: SignOff;
+  /** A corrected evaluation: "本表为第2版，更正原因：…". Absent on the first version. */
+  revision?: { version: number; reason: string };
+};
+
+// ---- 平时考核备案登记表 (unit × quarter) ----
+
+export type FilingRegisterEntry = {
+  /** 姓名 */
+  name: string;
+  /** 职务职级 */
+  post: string;
+  /** 评鉴方式 */
+  method: EvaluationMethod;
+  /** 分值 (定量 only) */
+  score?: number;
+  /** 等次 */
+  grade: Grade;
+  /** 加分; absent or 0 prints as "无". */
+  bonus?: number;
+  /** 反馈方式 (e.g. "当面反馈", "书面反馈") and its date. */
+  feedback: { way: string; date?: IsoDate };
+  /** 备注 */
+  remark?: string;
+};
+
+export type FilingRegisterForm = {
+  kind: 'filingRegister';
+  /** 单位 */
+  unit: string;
+  year: number;
+  quarter: 1 | 2 | 3 | 4;
+  /** One row per person, in the order printed. */
+  entries: FilingRegisterEntry[];
+  /** 主管领导审核意见. Absent until reviewed: lines to write and sign on. */
+  review?: SignOff & { opinion: string };
+  /** 人事部门备案. Absent until filed: the date prints as blanks. */
+  filing?: { date: IsoDate; clerk?: string };
+};
+
+/**
+ * The supervisor's and HR's forms. Not part of `FormData` (an official's own forms, which the year's
+ * archive in archive.ts lays out per person); `buildDocument` and `fileNameFor` in index.ts take both.
+ */
+export type SupervisorFormData = EvaluationForm | FilingRegisterForm;
+export type AnyFormData = FormData | SupervisorFormData;

@@ -13,9 +13,11 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocument, toBytes } from '../../../shared/documents';
-import type { FormData } from '../../../shared/documents';
+import type { AnyFormData } from '../../../shared/documents';
 import {
   exampleAnnualPlan,
+  exampleEvaluationRevised,
+  exampleFilingRegister,
   exampleQuarterSummary,
   exampleRecordBook,
 } from '../../../shared/documents/examples';
@@ -51,13 +53,13 @@ const hangs = (word: string) => /[。，、；：！？）」』”]$/.test(word
 
 type Case = {
   slug: string;
-  form: FormData;
+  form: AnyFormData;
   words: string[];
   headingSans: boolean;
 };
 
 /** A month with thirty entries, so the work register runs over pages. */
-const longRecordBook: FormData = {
+const longRecordBook: AnyFormData = {
   ...exampleRecordBook,
   workItems: Array.from({ length: 30 }, (_, i) => ({
     content: `第${i + 1}项工作：预算单位资金支付申请审核`,
@@ -128,6 +130,54 @@ const cases: Case[] = [
       '本人签名',
     ],
     headingSans: true,
+  },
+  {
+    slug: 'evaluation',
+    form: exampleEvaluationRevised,
+    words: [
+      '平时考核领导评鉴表',
+      '本表为第2版',
+      '更正原因',
+      '张三',
+      '评鉴方式',
+      '定量评鉴',
+      '考核指标',
+      '权重',
+      '加权得分',
+      '遵守政治纪律和规矩',
+      '合计',
+      '加分要素',
+      '群众意见',
+      '听取范围',
+      '服务对象和社会反映',
+      '评鉴意见',
+      '评鉴结果',
+      '92.05',
+      '主管领导签名',
+    ],
+    headingSans: true,
+  },
+  {
+    slug: 'filing-register',
+    form: exampleFilingRegister,
+    words: [
+      '平时考核备案登记表',
+      '荆楚市财政局预算科',
+      '2026年第1季度',
+      '序号',
+      '姓名',
+      '职务职级',
+      '王建国',
+      '朱慧敏',
+      '当面反馈',
+      '书面反馈',
+      '试用期',
+      '主管领导',
+      '审核意见',
+      '人事部门',
+      '经办人',
+    ],
+    headingSans: false,
   },
 ];
 
