@@ -165,6 +165,29 @@ function returnReasonIssues(reasons: readonly PlanReturnReason[], plan: AnnualPl
   return issues;
 }
 
+/**
+ * One workflow move on a stored plan (退回, 核准, 备案): the state rule is checked first, then `change`
+ * adds the move's own fields (and may refuse with its own issues); the row is written whole.
+ */
+async function movePlan(
+  db: DutyBookDb,
+  personId: string,
+  year: number,
+  action: 'return' | 'approve' | 'file',
+  at: string,
+  change: (current: AnnualPlan) => Partial<AnnualPlan>,
+): Promise<AnnualPlan> {
+  return wrapStorageErrors(`${action} plan`, () =>
+    db.transaction('rw', db.plans, async () => {
+      const current = await requirePlan(db, personId, year);
+      const state = nextPlanState(current.state, action);
+      const next: AnnualPlan = jsonSnapshot({ ...current, state, updatedAt: at, ...change(current) });
+      await db.plans.put(next);
+      return next;
+    }),
+  );
+}
+
 /** 退回: the supervisor sends a submitted plan back with reasons (for the whole plan or per item). */
 export async function returnPlan(
   db: DutyBookDb,
@@ -176,23 +199,14 @@ export async function returnPlan(
   checkPersonYear(personId, year);
   const checked = parseOrThrow(z.array(planReturnReasonSchema, { error: '请填写退回原因' }), reasons);
   const at = now.toISOString();
-  return wrapStorageErrors('return plan', () =>
-    db.transaction('rw', db.plans, async () => {
-      const current = await requirePlan(db, personId, year);
-      const state = nextPlanState(current.state, 'return');
-      const issues = returnReasonIssues(checked, current);
-      if (issues.length > 0) throw new ValidationError(issues);
-      const next: AnnualPlan = jsonSnapshot({
-        ...current,
-        state,
-        returnReasons: checked.map((r) => ({ itemId: r.itemId, reason: r.reason.trim() })),
-        updatedAt: at,
-        returnedAt: at,
-      });
-      await db.plans.put(next);
-      return next;
-    }),
-  );
+  return movePlan(db, personId, year, 'return', at, (current) => {
+    const issues = returnReasonIssues(checked, current);
+    if (issues.length > 0) throw new ValidationError(issues);
+    return {
+      returnReasons: checked.map((r) => ({ itemId: r.itemId, reason: r.reason.trim() })),
+      returnedAt: at,
+    };
+  });
 }
 
 const approvalSchema = z.object({
@@ -211,22 +225,11 @@ export async function approvePlan(
   checkPersonYear(personId, year);
   const { by, opinion } = parseOrThrow(approvalSchema, approval);
   const at = now.toISOString();
-  return wrapStorageErrors('approve plan', () =>
-    db.transaction('rw', db.plans, async () => {
-      const current = await requirePlan(db, personId, year);
-      const state = nextPlanState(current.state, 'approve');
-      const next: AnnualPlan = jsonSnapshot({
-        ...current,
-        state,
-        updatedAt: at,
-        approvedAt: at,
-        approvedBy: by,
-        approvalOpinion: opinion,
-      });
-      await db.plans.put(next);
-      return next;
-    }),
-  );
+  return movePlan(db, personId, year, 'approve', at, () => ({
+    approvedAt: at,
+    approvedBy: by,
+    approvalOpinion: opinion,
+  }));
 }
 
 /** 备案: HR files the approved plan. */
@@ -238,15 +241,7 @@ export async function filePlan(
 ): Promise<AnnualPlan> {
   checkPersonYear(personId, year);
   const at = now.toISOString();
-  return wrapStorageErrors('file plan', () =>
-    db.transaction('rw', db.plans, async () => {
-      const current = await requirePlan(db, personId, year);
-      const state = nextPlanState(current.state, 'file');
-      const next: AnnualPlan = jsonSnapshot({ ...current, state, updatedAt: at, filedAt: at });
-      await db.plans.put(next);
-      return next;
-    }),
-  );
+  return movePlan(db, personId, year, 'file', at, () => ({ filedAt: at }));
 }
 
 /** Every submitted version of the plan, oldest first. */
