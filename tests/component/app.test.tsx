@@ -5,19 +5,10 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src-renderer/app/App';
 import { createProfile, openDatabase, type DutyBookDb } from '../../shared/store';
-import { validatedHost } from '../../shared/host/validate';
+import { fakeHost } from './fake-host';
 import type { Role } from '../../shared/domain';
 
-const host = validatedHost({
-  getAppInfo: () => Promise.resolve({ kind: 'web', version: 'test', platform: 'test', keyStore: 'passphrase' }),
-  saveFile: () => Promise.resolve(null),
-  openFiles: () => Promise.resolve([]),
-  keyStoreStatus: () => Promise.resolve({ available: true, unlocked: false, initialised: false }),
-  unlockKeyStore: () => Promise.resolve({ unlocked: true }),
-  storeSecret: () => Promise.resolve({ stored: true as const }),
-  loadSecret: () => Promise.resolve(null),
-  deleteSecret: () => Promise.resolve({ deleted: false }),
-});
+const host = fakeHost();
 
 let n = 0;
 const open: DutyBookDb[] = [];

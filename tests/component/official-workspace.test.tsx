@@ -18,18 +18,9 @@ import {
   submitRecord,
   type DutyBookDb,
 } from '../../shared/store';
-import { validatedHost } from '../../shared/host/validate';
+import { fakeHost } from './fake-host';
 
-const host = validatedHost({
-  getAppInfo: () => Promise.resolve({ kind: 'web', version: 'test', platform: 'test', keyStore: 'passphrase' }),
-  saveFile: () => Promise.resolve(null),
-  openFiles: () => Promise.resolve([]),
-  keyStoreStatus: () => Promise.resolve({ available: true, unlocked: false, initialised: false }),
-  unlockKeyStore: () => Promise.resolve({ unlocked: true }),
-  storeSecret: () => Promise.resolve({ stored: true as const }),
-  loadSecret: () => Promise.resolve(null),
-  deleteSecret: () => Promise.resolve({ deleted: false }),
-});
+const host = fakeHost();
 
 let n = 0;
 const open: DutyBookDb[] = [];
