@@ -19,3 +19,4 @@ export * from './overview';
 export * from './search';
 export * from './evaluation';
 export * from './evaluation-rules';
+export * from './supervision';

@@ -18,6 +18,10 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type {
   AnnualPlan,
+  EvaluationDraft,
+  FeedbackRow,
+  Register,
+  SignedEvaluation,
   JournalEntry,
   LocalProfile,
   MonthlyRecord,
@@ -109,6 +113,21 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
       rosters: 'version',
     },
   },
+  // 2026-11-24 v4: what the supervisor signs (issue 5). evaluations keeps every signed version of a
+  // 领导评鉴 (by subject and quarter, by evaluator and quarter); evaluationDrafts holds the
+  // supervisor's unsigned forms on this device only; feedback holds each 评鉴结果反馈 with the
+  // official's 签署意见; registers keeps every signed version of a 平时考核备案登记表.
+  {
+    version: 4,
+    date: '2026-11-24',
+    note: 'evaluations, evaluation drafts, feedback, registers',
+    stores: {
+      evaluations: 'id, [subject+year+quarter], [evaluator+year+quarter]',
+      evaluationDrafts: 'id, [evaluator+year+quarter]',
+      feedback: 'id, [personId+year+quarter]',
+      registers: 'id, [supervisorId+year+quarter]',
+    },
+  },
 ];
 
 /** The schema version the code writes (the last step's). */
@@ -153,6 +172,10 @@ export class DutyBookDb extends Dexie {
   bundles!: Table<BundleLogRow, string>;
   trust!: Table<TrustRow, string>;
   rosters!: Table<RosterRow, number>;
+  evaluations!: Table<SignedEvaluation, string>;
+  evaluationDrafts!: Table<EvaluationDraft, string>;
+  feedback!: Table<FeedbackRow, string>;
+  registers!: Table<Register, string>;
 
   constructor(name: string = DEFAULT_DB_NAME, options: DutyBookDbOptions = {}) {
     // Only pass what is given: Dexie would take an explicit `undefined` over the global indexedDB.

@@ -11,3 +11,4 @@ export * from './summary-repo';
 export * from './search-repo';
 export * from './fact-repo';
 export * from './sync-repo';
+export * from './supervision-repo';

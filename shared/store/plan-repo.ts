@@ -150,7 +150,7 @@ export async function submitPlan(
   );
 }
 
-function returnReasonIssues(reasons: readonly PlanReturnReason[], plan: AnnualPlan): ValidationIssue[] {
+export function returnReasonIssues(reasons: readonly PlanReturnReason[], plan: AnnualPlan): ValidationIssue[] {
   if (reasons.length === 0) return [{ path: 'returnReasons', message: '请填写退回原因' }];
   const issues: ValidationIssue[] = [];
   reasons.forEach((r, i) => {

@@ -9,7 +9,7 @@
 import { SyncError } from './errors';
 import { unionHoldings } from './holdings';
 import type { ImportPlan } from './import';
-import { materialisers, type Known, type MaterialiseContext, type TableWrites } from './materialise';
+import { groupByMaterialiser, type Known, type MaterialiseContext, type TableWrites } from './materialise';
 import { rotatedPin } from './trust';
 import type { DutyBookDb } from '../../store/db';
 import { wrapStorageErrors } from '../../store/storage-errors';
@@ -90,15 +90,8 @@ export async function applyImport(db: DutyBookDb, plan: ImportPlan, options: App
       const before = payload.acks ? await db.peerHoldings.get(plan.sender.signingPub) : undefined;
       const heldRoster = payload.roster ? await db.rosters.orderBy('version').last() : undefined;
       const pinned = payload.newHrKey ? await db.trust.get('hr') : undefined;
-      const byType = new Map<string, StoredFact[]>();
-      for (const f of added) {
-        if (!materialisers[f.type]) continue;
-        const list = byType.get(f.type);
-        if (list) list.push(f);
-        else byType.set(f.type, [f]);
-      }
       const materialised: TableWrites[] = [];
-      for (const [type, facts] of byType) materialised.push(...(await materialisers[type]!.plan(ctx, facts, known)));
+      for (const [m, facts] of groupByMaterialiser(added)) materialised.push(...(await m.plan(ctx, facts, known)));
 
       if (added.length > 0) await write(() => db.facts.bulkPut(added));
       if (payload.attestations.length > 0) await write(() => db.attestations.bulkPut(payload.attestations));

@@ -3,7 +3,8 @@
  *
  * Writing (one writer per record): an official writes plans, record books, summaries and
  * acknowledgements only about themselves; a supervisor's approvals, returns, evaluations and feedback
- * only about their direct reports (or former reports, for decisions made before a reassignment); HR
+ * only about their direct reports (or former reports, for decisions made before a reassignment) and
+ * their own quarterly register (whose subject is the supervisor, so HR covering them receives it); HR
  * writes filing receipts for the people it files for (and signs the roster, which is not a fact). A
  * fact type this version does not know is kept and relayed (P14) when its author is the subject, the
  * subject's supervisor or HR covering the subject.
@@ -32,6 +33,7 @@ export const FACT_RULES: Readonly<Record<string, FactRule>> = {
   evaluation: { writer: 'supervisor', kind: 'evaluation', label: '领导评鉴' },
   feedback: { writer: 'supervisor', kind: 'feedback', label: '评鉴结果反馈' },
   'filing.receipt': { writer: 'hr', kind: 'filing', label: '备案回执' },
+  register: { writer: 'self', kind: 'register', label: '平时考核备案登记表' },
 };
 
 export function factTypeLabel(type: string): string {

@@ -194,6 +194,14 @@ export const recordKeys = {
   plan: (personId: string, year: number) => `plan/${personId}/${year}`,
   record: (personId: string, year: number, month: number) => `record/${personId}/${year}-${pad2(month)}`,
   summary: (personId: string, year: number, quarter: number) => `summary/${personId}/${year}-Q${quarter}`,
+  /** 核准 / 退回 of a plan: one decision record per plan, its head the decision in force. */
+  planDecision: (personId: string, year: number) => `plan-decision/${personId}/${year}`,
+  recordDecision: (personId: string, year: number, month: number) => `record-decision/${personId}/${year}-${pad2(month)}`,
+  evaluation: (personId: string, year: number, quarter: number) => `evaluation/${personId}/${year}-Q${quarter}`,
+  /** A feedback and the official's acknowledgement share one record. */
+  feedback: (personId: string, feedbackId: string) => `feedback/${personId}/${feedbackId}`,
+  /** The supervisor's quarterly register: its subject is the supervisor who signs it. */
+  register: (supervisorId: string, year: number, quarter: number) => `register/${supervisorId}/${year}-Q${quarter}`,
 } as const;
 
 /** The record kind (first segment) and subject (second segment) a record key names. */

@@ -1,27 +1,40 @@
 /**
  * Materialisation: after an import, the working tables the UI reads (plans, monthlyRecords,
- * summaries and their version tables) are brought in line with the facts. Each fact type plugs in a
- * `Materialiser` — a body check run before anything is written, and a `plan` run inside the import
- * transaction that reads in bulk (IndexedDB only) and computes every write in memory; the import
- * then writes them with one bulk operation per table. Later record types (approvals, evaluations, feedback,
- * receipts) add an entry to `materialisers`; the mechanism does not change.
+ * summaries and their version tables; evaluations, feedback, registers) are brought in line with the
+ * facts. Each fact type plugs in a `Materialiser` — a body check run before anything is written, and
+ * a `plan` run inside the import transaction that reads in bulk (IndexedDB only) and computes every
+ * write in memory; the import then writes them with one bulk operation per table. Types that show on
+ * the same rows (a version and the decisions about it) share one materialiser, planned together.
  *
- * The working row always follows the record's shown head (facts.ts `shownHead`), so the result
- * depends only on the set of facts, never on the order they arrived in (P4). On the subject's own
- * device a local draft is never overwritten: an imported version fills an empty slot or replaces a
- * row that is not being edited and is older.
+ * The working row always follows the record's shown head (facts.ts `shownHead`) and the decision in
+ * force about that very version, so the result depends only on the set of facts, never on the order
+ * they arrived in (P4). On the subject's own device a local draft is never overwritten: an imported
+ * version fills an empty slot or replaces a row that is not being edited and is not newer.
+ *
+ * A supervisor's own decisions go through the same code (shared/store/supervision-repo.ts calls
+ * `materialiseOwn` right after appending the fact), so a device shows what it signed exactly as the
+ * official's device will after the next exchange.
  */
 import type { Table } from 'dexie';
 import type { z } from 'zod';
 import {
   canEditPlan,
   canonicalJson,
+  feedbackAckSchema,
+  feedbackSchema,
   monthlyRecordVersionSchema,
+  planDecisionSchema,
   planVersionSchema,
   quarterSummaryVersionSchema,
+  recordReturnSchema,
+  registerSchema,
+  signedEvaluationSchema,
   type AnnualPlan,
+  type FeedbackRow,
   type MonthlyRecord,
+  type PlanDecision,
   type QuarterSummary,
+  type RecordReturn,
 } from '../../domain';
 import type { DutyBookDb } from '../../store/db';
 import { decodeBody, recordKeys, shownHead } from './facts';
@@ -44,14 +57,16 @@ export type Known = {
 /** The writes a materialiser asks for, per table: deletions first, then puts (unique indexes). */
 export type TableWrites = { table: Table<unknown, string>; remove: string[]; put: unknown[] };
 
+type Checked = { problem: string } | { value: unknown };
+
 export type Materialiser = {
   /**
    * Why the body cannot be this type's (checked before anything is written), or the body as the
    * type's schema parses it (the import keeps it so the write does not parse it again).
    */
-  check(body: unknown, fact: Fact): { problem: string } | { value: unknown };
+  check(body: unknown, fact: Fact): Checked;
   /**
-   * For the facts of this type an import adds: reads what it needs (IndexedDB only, a few bulk
+   * For the facts of its types an import adds: reads what it needs (IndexedDB only, a few bulk
    * queries) and computes, in memory, the writes that bring the working tables in line. Runs inside
    * the import transaction before anything is written; writes nothing itself.
    */
@@ -60,7 +75,26 @@ export type Materialiser = {
 
 type Keyed = { id: string; personId: string; version: number; state: string };
 
+/**
+ * The decisions about a kind's versions (核准/退回 of a plan, 退回 of a record book): a record of
+ * their own whose head is the decision in force. It shows on the working row only while the version
+ * it names is the one shown.
+ */
+type DecisionKind<W extends Keyed> = {
+  /** The decision fact types, e.g. 'plan.approval' and 'plan.return'. */
+  types: readonly string[];
+  /** The decision record's key for a version record's key, and back. */
+  keyFor(versionKey: string): string;
+  versionKeyFor(decisionKey: string): string;
+  check(body: unknown, fact: Fact): Checked;
+  /** The version number a decision body judges. */
+  judged(body: unknown): number;
+  /** The working row with the decision shown. */
+  apply(w: W, body: unknown): W;
+};
+
 type VersionKind<V extends { id: string; personId: string }, W extends Keyed> = {
+  type: string;
   schema: z.ZodType<V>;
   recordKey(v: V): string;
   /** The record key a working row belongs to. */
@@ -71,76 +105,152 @@ type VersionKind<V extends { id: string; personId: string }, W extends Keyed> = 
   findWorking(db: DutyBookDb, vs: readonly V[]): Promise<W[]>;
   /** The read-only working row a version shows as. */
   derive(v: V): W;
-  /** The fields a version freezes, to tell whether a working row already shows it. */
-  content(row: V | W): unknown;
+  /** What a working row shows (version, state, content, decision): equal means nothing to write. */
+  shown(row: W): unknown;
   editable(row: W): boolean;
+  decision?: DecisionKind<W>;
 };
 
+/**
+ * Every fact of these records: the import's reads (`known`), the facts added, and — for records the
+ * import did not read — one index query. Deduplicated by id.
+ */
+async function factsOfRecords(
+  db: DutyBookDb,
+  keys: Iterable<string>,
+  added: readonly StoredFact[],
+  known: Known,
+): Promise<Map<string, StoredFact[]>> {
+  const all = new Map<string, Map<string, StoredFact>>();
+  const missing: string[] = [];
+  for (const k of keys) {
+    const m = new Map<string, StoredFact>();
+    all.set(k, m);
+    const held = known.factsOfRecords.get(k);
+    if (held) for (const f of held) m.set(f.id, f);
+    else missing.push(k);
+  }
+  if (missing.length > 0) {
+    for (const f of await db.facts.where('recordKey').anyOf(missing).toArray())
+      all.get(f.recordKey)?.set(f.id, f);
+  }
+  for (const f of added) all.get(f.recordKey)?.set(f.id, f);
+  return new Map([...all].map(([k, m]) => [k, [...m.values()]]));
+}
+
+const bodyOf = (fact: StoredFact, known: Known): unknown =>
+  known.bodies.get(fact.id) ?? decodeBody(fact.body);
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of any table; each put comes from that table's schema
+const asWrites = (table: Table<any, string>, remove: string[], put: unknown[]): TableWrites => ({
+  table: table as Table<unknown, string>,
+  remove,
+  put,
+});
+
 function versionMaterialiser<V extends { id: string; personId: string }, W extends Keyed>(
-  type: string,
   kind: VersionKind<V, W>,
 ): Materialiser {
+  const { type, decision } = kind;
   return {
     check(body, fact) {
+      if (decision?.types.includes(fact.type)) return decision.check(body, fact);
       const r = kind.schema.safeParse(body);
       if (!r.success) return { problem: '记录内容格式不正确' };
-      if (r.data.personId !== fact.subject || kind.recordKey(r.data) !== fact.recordKey) return { problem: '记录内容与记录标识不符' };
+      if (r.data.personId !== fact.subject || kind.recordKey(r.data) !== fact.recordKey)
+        return { problem: '记录内容与记录标识不符' };
       return { value: r.data };
     },
     async plan(ctx, added, known) {
       const { db } = ctx;
       if (added.length === 0) return [];
-      const parsed = new Map<string, V>();
       const versionRows: V[] = [];
-      const byKey = new Map<string, StoredFact[]>();
+      const versionKeys = new Set<string>();
       for (const fact of added) {
-        const v = (known.bodies.get(fact.id) as V | undefined) ?? kind.schema.parse(decodeBody(fact.body));
-        parsed.set(fact.id, v);
-        versionRows.push(v);
-        const list = byKey.get(fact.recordKey);
-        if (list) list.push(fact);
-        else byKey.set(fact.recordKey, [fact]);
+        if (fact.type === type) {
+          versionRows.push(kind.schema.parse(bodyOf(fact, known)));
+          versionKeys.add(fact.recordKey);
+        } else if (decision) versionKeys.add(decision.versionKeyFor(fact.recordKey));
       }
-      // What the database already holds of these records: their facts (read by the import) and working rows.
-      for (const [key, facts] of byKey) facts.push(...(known.factsOfRecords.get(key) ?? []));
-      const heads = new Map<string, { fact: StoredFact; v: V }>();
-      for (const [key, facts] of byKey) {
+      const decisionKeys = decision ? [...versionKeys].map((k) => decision.keyFor(k)) : [];
+      const facts = await factsOfRecords(db, [...versionKeys, ...decisionKeys], added, known);
+      const wants = new Map<string, { fact: StoredFact; want: W; v: V }>();
+      for (const key of versionKeys) {
         // The shown head depends only on the set of facts (P4), never on their order.
-        const head = shownHead(facts.filter((f) => f.type === type));
-        if (!head) continue;
-        heads.set(key, { fact: head, v: parsed.get(head.id) ?? kind.schema.parse(decodeBody(head.body)) });
+        const head = shownHead((facts.get(key) ?? []).filter((f) => f.type === type));
+        if (!head) continue; // a decision about a version this device does not hold waits for it
+        const v = kind.schema.parse(bodyOf(head, known));
+        let want = kind.derive(v);
+        if (decision) {
+          const d = shownHead(
+            (facts.get(decision.keyFor(key)) ?? []).filter((f) => decision.types.includes(f.type)),
+          );
+          if (d) {
+            const body = bodyOf(d, known);
+            if (decision.judged(body) === want.version) want = decision.apply(want, body);
+          }
+        }
+        wants.set(key, { fact: head, want, v });
       }
       const working = new Map<string, W>();
-      for (const w of await kind.findWorking(db, [...heads.values()].map((h) => h.v))) working.set(kind.workingRecordKey(w), w);
+      for (const w of await kind.findWorking(
+        db,
+        [...wants.values()].map((x) => x.v),
+      ))
+        working.set(kind.workingRecordKey(w), w);
       const remove: string[] = [];
       const put: W[] = [];
-      for (const [key, { fact, v }] of heads) {
-        const want = kind.derive(v);
+      for (const [key, { fact, want }] of wants) {
         const existing = working.get(key);
-        if (existing && existing.version === want.version && canonicalJson(kind.content(existing)) === canonicalJson(kind.content(v))) {
-          continue;
-        }
-        if (existing && fact.subject === ctx.me.personId && (kind.editable(existing) || existing.version >= want.version)) {
+        if (existing && canonicalJson(kind.shown(existing)) === canonicalJson(kind.shown(want))) continue;
+        // On the subject's own device a draft being edited, or a newer local version, stays.
+        if (
+          existing &&
+          fact.subject === ctx.me.personId &&
+          (kind.editable(existing) || existing.version > want.version)
+        ) {
           continue;
         }
         if (existing && existing.id !== want.id) remove.push(existing.id);
         put.push(want);
       }
-      return [
-        { table: kind.versions(db), remove: [], put: versionRows },
-        { table: kind.working(db), remove, put },
-      ];
+      return [asWrites(kind.versions(db), [], versionRows), asWrites(kind.working(db), remove, put)];
     },
   };
 }
 
+/** A decision body's check: its schema, its subject, the record key and the fact type it must travel as. */
+function decisionCheck<D extends { personId: string }>(
+  schema: z.ZodType<D>,
+  keyOf: (d: D) => string,
+  typeOk: (d: D, type: string) => boolean,
+) {
+  return (body: unknown, fact: Fact): Checked => {
+    const r = schema.safeParse(body);
+    if (!r.success) return { problem: '记录内容格式不正确' };
+    if (r.data.personId !== fact.subject || keyOf(r.data) !== fact.recordKey || !typeOk(r.data, fact.type)) {
+      return { problem: '记录内容与记录标识不符' };
+    }
+    return { value: r.data };
+  };
+}
+
+/** 'plan-decision/p/2026' ↔ 'plan/p/2026'. */
+const swapKind = (from: string, to: string) => (key: string) =>
+  key.startsWith(`${from}/`) ? `${to}${key.slice(from.length)}` : key;
+
 const planKind: VersionKind<z.output<typeof planVersionSchema>, AnnualPlan> = {
+  type: 'plan.version',
   schema: planVersionSchema,
   recordKey: (v) => recordKeys.plan(v.personId, v.year),
   workingRecordKey: (w) => recordKeys.plan(w.personId, w.year),
   versions: (db) => db.planVersions,
   working: (db) => db.plans,
-  findWorking: (db, vs) => db.plans.where('[personId+year]').anyOf(vs.map((v) => [v.personId, v.year])).toArray(),
+  findWorking: (db, vs) =>
+    db.plans
+      .where('[personId+year]')
+      .anyOf(vs.map((v) => [v.personId, v.year]))
+      .toArray(),
   derive: (v) => ({
     id: v.planId,
     personId: v.personId,
@@ -152,18 +262,59 @@ const planKind: VersionKind<z.output<typeof planVersionSchema>, AnnualPlan> = {
     updatedAt: v.submittedAt,
     submittedAt: v.submittedAt,
   }),
-  content: (r) => r.items,
+  shown: (r) => [
+    r.version,
+    r.state,
+    r.items,
+    r.returnReasons,
+    r.approvedBy ?? null,
+    r.approvalOpinion ?? null,
+  ],
   editable: (r) => canEditPlan(r.state),
+  decision: {
+    types: ['plan.approval', 'plan.return'],
+    keyFor: swapKind('plan', 'plan-decision'),
+    versionKeyFor: swapKind('plan-decision', 'plan'),
+    check: decisionCheck(
+      planDecisionSchema,
+      (d) => recordKeys.planDecision(d.personId, d.year),
+      (d, type) => type === (d.decision === 'approve' ? 'plan.approval' : 'plan.return'),
+    ),
+    judged: (body) => (body as PlanDecision).version,
+    apply: (w, body) => {
+      const d = body as PlanDecision;
+      return d.decision === 'approve'
+        ? {
+            ...w,
+            state: 'approved',
+            approvedAt: d.decidedAt,
+            approvedBy: d.by,
+            approvalOpinion: d.opinion,
+            updatedAt: d.decidedAt,
+          }
+        : {
+            ...w,
+            state: 'returned',
+            returnReasons: d.reasons,
+            returnedAt: d.decidedAt,
+            updatedAt: d.decidedAt,
+          };
+    },
+  },
 };
 
 const recordKind: VersionKind<z.output<typeof monthlyRecordVersionSchema>, MonthlyRecord> = {
+  type: 'record.version',
   schema: monthlyRecordVersionSchema,
   recordKey: (v) => recordKeys.record(v.personId, v.year, v.month),
   workingRecordKey: (w) => recordKeys.record(w.personId, w.year, w.month),
   versions: (db) => db.recordVersions,
   working: (db) => db.monthlyRecords,
   findWorking: (db, vs) =>
-    db.monthlyRecords.where('[personId+year+month]').anyOf(vs.map((v) => [v.personId, v.year, v.month])).toArray(),
+    db.monthlyRecords
+      .where('[personId+year+month]')
+      .anyOf(vs.map((v) => [v.personId, v.year, v.month]))
+      .toArray(),
   derive: (v) => ({
     id: v.recordId,
     personId: v.personId,
@@ -177,18 +328,43 @@ const recordKind: VersionKind<z.output<typeof monthlyRecordVersionSchema>, Month
     updatedAt: v.submittedAt,
     submittedAt: v.submittedAt,
   }),
-  content: (r) => ({ workItems: r.workItems, attendance: r.attendance, errors: r.errors }),
+  shown: (r) => [r.version, r.state, r.workItems, r.attendance, r.errors, r.returnReason ?? null],
   editable: (r) => r.state !== 'submitted',
+  decision: {
+    types: ['record.return'],
+    keyFor: swapKind('record', 'record-decision'),
+    versionKeyFor: swapKind('record-decision', 'record'),
+    check: decisionCheck(
+      recordReturnSchema,
+      (d) => recordKeys.recordDecision(d.personId, d.year, d.month),
+      () => true,
+    ),
+    judged: (body) => (body as RecordReturn).version,
+    apply: (w, body) => {
+      const d = body as RecordReturn;
+      return {
+        ...w,
+        state: 'returned',
+        returnReason: d.reason,
+        returnedAt: d.returnedAt,
+        updatedAt: d.returnedAt,
+      };
+    },
+  },
 };
 
 const summaryKind: VersionKind<z.output<typeof quarterSummaryVersionSchema>, QuarterSummary> = {
+  type: 'summary.version',
   schema: quarterSummaryVersionSchema,
   recordKey: (v) => recordKeys.summary(v.personId, v.year, v.quarter),
   workingRecordKey: (w) => recordKeys.summary(w.personId, w.year, w.quarter),
   versions: (db) => db.summaryVersions,
   working: (db) => db.summaries,
   findWorking: (db, vs) =>
-    db.summaries.where('[personId+year+quarter]').anyOf(vs.map((v) => [v.personId, v.year, v.quarter])).toArray(),
+    db.summaries
+      .where('[personId+year+quarter]')
+      .anyOf(vs.map((v) => [v.personId, v.year, v.quarter]))
+      .toArray(),
   derive: (v) => ({
     id: v.summaryId,
     personId: v.personId,
@@ -201,13 +377,121 @@ const summaryKind: VersionKind<z.output<typeof quarterSummaryVersionSchema>, Qua
     updatedAt: v.submittedAt,
     submittedAt: v.submittedAt,
   }),
-  content: (r) => ({ text: r.text, highlights: r.highlights }),
+  shown: (r) => [r.version, r.state, r.text, r.highlights],
   editable: (r) => r.state === 'editing',
 };
 
+// ---- Signed records kept as they are: evaluations, registers; feedback with its acknowledgement ----
+
+/** Each signed version becomes a row of `table`: every version stays readable (the history). */
+function logMaterialiser<T extends { id: string }>(
+  schema: z.ZodType<T>,
+  subjectOf: (t: T) => string,
+  keyOf: (t: T) => string,
+  table: (db: DutyBookDb) => Table<T, string>,
+): Materialiser {
+  return {
+    check(body, fact) {
+      const r = schema.safeParse(body);
+      if (!r.success) return { problem: '记录内容格式不正确' };
+      if (subjectOf(r.data) !== fact.subject || keyOf(r.data) !== fact.recordKey)
+        return { problem: '记录内容与记录标识不符' };
+      return { value: r.data };
+    },
+    plan(ctx, added, known) {
+      const put = added.map((f) => schema.parse(bodyOf(f, known)));
+      return Promise.resolve(put.length > 0 ? [asWrites(table(ctx.db), [], put)] : []);
+    },
+  };
+}
+
+function checkFeedback(body: unknown, fact: Fact): Checked {
+  const ack = fact.type === 'feedback.ack';
+  const r = ack ? feedbackAckSchema.safeParse(body) : feedbackSchema.safeParse(body);
+  if (!r.success) return { problem: '记录内容格式不正确' };
+  const id = 'feedbackId' in r.data ? r.data.feedbackId : r.data.id;
+  if (r.data.personId !== fact.subject || recordKeys.feedback(r.data.personId, id) !== fact.recordKey) {
+    return { problem: '记录内容与记录标识不符' };
+  }
+  return { value: r.data };
+}
+
+/** 评鉴结果反馈 and the official's 签署意见: one row per feedback, the acknowledgement in force on it. */
+const feedbackMaterialiser: Materialiser = {
+  check: checkFeedback,
+  async plan(ctx, added, known) {
+    const keys = new Set(added.map((f) => f.recordKey));
+    const facts = await factsOfRecords(ctx.db, keys, added, known);
+    const put: FeedbackRow[] = [];
+    for (const key of keys) {
+      const all = facts.get(key) ?? [];
+      const head = shownHead(all.filter((f) => f.type === 'feedback'));
+      if (!head) continue; // an acknowledgement without its feedback waits for it
+      const row: FeedbackRow = feedbackSchema.parse(bodyOf(head, known));
+      const ack = shownHead(all.filter((f) => f.type === 'feedback.ack'));
+      if (ack) row.ack = feedbackAckSchema.parse(bodyOf(ack, known));
+      put.push(row);
+    }
+    return put.length > 0 ? [asWrites(ctx.db.feedback, [], put)] : [];
+  },
+};
+
+const plans = versionMaterialiser(planKind);
+const records = versionMaterialiser(recordKind);
+
 /** Fact type → how it shows in the working tables. Types without an entry are stored and relayed only. */
 export const materialisers: Readonly<Record<string, Materialiser>> = {
-  'plan.version': versionMaterialiser('plan.version', planKind),
-  'record.version': versionMaterialiser('record.version', recordKind),
-  'summary.version': versionMaterialiser('summary.version', summaryKind),
+  'plan.version': plans,
+  'plan.approval': plans,
+  'plan.return': plans,
+  'record.version': records,
+  'record.return': records,
+  'summary.version': versionMaterialiser(summaryKind),
+  evaluation: logMaterialiser(
+    signedEvaluationSchema,
+    (e) => e.subject,
+    (e) => recordKeys.evaluation(e.subject, e.year, e.quarter),
+    (db) => db.evaluations,
+  ),
+  feedback: feedbackMaterialiser,
+  'feedback.ack': feedbackMaterialiser,
+  register: logMaterialiser(
+    registerSchema,
+    (r) => r.supervisorId,
+    (r) => recordKeys.register(r.supervisorId, r.year, r.quarter),
+    (db) => db.registers,
+  ),
 };
+
+/**
+ * The added facts grouped by the materialiser that shows them: types that share one (a version and
+ * its decisions) are planned together, so two plans never compute writes for the same row.
+ */
+export function groupByMaterialiser(added: readonly StoredFact[]): Map<Materialiser, StoredFact[]> {
+  const out = new Map<Materialiser, StoredFact[]>();
+  for (const f of added) {
+    const m = materialisers[f.type];
+    if (!m) continue;
+    const list = out.get(m);
+    if (list) list.push(f);
+    else out.set(m, [f]);
+  }
+  return out;
+}
+
+/** Writes what the materialisers planned (inside the caller's transaction): deletions, then puts. */
+export async function writeMaterialised(writes: readonly TableWrites[]): Promise<void> {
+  for (const w of writes) {
+    if (w.remove.length > 0) await w.table.bulkDelete(w.remove);
+    if (w.put.length > 0) await w.table.bulkPut(w.put);
+  }
+}
+
+/**
+ * Shows facts this install just wrote (already stored, inside the same read-write transaction over
+ * every table): the same planning an import runs, so a decision looks the same on every device.
+ */
+export async function materialiseOwn(ctx: MaterialiseContext, facts: readonly StoredFact[]): Promise<void> {
+  const known: Known = { factsOfRecords: new Map(), bodies: new Map() };
+  for (const [m, list] of groupByMaterialiser(facts)) await writeMaterialised(await m.plan(ctx, list, known));
+}

@@ -39,6 +39,10 @@ describe('DutyBookDb', () => {
       bundles: ['id', '[peer+direction]'],
       trust: ['id'],
       rosters: ['version'],
+      evaluations: ['id', '[subject+year+quarter]', '[evaluator+year+quarter]'],
+      evaluationDrafts: ['id', '[evaluator+year+quarter]'],
+      feedback: ['id', '[personId+year+quarter]'],
+      registers: ['id', '[supervisorId+year+quarter]'],
     });
     // One working plan, record book and summary per person and period.
     const unique = db.tables.flatMap((t) =>

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getCurrentRoster, getSelfIdentity, saveRoster, setSelfIdentity } from '../../../../shared/store';
 import { appendOwnFact, ownFactTables } from '../../../../shared/store';
+import type { SignedEvaluation } from '../../../../shared/domain';
 import { fingerprintHex, mayRead, pinHrKey } from '../../../../shared/sync/model';
 import { freshName, openTestDb } from '../../store/helpers';
 import {
@@ -95,14 +96,33 @@ type Op =
   | { kind: 'send'; edge: number; limit: number }
   | { kind: 'deliver'; to: number; pick: number; keep: boolean };
 
-/** A supervisor's decision about a report (no materialiser yet: stored and relayed as a fact). */
+/** A supervisor's signed 领导评鉴 of a report (its nth correction when the quarter repeats). */
 async function evaluate(sup: Device, subject: string, n: number): Promise<void> {
+  const quarter = ((n % 4) + 1) as 1 | 2 | 3 | 4;
+  const body: SignedEvaluation = {
+    id: `E${n}`,
+    subject,
+    evaluator: sup.personId,
+    year: 2026,
+    quarter,
+    method: 'grade',
+    grade: 'good',
+    bonuses: [],
+    peerOpinion: { consulted: 5, scope: '本科室同事', gist: '工作积极' },
+    publicFeedback: null,
+    opinion: `第${n}次评鉴`,
+    evidence: { recordVersions: [] },
+    version: Math.floor(n / 4) + 1,
+    resultGrade: 'good',
+    evaluatorName: '李四',
+    signedAt: '2026-04-01T00:00:00.000Z',
+  };
   await sup.db.transaction('rw', ownFactTables(sup.db), () =>
     appendOwnFact(sup.db, {
       type: 'evaluation',
       subject,
-      recordKey: `evaluation/${subject}/2026-Q${(n % 4) + 1}`,
-      body: { grade: 'good', score: 92.5, n },
+      recordKey: `evaluation/${subject}/2026-Q${quarter}`,
+      body,
       createdAt: '2026-04-01T00:00:00.000Z',
     }),
   );

@@ -138,7 +138,7 @@ describe('schema v3', () => {
     const v2 = await openDatabase(name, { ...fakeDeps, schemaHistory: SCHEMA_HISTORY.slice(0, 2) });
     await savePlanDraft(v2, 'P1', 2026, [item('旧版本里写的')], at('2026-01-02'));
     v2.close();
-    const v3 = await openDatabase(name, fakeDeps);
+    const v3 = await openDatabase(name, { ...fakeDeps, schemaHistory: SCHEMA_HISTORY.slice(0, 3) });
     expect(v3.verno).toBe(3);
     expect((await getPlan(v3, 'P1', 2026))?.items[0]?.task).toBe('旧版本里写的');
     for (const t of ['facts', 'attestations', 'peerHoldings', 'bundles', 'trust', 'rosters']) {
