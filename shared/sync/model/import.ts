@@ -14,7 +14,17 @@ import { decodeBody, parseFact, splitRecordKey } from './facts';
 import { parseAcks } from './holdings';
 import { materialisers } from './materialise';
 import { findPerson, parseSignedRoster, verifyRoster, whoHoldsKey } from './roster';
-import type { Acks, Attestation, Fact, PinnedHrRow, Roster, SelfIdentityRow, SignedRoster, StoredAttestation, StoredFact } from './types';
+import type {
+  Acks,
+  Attestation,
+  Fact,
+  PinnedHrRow,
+  Roster,
+  SelfIdentityRow,
+  SignedRoster,
+  StoredAttestation,
+  StoredFact,
+} from './types';
 
 /** What the import needs from `openBundle`'s result. */
 export type OpenedBundle = {
@@ -80,7 +90,11 @@ export type ImportPlan = {
 
 export function describeFact(roster: Roster | undefined, fact: Fact): string {
   const who = (roster && findPerson(roster, fact.subject)?.name) ?? fact.subject;
-  return `${who} · ${factTypeLabel(fact.type)} · ${splitRecordKey(fact.recordKey).rest}`;
+  const { kind, rest } = splitRecordKey(fact.recordKey);
+  // A feedback's key ends in its id, which says nothing to a clerk.
+  return kind === 'feedback'
+    ? `${who} · ${factTypeLabel(fact.type)}`
+    : `${who} · ${factTypeLabel(fact.type)} · ${rest}`;
 }
 
 async function checkRoster(
@@ -116,7 +130,11 @@ async function checkRoster(
 }
 
 /** Verifies an opened bundle against the roster and this device's data; writes nothing. */
-export async function planImport(db: DutyBookDb, opened: OpenedBundle, ctx: ImportContext): Promise<ImportPlan> {
+export async function planImport(
+  db: DutyBookDb,
+  opened: OpenedBundle,
+  ctx: ImportContext,
+): Promise<ImportPlan> {
   const { manifest } = opened;
   const plan: ImportPlan = {
     status: 'ready',
@@ -134,7 +152,9 @@ export async function planImport(db: DutyBookDb, opened: OpenedBundle, ctx: Impo
   const acks = parseAcks(manifest.acks);
   const staleBase = acks?.basedOn !== undefined && acks.basedOn !== ctx.me.device;
   if (staleBase) {
-    plan.warnings.push(`发送方“${manifest.senderName}”是按本机重装前的接收记录导出的,可能有遗漏;请先向其回传一个数据包,再请其“完整导出”`);
+    plan.warnings.push(
+      `发送方“${manifest.senderName}”是按本机重装前的接收记录导出的,可能有遗漏;请先向其回传一个数据包,再请其“完整导出”`,
+    );
   }
   if (await db.bundles.get(manifest.bundleId)) return { ...plan, status: 'already-imported' };
   if (manifest.senderKeyId === ctx.me.signingPub) reject('数据包', '这是本机自己导出的数据包');
@@ -185,7 +205,9 @@ export async function planImport(db: DutyBookDb, opened: OpenedBundle, ctx: Impo
   const mine = whoHoldsKey(roster, ctx.me.signingPub);
   if (!mine) reject('本机', '本机密钥不在人员名册中,请先向人事部门提交注册申请');
   else if (mine.key.retired) {
-    plan.warnings.push('本机密钥已被人事部门停用:此电脑上写的新记录不会被他人接受,请在新安装的程序上继续填写');
+    plan.warnings.push(
+      '本机密钥已被人事部门停用:此电脑上写的新记录不会被他人接受,请在新安装的程序上继续填写',
+    );
   }
 
   // Attestations: a valid signature, by a key the roster gives to the named author.
@@ -194,14 +216,18 @@ export async function planImport(db: DutyBookDb, opened: OpenedBundle, ctx: Impo
     attEntries.map(async (bytes, i) => {
       const parsed = parseAttestation(bytes);
       if ('problem' in parsed) {
-        reject(`第${i + 1}份作者签名`, parsed.problem === 'unsupported' ? '格式较新,请升级软件' : '格式不正确');
+        reject(
+          `第${i + 1}份作者签名`,
+          parsed.problem === 'unsupported' ? '格式较新,请升级软件' : '格式不正确',
+        );
         return;
       }
       const a = parsed.attestation;
       const holder = whoHoldsKey(roster, a.authorKey);
       const what = `“${findPerson(roster, a.author)?.name ?? a.author}”的签名`;
       if (!holder) reject(what, '签名密钥不在人员名册中');
-      else if (holder.person.id !== a.author) reject(what, `签名密钥属于“${holder.person.name}”,与所写作者不符`);
+      else if (holder.person.id !== a.author)
+        reject(what, `签名密钥属于“${holder.person.name}”,与所写作者不符`);
       else if (!(await verifyAttestation(ctx.suite, a))) reject(what, '签名无效,内容可能已被篡改');
       else attestations.set(parsed.id, { ...a, id: parsed.id });
     }),
@@ -216,7 +242,10 @@ export async function planImport(db: DutyBookDb, opened: OpenedBundle, ctx: Impo
   factEntries.forEach((e, i) => {
     const r = parseFact(e.bytes, e.hash);
     if ('problem' in r) {
-      reject(`第${i + 1}条记录`, r.problem.kind === 'unsupported' ? '由较新版本的履责记实生成,请升级软件' : '格式不正确');
+      reject(
+        `第${i + 1}条记录`,
+        r.problem.kind === 'unsupported' ? '由较新版本的履责记实生成,请升级软件' : '格式不正确',
+      );
     } else parsed.set(r.id, r.fact);
   });
   const ids = [...parsed.keys()];
@@ -261,11 +290,20 @@ export async function planImport(db: DutyBookDb, opened: OpenedBundle, ctx: Impo
       return;
     }
     plan.payload.facts.push({ ...fact, id });
-    plan.added.push({ id, type: fact.type, label: what, subject: fact.subject, author: fact.author, recordKey: fact.recordKey });
+    plan.added.push({
+      id,
+      type: fact.type,
+      label: what,
+      subject: fact.subject,
+      author: fact.author,
+      recordKey: fact.recordKey,
+    });
   });
 
   // Keep the attestations that cover something this bundle brought, to relay them later unchanged.
-  plan.payload.attestations = [...attestations.values()].filter((a) => a.factIds.some((id) => parsed.has(id)));
+  plan.payload.attestations = [...attestations.values()].filter((a) =>
+    a.factIds.some((id) => parsed.has(id)),
+  );
   if (acks) plan.payload.acks = acks;
   if (plan.rejected.length > 0) plan.status = 'rejected';
   return plan;

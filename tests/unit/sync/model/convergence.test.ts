@@ -27,7 +27,11 @@ import {
 async function replica(org: Org, of: Device): Promise<Device> {
   const db = await openTestDb(freshName(`${of.label}-replica`));
   const self = (await getSelfIdentity(of.db))!;
-  const { identity } = await setSelfIdentity(db, { personId: self.personId, signingPub: self.signingPub, encryptionPub: self.encryptionPub });
+  const { identity } = await setSelfIdentity(db, {
+    personId: self.personId,
+    signingPub: self.signingPub,
+    encryptionPub: self.encryptionPub,
+  });
   await saveRoster(db, (await getCurrentRoster(org.hr.db))!);
   await pinHrKey(db, { hrKey: org.hrKey, confirmedFingerprint: fingerprintHex(org.hrKey) });
   return { ...of, db, deviceId: identity.device };
@@ -80,7 +84,10 @@ describe('P4: import order does not matter', () => {
         fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length }),
         async (dups, order) => {
           const r = await replica(org, H);
-          await importAll(r, [...dups, ...order, ...dups].map((i) => pool[i]!));
+          await importAll(
+            r,
+            [...dups, ...order, ...dups].map((i) => pool[i]!),
+          );
           expect(await dump(r.db)).toEqual(expected);
           r.db.close();
         },
@@ -140,15 +147,32 @@ describe('P9: relay completeness', () => {
     const d = org.devices;
     const officials = ['O1', 'O2', 'O3'];
     const edges: [string, string][] = [
-      ['O1', 'S1'], ['O2', 'S1'], ['O3', 'S1'], ['S1', 'H'], ['H', 'S1'], ['S1', 'O1'], ['S1', 'O2'], ['S1', 'O3'],
-      ['O1', 'H'], ['H', 'O1'],
+      ['O1', 'S1'],
+      ['O2', 'S1'],
+      ['O3', 'S1'],
+      ['S1', 'H'],
+      ['H', 'S1'],
+      ['S1', 'O1'],
+      ['S1', 'O2'],
+      ['S1', 'O3'],
+      ['O1', 'H'],
+      ['H', 'O1'],
     ];
     const nodes = ['O1', 'O2', 'O3', 'S1', 'H'];
     const op: fc.Arbitrary<Op> = fc.oneof(
       fc.record({ kind: fc.constant('write' as const), who: fc.nat(2) }),
       fc.record({ kind: fc.constant('evaluate' as const), whom: fc.nat(2) }),
-      fc.record({ kind: fc.constant('send' as const), edge: fc.nat(edges.length - 1), limit: fc.integer({ min: 1, max: 3 }) }),
-      fc.record({ kind: fc.constant('deliver' as const), to: fc.nat(nodes.length - 1), pick: fc.nat(), keep: fc.boolean() }),
+      fc.record({
+        kind: fc.constant('send' as const),
+        edge: fc.nat(edges.length - 1),
+        limit: fc.integer({ min: 1, max: 3 }),
+      }),
+      fc.record({
+        kind: fc.constant('deliver' as const),
+        to: fc.nat(nodes.length - 1),
+        pick: fc.nat(),
+        keep: fc.boolean(),
+      }),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 10, maxLength: 40 }), async (ops) => {

@@ -111,7 +111,9 @@ export const PEOPLE: PersonSpec[] = [
 export async function putPeople(db: DutyBookDb, people: PersonSpec[] = PEOPLE): Promise<void> {
   for (const u of UNITS) await putUnit(db, { ...u, parentId: null });
   // Supervisors first: a person's supervisor must already be in the roster.
-  const ordered = [...people].sort((a, b) => Number(a.supervisorId !== null) - Number(b.supervisorId !== null));
+  const ordered = [...people].sort(
+    (a, b) => Number(a.supervisorId !== null) - Number(b.supervisorId !== null),
+  );
   for (const p of ordered) {
     await putPerson(db, { ...p, positionCategory: 'comprehensive', rankLevel: 'staff1' });
   }
@@ -140,7 +142,11 @@ export async function issueRoster(
     });
     const request = await parseEnrollmentRequest(s, file);
     const already = draft.people.some((p) => p.keys.some((k) => k.signingPub === request.signingPub));
-    if (!already) draft = bindEnrollment(draft, request, { personId: d.personId, keepOthers: options.keepOthers ?? true });
+    if (!already)
+      draft = bindEnrollment(draft, request, {
+        personId: d.personId,
+        keepOthers: options.keepOthers ?? true,
+      });
   }
   const signed = await signRoster(s, orgKey.seed, draft);
   await saveRoster(hr.db, signed);
@@ -160,7 +166,8 @@ export async function makeOrg(
   for (const p of people) if (p.id !== 'H') devices[p.id] = await makeDevice(p.id, p.id);
   if (extra.O1b) devices.O1b = await makeDevice('O1b', 'O1');
   const roster = await issueRoster(hr, orgKey, Object.values(devices), extra);
-  for (const d of Object.values(devices)) await pinHrKey(d.db, { hrKey, confirmedFingerprint: fingerprintHex(hrKey) });
+  for (const d of Object.values(devices))
+    await pinHrKey(d.db, { hrKey, confirmedFingerprint: fingerprintHex(hrKey) });
   return { hr, orgKey, hrKey, devices, roster };
 }
 
@@ -203,7 +210,13 @@ export async function writePlan(d: Device, tasks: string[], when = 1): Promise<v
     d.db,
     d.personId,
     2026,
-    tasks.map((task, i) => ({ id: `i${i}`, task, target: '按期完成', deadline: '2026-12-31', duty: '岗位职责' })),
+    tasks.map((task, i) => ({
+      id: `i${i}`,
+      task,
+      target: '按期完成',
+      deadline: '2026-12-31',
+      duty: '岗位职责',
+    })),
     day(when),
   );
   await submitPlan(d.db, d.personId, 2026, day(when));
@@ -211,7 +224,10 @@ export async function writePlan(d: Device, tasks: string[], when = 1): Promise<v
 
 export async function writeRecord(d: Device, month: number, content: string, when = 40): Promise<void> {
   const base = newMonthlyRecord(d.personId, 2026, month, undefined, day(when));
-  const current = await d.db.monthlyRecords.where('[personId+year+month]').equals([d.personId, 2026, month]).first();
+  const current = await d.db.monthlyRecords
+    .where('[personId+year+month]')
+    .equals([d.personId, 2026, month])
+    .first();
   await saveRecordDraft(
     d.db,
     {
@@ -224,14 +240,30 @@ export async function writeRecord(d: Device, month: number, content: string, whe
   await submitRecord(d.db, d.personId, 2026, month, day(when));
 }
 
-export async function writeSummary(d: Device, quarter: 1 | 2 | 3 | 4, text: string, when = 90): Promise<void> {
+export async function writeSummary(
+  d: Device,
+  quarter: 1 | 2 | 3 | 4,
+  text: string,
+  when = 90,
+): Promise<void> {
   await saveSummaryDraft(d.db, d.personId, 2026, quarter, text, day(when));
   await submitSummary(d.db, d.personId, 2026, quarter, day(when));
 }
 
 /** Facts plus every materialised working table, in a canonical order, for state comparisons. */
 export async function dump(db: DutyBookDb): Promise<Record<string, unknown[]>> {
-  const tables = ['facts', 'plans', 'planVersions', 'monthlyRecords', 'recordVersions', 'summaries', 'summaryVersions'];
+  const tables = [
+    'facts',
+    'plans',
+    'planVersions',
+    'monthlyRecords',
+    'recordVersions',
+    'summaries',
+    'summaryVersions',
+    'evaluations',
+    'feedback',
+    'registers',
+  ];
   const out: Record<string, unknown[]> = {};
   for (const t of tables) {
     const rows = (await db.table(t).toArray()) as { id: string }[];
@@ -273,7 +305,11 @@ export async function entriesOf(
 
 /** An attestation by `d` over facts it wrote, as an entry. */
 export async function attest(d: Device, factIds: string[], author = d.personId) {
-  const a = await makeAttestation(await suite(), d.keys.signing.seed, { author, authorKey: d.signingPub, factIds });
+  const a = await makeAttestation(await suite(), d.keys.signing.seed, {
+    author,
+    authorKey: d.signingPub,
+    factIds,
+  });
   return { type: 'attestation', bytes: attestationBytes(a) };
 }
 
