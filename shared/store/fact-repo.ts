@@ -137,10 +137,11 @@ export async function backfillOwnFacts(db: DutyBookDb): Promise<number> {
       return typeof body === 'object' && body !== null && 'id' in body ? String(body.id) : '';
     }),
   );
-  const plans = await db.planVersions.where('[personId+year]').between([self.personId, Dexie.minKey], [self.personId, Dexie.maxKey]).toArray();
+  const plans = await db.planVersions.where('[personId+year]').between([self.personId, -Infinity], [self.personId, Infinity]).toArray();
   const records = await db.recordVersions
     .where('[personId+year+month]')
-    .between([self.personId, Dexie.minKey, Dexie.minKey], [self.personId, Dexie.maxKey, Dexie.maxKey])
+    // Numbers: ±Infinity (Dexie.maxKey twice in one key is a cycle to IndexedDB's key conversion).
+    .between([self.personId, -Infinity, -Infinity], [self.personId, Infinity, Infinity])
     .toArray();
   const summaries = (await db.summaryVersions.toArray()).filter((v) => v.personId === self.personId);
   const pending = [

@@ -46,8 +46,10 @@ export async function searchMyRecords(
   checkPersonYear(personId, year ?? 2000);
   const q = normaliseQuery(query);
   if (q === '') return [];
-  const lo = year ?? Dexie.minKey;
-  const hi = year ?? Dexie.maxKey;
+  // Years and quarters are numbers: ±Infinity bound them. (Dexie.maxKey is one shared array object;
+  // a key holding it twice is a cycle to IndexedDB's key conversion and is refused.)
+  const lo = year ?? -Infinity;
+  const hi = year ?? Infinity;
   const rows = await wrapStorageErrors('search', () =>
     db.transaction('r', [db.plans, db.monthlyRecords, db.journalEntries, db.summaries], async () => ({
       plans: await db.plans
@@ -69,7 +71,7 @@ export async function searchMyRecords(
         .toArray(),
       summaries: await db.summaries
         .where('[personId+year+quarter]')
-        .between([personId, lo, Dexie.minKey], [personId, hi, Dexie.maxKey], true, true)
+        .between([personId, lo, -Infinity], [personId, hi, Infinity], true, true)
         .toArray(),
     })),
   );

@@ -161,7 +161,7 @@ export type PersonYear = {
 export async function readPersonYear(db: DutyBookDb, personId: string, year: number): Promise<PersonYear> {
   return wrapStorageErrors('read person year', async () => {
     const range = <T>(t: Dexie.Table<T, string>, index: string) =>
-      t.where(index).between([personId, year, Dexie.minKey], [personId, year, Dexie.maxKey]).toArray();
+      t.where(index).between([personId, year, -Infinity], [personId, year, Infinity]).toArray();
     const [plan, records, summaries, evaluations, feedback] = await Promise.all([
       db.plans.where('[personId+year]').equals([personId, year]).first(),
       db.monthlyRecords.where('[personId+year]').equals([personId, year]).toArray(),

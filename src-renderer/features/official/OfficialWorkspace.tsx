@@ -16,6 +16,8 @@ import { SummaryListPage } from './summary/SummaryListPage';
 import { SummaryPage } from './summary/SummaryPage';
 import { SearchPage } from './search/SearchPage';
 import { ExportPage } from './export/ExportPage';
+import { ResultsPage } from './results/ResultsPage';
+import { resultsText } from './results/strings';
 import { Loading } from './common';
 
 const t = zh.official;
@@ -67,6 +69,7 @@ export function OfficialWorkspace({ profile }: { profile: LocalProfile }) {
     { segment: 'record', label: t.tabs.record },
     ...(journalShown ? [{ segment: 'journal', label: t.tabs.journal }] : []),
     { segment: 'summary', label: t.tabs.summary },
+    { segment: 'results', label: resultsText.tab },
     { segment: 'search', label: t.tabs.search },
     { segment: 'export', label: t.tabs.export },
   ];
@@ -137,6 +140,7 @@ export function OfficialWorkspace({ profile }: { profile: LocalProfile }) {
             <Route path="journal/:month" element={<JournalPage />} />
             <Route path="summary" element={<SummaryListPage />} />
             <Route path="summary/:quarter" element={<SummaryPage />} />
+            <Route path="results" element={<ResultsPage />} />
             <Route path="search" element={<SearchPage />} />
             <Route path="export" element={<ExportPage />} />
             <Route path="*" element={<OverviewPage />} />
