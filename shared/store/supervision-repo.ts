@@ -8,7 +8,7 @@
  * Who may decide comes from the HR-signed roster, never from a local setting: a supervisor acts only
  * on people whose 主管领导 the roster says they are.
  */
-import Dexie from 'dexie';
+import type Dexie from 'dexie';
 import { z } from 'zod';
 import { DutyBookError, ValidationError, type ValidationIssue } from '../errors/errors';
 import {
