@@ -1,118 +1,29 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Browser, type BrowserContext, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { readStore, snap as snapPage } from './helpers';
+import { expect, test } from '@playwright/test';
+import { readStore } from './helpers';
+import {
+  addPerson,
+  answerPassphrase,
+  count,
+  exportTo,
+  importFiles,
+  item,
+  nav,
+  newDevice,
+  openSync,
+  pick,
+  saveDownload,
+  snap,
+  upload,
+} from './devices';
 
 /**
  * Three devices that never share a network — HR's PC, the supervisor's laptop and the official's PC,
  * each a browser context with its own storage — and real files carried between them: every bundle
  * is downloaded to a folder and uploaded through the file chooser, as a USB stick would carry it.
  */
-
-const TODAY = new Date('2026-04-15T10:00:00+08:00');
-const PASSPHRASE = 'kaohe-2026-pass';
-
-async function snap(page: Page, testInfo: TestInfo, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  return snapPage(page, testInfo, name);
-}
-
-type Device = { context: BrowserContext; page: Page };
-
-async function newDevice(browser: Browser, name: string, unit: string, roles: string[], rank = '一级科员'): Promise<Device> {
-  const context = await browser.newContext({ acceptDownloads: true });
-  await context.clock.setFixedTime(TODAY);
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.getByLabel('姓名').fill(name);
-  await page.getByLabel('所在单位(部门)').fill(unit);
-  await page.getByLabel('职位类别').click();
-  await page.getByRole('option', { name: '综合管理类' }).click();
-  await page.getByLabel('职级').click();
-  await page.getByRole('option', { name: rank, exact: true }).click();
-  await page.getByRole('button', { name: '下一步' }).click();
-  for (const role of roles) await page.getByRole('checkbox', { name: role }).check();
-  await page.getByRole('button', { name: '下一步' }).click();
-  await page.getByRole('button', { name: '完成,开始使用' }).click();
-  await expect(page.getByRole('heading', { name: `${name},您好` })).toBeVisible();
-  return { context, page };
-}
-
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name }).click();
-
-/** The web host's key store asks for its passphrase the first time keys are needed. */
-async function answerPassphrase(page: Page, firstTime: boolean) {
-  const dialog = page.getByRole('dialog', { name: firstTime ? '设置密钥库口令' : '输入密钥库口令' });
-  await expect(dialog).toBeVisible();
-  await dialog.getByLabel('口令', { exact: true }).fill(PASSPHRASE);
-  if (firstTime) await dialog.getByLabel('再次输入口令').fill(PASSPHRASE);
-  await dialog.getByRole('button', { name: firstTime ? '设置并解锁' : '解锁' }).click();
-  await expect(dialog).toHaveCount(0);
-}
-
-async function openSync(page: Page, firstTime = false): Promise<string> {
-  await nav(page, '同步');
-  // The key store's dialog comes first (it hides the page from assistive technology while open).
-  if (firstTime) await answerPassphrase(page, true);
-  await expect(page.getByRole('heading', { name: '同步', level: 1 })).toBeVisible();
-  const fp = page.getByTestId('my-fingerprint');
-  await expect(fp).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-  return (await fp.textContent())!;
-}
-
-/** Clicks, catches the download and keeps the file in `dir` under the name the app suggested. */
-async function saveDownload(page: Page, dir: string, click: () => Promise<void>): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-  const path = join(dir, download.suggestedFilename());
-  await download.saveAs(path);
-  return path;
-}
-
-async function upload(page: Page, files: string[], click: () => Promise<void>) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click()]);
-  expect(chooser.isMultiple()).toBe(true);
-  await chooser.setFiles(files);
-}
-
-async function exportTo(page: Page, dir: string, recipient: RegExp): Promise<string> {
-  const section = page.getByRole('region', { name: '导出' });
-  await section.getByRole('combobox', { name: '收件人' }).click();
-  await page.getByRole('option', { name: recipient }).click();
-  const path = await saveDownload(page, dir, () => section.getByRole('button', { name: '导出数据包' }).click());
-  await expect(section.getByTestId('export-result')).toContainText(/已写入 下载\/.+\.dutybook\(\d+ 条记录,[\d.]+ KB\)/);
-  return path;
-}
-
-async function importFiles(page: Page, files: string[]): Promise<Locator> {
-  const section = page.getByRole('region', { name: '导入' });
-  await upload(page, files, () => section.getByRole('button', { name: '选择数据包文件' }).click());
-  return section;
-}
-
-const item = (section: Locator, file: string) => section.getByRole('group', { name: file.split('/').pop() });
-
-async function pick(page: Page, combobox: string | RegExp, option: string | RegExp, scope: Page | Locator = page) {
-  await scope.getByRole('combobox', { name: combobox }).click();
-  await page.getByRole('option', { name: option }).click();
-}
-
-async function addPerson(page: Page, p: { name: string; rank: string; roles: string[]; supervisor?: string }) {
-  await page.getByRole('button', { name: '添加人员' }).click();
-  const dialog = page.getByRole('dialog', { name: '添加人员' });
-  await dialog.getByLabel('姓名').fill(p.name);
-  await pick(page, '所在单位', '预算管理科', dialog);
-  await pick(page, '职位类别', '综合管理类', dialog);
-  await pick(page, '职级', p.rank, dialog);
-  for (const role of p.roles) await dialog.getByRole('checkbox', { name: role }).check();
-  if (p.supervisor) await pick(page, '主管领导', p.supervisor, dialog);
-  return dialog;
-}
-
-async function count(page: Page, store: string) {
-  return (await readStore(page, 'dutybook', store)).length;
-}
 
 test('HR, a supervisor and an official exchange real bundle files: enroll, trust, submit, relay', async ({ browser }, testInfo) => {
   test.setTimeout(300_000);
