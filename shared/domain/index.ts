@@ -20,3 +20,4 @@ export * from './search';
 export * from './evaluation';
 export * from './evaluation-rules';
 export * from './supervision';
+export * from './team';
