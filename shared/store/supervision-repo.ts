@@ -352,6 +352,18 @@ export async function saveEvaluationDraft(
   return row;
 }
 
+/** Drops an unsigned draft (e.g. a correction abandoned); signed versions are never touched. */
+export async function deleteEvaluationDraft(
+  db: DutyBookDb,
+  subject: string,
+  year: number,
+  quarter: number,
+): Promise<void> {
+  await wrapStorageErrors('delete evaluation draft', () =>
+    db.evaluationDrafts.delete(evaluationDraftId(subject, year, quarter)),
+  );
+}
+
 /** Every signed version of a person's evaluation for the quarter, oldest first. */
 export async function listEvaluationVersions(
   db: DutyBookDb,

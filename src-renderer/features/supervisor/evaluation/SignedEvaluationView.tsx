@@ -1,0 +1,160 @@
+/** A signed 领导评鉴, read-only, with every version and each correction's reason. */
+import {
+  Box,
+  Button,
+  List,
+  ListItem,
+  ListItemText,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import {
+  effectiveLeafWeights,
+  evaluationMethodLabels,
+  leafIndicators,
+  quarterGradeLabels,
+  roundScore,
+  type AssessmentConfig,
+  type IndicatorTemplate,
+  type SignedEvaluation,
+} from '../../../../shared/domain';
+import { dateTimeOf } from './documents';
+import { evalText as t } from './strings';
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '9em 1fr' }, gap: 1 }}>
+      <Typography variant="body2" color="text.secondary" component="dt">
+        {label}
+      </Typography>
+      <Typography variant="body2" component="dd" sx={{ m: 0, whiteSpace: 'pre-wrap' }}>
+        {children}
+      </Typography>
+    </Box>
+  );
+}
+
+export function SignedEvaluationView({
+  evaluation: e,
+  config,
+  template,
+}: {
+  evaluation: SignedEvaluation;
+  config: AssessmentConfig;
+  template: IndicatorTemplate | undefined;
+}) {
+  const used = config.indicatorTemplates.find((x) => x.id === e.templateId) ?? template;
+  const factors = new Map(config.bonusFactors.map((f) => [f.id, f.name]));
+  const weights = used ? effectiveLeafWeights(used.indicators) : new Map<string, number>();
+  const result =
+    e.resultScore !== undefined
+      ? `${t.points(e.resultScore)},${quarterGradeLabels[e.resultGrade]}`
+      : quarterGradeLabels[e.resultGrade];
+  return (
+    <Paper
+      component="section"
+      aria-label={t.versionLabel(e.version)}
+      sx={{ p: 2 }}
+      data-testid="signed-evaluation"
+    >
+      <Stack component="dl" spacing={1} sx={{ m: 0 }}>
+        <Row label={t.versionLabel(e.version)}>
+          {e.correctionOf ? t.correctionOf(e.correctionOf.version, e.correctionOf.reason) : t.firstVersion}
+        </Row>
+        <Row label={t.signedBy}>{e.evaluatorName}</Row>
+        <Row label={t.signedAt}>{dateTimeOf(e.signedAt)}</Row>
+        <Row label={t.method}>{t.methodOption(evaluationMethodLabels[e.method])}</Row>
+        <Row label={t.result}>{result}</Row>
+      </Stack>
+      {e.method === 'score' && used ? (
+        <Table size="small" aria-label={t.indicators} sx={{ mt: 2 }}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{t.indicatorCol}</TableCell>
+              <TableCell align="right">{t.weightCol}</TableCell>
+              <TableCell align="right">{t.scoreCol}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {leafIndicators(used.indicators).map(({ node, trail }) => (
+              <TableRow key={node.id}>
+                <TableCell>{trail.join(' / ')}</TableCell>
+                <TableCell align="right">{roundScore(weights.get(node.id) ?? 0)}%</TableCell>
+                <TableCell align="right">{e.leafScores?.[node.id] ?? ''}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      ) : null}
+      <Stack component="dl" spacing={1} sx={{ m: 0, mt: 2 }}>
+        {e.method === 'score' ? (
+          <Row label={t.bonuses}>
+            {e.bonuses.length === 0
+              ? t.none
+              : e.bonuses
+                  .map((b) => `${factors.get(b.factorId) ?? b.factorId} ${t.points(b.points)}:${b.reason}`)
+                  .join('\n')}
+          </Row>
+        ) : null}
+        <Row label={t.peer}>
+          {t.peerLine(e.peerOpinion.consulted, e.peerOpinion.scope)}
+          {'\n'}
+          {e.peerOpinion.gist}
+        </Row>
+        <Row label={t.publicFb}>
+          {e.publicFeedback ? `${e.publicFeedback.source}:${e.publicFeedback.gist}` : t.none}
+        </Row>
+        <Row label={t.opinion}>{e.opinion}</Row>
+      </Stack>
+    </Paper>
+  );
+}
+
+export function EvaluationVersions({
+  versions,
+  onExport,
+  busy,
+}: {
+  versions: readonly SignedEvaluation[];
+  onExport: (e: SignedEvaluation) => void;
+  busy: boolean;
+}) {
+  return (
+    <Paper component="section" aria-labelledby="eval-versions" sx={{ p: 2 }}>
+      <Typography id="eval-versions" variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+        {t.versions}
+      </Typography>
+      <List dense data-testid="evaluation-versions">
+        {[...versions].reverse().map((v) => (
+          <ListItem
+            key={v.id}
+            divider
+            secondaryAction={
+              <Button size="small" onClick={() => onExport(v)} disabled={busy}>
+                {t.exportVersion(v.version)}
+              </Button>
+            }
+          >
+            <ListItemText
+              primary={`${t.versionLine(v.version, v.evaluatorName, dateTimeOf(v.signedAt))} · ${
+                v.resultScore !== undefined ? `${t.points(v.resultScore)},` : ''
+              }${quarterGradeLabels[v.resultGrade]}`}
+              secondary={
+                v.correctionOf
+                  ? t.correctionOf(v.correctionOf.version, v.correctionOf.reason)
+                  : t.firstVersion
+              }
+              sx={{ pr: 14 }}
+            />
+          </ListItem>
+        ))}
+      </List>
+    </Paper>
+  );
+}

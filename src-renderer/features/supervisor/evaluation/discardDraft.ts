@@ -1,0 +1,22 @@
+import { deleteEvaluationDraft, type DutyBookDb } from '../../../../shared/store';
+
+/** The localStorage mirror of the evaluation form (see useAutosave). */
+export const evaluationMirrorKey = (subject: string, year: number, quarter: number) =>
+  `dutybook.draft.evaluation.${subject}.${year}-Q${quarter}`;
+
+/**
+ * Drops an unsigned correction draft and its localStorage mirror; the signed versions are untouched.
+ */
+export async function discardEvaluationDraft(
+  db: DutyBookDb,
+  subject: string,
+  year: number,
+  quarter: number,
+): Promise<void> {
+  await deleteEvaluationDraft(db, subject, year, quarter);
+  try {
+    localStorage.removeItem(evaluationMirrorKey(subject, year, quarter));
+  } catch {
+    // the mirror is a safety copy only
+  }
+}

@@ -1,0 +1,30 @@
+import { useState } from 'react';
+import { buildDocument, fileNameFor, toBytes, type SupervisorFormData } from '../../../../shared/documents';
+import { useServices } from '../../../app/services';
+import { useNotifications } from '../../../state/notifications';
+import { evalText as t } from './strings';
+
+/** Builds a supervisor's Word form, asks the host where to save it, and says what became of it. */
+export function useExportWord() {
+  const { host } = useServices();
+  const { notify, reportError } = useNotifications();
+  const [busy, setBusy] = useState(false);
+  const exportWord = async (form: SupervisorFormData) => {
+    setBusy(true);
+    try {
+      const name = fileNameFor(form);
+      const bytes = await toBytes(buildDocument(form));
+      const saved = await host.saveFile({
+        suggestedName: name,
+        data: new Uint8Array(bytes),
+        filters: [{ name: t.wordFilter, extensions: ['docx'] }],
+      });
+      notify(saved ? { kind: 'success', text: t.exported(name) } : { kind: 'info', text: t.exportCancelled });
+    } catch (e) {
+      reportError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, exportWord };
+}
