@@ -215,8 +215,7 @@ function RegisterScreen({ me, team, year, quarter }: ScreenProps) {
           <Stack spacing={1.5}>
             <LockedBanner>{t.locked}</LockedBanner>
             <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
-              {t.lockedTitle(latest.version)} ·{' '}
-              {t.versionLine(latest.version, latest.supervisorName, dateTimeOf(latest.signedAt))}
+              {t.lockedTitle(latest.version)} · {latest.supervisorName} · {dateTimeOf(latest.signedAt)}
             </Typography>
             <RegisterTable
               entries={latest.entries}
