@@ -1,16 +1,102 @@
-import { Route, Routes } from 'react-router';
+import { Box, CircularProgress, Tab, Tabs, Typography } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Link, Route, Routes, useLocation } from 'react-router';
 import type { LocalProfile } from '../../../shared/domain';
+import { useServices } from '../../app/services';
+import { zh } from '../../i18n/zh';
 import { KeyStoreDialog } from '../sync/KeyStoreDialog';
+import { AnnualPage } from './annual/AnnualPage';
+import { FilingPage } from './filing/FilingPage';
 import { HrHome } from './HrHome';
+import { IntakePage } from './intake/IntakePage';
 import { KeyNoticePage } from './KeyNoticePage';
+import { OrgSetup } from './OrgSetup';
+import { readOrg } from './org-service';
+import { PublicationPage } from './publication/PublicationPage';
+import { RulesPage } from './rules/RulesPage';
+import { StatisticsPage } from './statistics/StatisticsPage';
+import { TrackingPage } from './tracking/TrackingPage';
+
+const t = zh.sync.hr;
+
+/** HR's work, in the order of the year: the organisation and its rules, intake, tracking, filing, the annual linkage. */
+export const HR_TABS = [
+  { segment: '', label: '单位和人员' },
+  { segment: 'rules', label: '考核办法' },
+  { segment: 'intake', label: '接收数据包' },
+  { segment: 'tracking', label: '督促检查' },
+  { segment: 'filing', label: '备案' },
+  { segment: 'annual', label: '年度考核' },
+  { segment: 'statistics', label: '统计分析' },
+  { segment: 'publication', label: '公示' },
+] as const;
+
+function HrTabs() {
+  const { pathname } = useLocation();
+  const segment = pathname.replace(/^\/hr\/?/, '').split('/')[0] ?? '';
+  const current = HR_TABS.some((x) => x.segment === segment) ? segment : '';
+  return (
+    <Box
+      component="nav"
+      aria-label="人事管理分项"
+      sx={{ borderBottom: 1, borderColor: 'divider', mb: 2 }}
+      data-print="hide"
+    >
+      <Tabs value={current} variant="scrollable" scrollButtons="auto">
+        {HR_TABS.map((x) => (
+          <Tab
+            key={x.segment}
+            value={x.segment}
+            label={x.label}
+            component={Link}
+            to={x.segment === '' ? '/hr' : `/hr/${x.segment}`}
+          />
+        ))}
+      </Tabs>
+    </Box>
+  );
+}
 
 export function HrWorkspace({ profile }: { profile: LocalProfile }) {
+  const { db } = useServices();
+  const org = useLiveQuery(async () => (await readOrg(db)) ?? null, [db]);
   return (
     <>
       <KeyStoreDialog />
       <Routes>
         <Route path="notice" element={<KeyNoticePage />} />
-        <Route path="*" element={<HrHome profile={profile} />} />
+        <Route
+          path="*"
+          element={
+            <>
+              <Typography variant="h5" component="h1" gutterBottom>
+                {t.title}
+                {org ? ` · ${org.name}` : ''}
+              </Typography>
+              {org === undefined ? (
+                <Box sx={{ display: 'grid', placeItems: 'center', py: 6 }}>
+                  <CircularProgress aria-label={zh.common.loading} />
+                </Box>
+              ) : org === null ? (
+                <OrgSetup profile={profile} />
+              ) : (
+                <>
+                  <HrTabs />
+                  <Routes>
+                    <Route path="rules/*" element={<RulesPage />} />
+                    <Route path="intake/*" element={<IntakePage />} />
+                    <Route path="tracking/*" element={<TrackingPage />} />
+                    <Route path="filing/*" element={<FilingPage />} />
+                    <Route path="annual/*" element={<AnnualPage />} />
+                    <Route path="statistics/*" element={<StatisticsPage />} />
+                    <Route path="publication/*" element={<PublicationPage />} />
+                    <Route path="*" element={<HrHome profile={profile} />} />
+                  </Routes>
+                </>
+              )}
+            </>
+          }
+        />
       </Routes>
     </>
   );

@@ -1,0 +1,4 @@
+/** 公示 (placeholder until this page lands). */
+export function PublicationPage() {
+  return null;
+}
