@@ -21,3 +21,4 @@ export * from './evaluation';
 export * from './evaluation-rules';
 export * from './supervision';
 export * from './team';
+export * from './filing';

@@ -20,6 +20,8 @@ import type {
   AnnualPlan,
   EvaluationDraft,
   FeedbackRow,
+  FilingReceipt,
+  SpotCheck,
   Register,
   SignedEvaluation,
   JournalEntry,
@@ -128,6 +130,17 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
       registers: 'id, [supervisorId+year+quarter]',
     },
   },
+  // 2026-11-24 v5: HR's side (issue 6). filings keeps every 备案回执 (by the filed person and year,
+  // by what was filed); spotChecks holds HR's 抽查 notes (this device only), by person and year.
+  {
+    version: 5,
+    date: '2026-11-24',
+    note: 'filing receipts, spot checks',
+    stores: {
+      filings: 'id, [personId+year], [what+year]',
+      spotChecks: 'id, [personId+year], year',
+    },
+  },
 ];
 
 /** The schema version the code writes (the last step's). */
@@ -176,6 +189,8 @@ export class DutyBookDb extends Dexie {
   evaluationDrafts!: Table<EvaluationDraft, string>;
   feedback!: Table<FeedbackRow, string>;
   registers!: Table<Register, string>;
+  filings!: Table<FilingReceipt, string>;
+  spotChecks!: Table<SpotCheck, string>;
 
   constructor(name: string = DEFAULT_DB_NAME, options: DutyBookDbOptions = {}) {
     // Only pass what is given: Dexie would take an explicit `undefined` over the global indexedDB.

@@ -12,3 +12,4 @@ export * from './search-repo';
 export * from './fact-repo';
 export * from './sync-repo';
 export * from './supervision-repo';
+export * from './filing-repo';

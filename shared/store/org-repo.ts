@@ -52,6 +52,20 @@ export async function putUnit(db: DutyBookDb, input: OrgUnitInput): Promise<OrgU
         sortOrder: fields.sortOrder,
         path: childUnitPath(parent?.path ?? null, id),
       };
+      const siblings =
+        fields.parentId === null
+          ? await db.orgUnits.filter((u) => u.parentId === null).toArray()
+          : await db.orgUnits.where('parentId').equals(fields.parentId).toArray();
+      if (siblings.some((u) => u.id !== id && u.name.trim() === unit.name.trim())) {
+        throw new ValidationError([
+          {
+            path: 'name',
+            message: parent
+              ? `“${parent.name}”下已有名为“${unit.name}”的单位,请换一个名称`
+              : `已有名为“${unit.name}”的单位,请换一个名称`,
+          },
+        ]);
+      }
       const before = await db.orgUnits.get(id);
       await db.orgUnits.put(unit);
       if (before && before.path !== unit.path) {
@@ -134,7 +148,12 @@ export async function putPerson(db: DutyBookDb, input: PersonInput): Promise<Per
       if (person.supervisorId !== null) {
         const sup = await db.people.get(person.supervisorId);
         if (!sup) issues.push({ path: 'supervisorId', message: '所选主管领导不在人员名册中' });
-        else {
+        else if (!sup.active && sup.id !== (await db.people.get(person.id))?.supervisorId) {
+          issues.push({
+            path: 'supervisorId',
+            message: `“${sup.name}”已离职(调出),不能担任${roleLabels.supervisor},请另选`,
+          });
+        } else {
           if (!sup.roles.includes('supervisor')) {
             issues.push({
               path: 'supervisorId',
@@ -226,4 +245,133 @@ export async function listPeopleWithRole(
     db.people.where('roles').equals(role).toArray(),
   );
   return people.filter((p) => options.includeInactive || p.active).sort(byName);
+}
+
+// ---- Changes to a person: leaving, moving, another supervisor, a new id ----
+
+async function personOrThrow(db: DutyBookDb, id: string): Promise<Person> {
+  const p = await db.people.get(id);
+  if (!p) throw new NotFoundError('person', id);
+  return p;
+}
+
+/** The person's fields as putPerson takes them, with `patch` applied. */
+function asInput(p: Person, patch: Partial<PersonInput>): PersonInput {
+  const { title, ...rest } = p;
+  return { ...rest, ...(title !== undefined ? { title } : {}), ...patch };
+}
+
+/**
+ * 离职/调出: the person stays in the roster, marked inactive, so what they wrote keeps its author.
+ * Refused while active people still have them as 主管领导 (they need another one first).
+ */
+export async function markPersonLeft(db: DutyBookDb, id: string): Promise<Person> {
+  return wrapStorageErrors('mark person left', () =>
+    db.transaction('rw', db.people, async () => {
+      const p = await personOrThrow(db, id);
+      if (!p.active) return p;
+      const reports = (await db.people.where('supervisorId').equals(id).toArray()).filter((r) => r.active);
+      if (reports.length > 0) {
+        const names = reports
+          .map((r) => r.name)
+          .sort((a, b) => a.localeCompare(b, 'zh-CN'))
+          .join('、');
+        throw new ValidationError([
+          {
+            path: 'supervisorId',
+            message: `“${p.name}”仍是${names}的${roleLabels.supervisor},请先为他们另选主管领导,再办理离职(调出)`,
+          },
+        ]);
+      }
+      const left: Person = { ...p, active: false };
+      await db.people.put(left);
+      return left;
+    }),
+  );
+}
+
+/** Undoes 离职/调出 (e.g. a transfer back): the person is active again, with their earlier data. */
+export async function markPersonReturned(db: DutyBookDb, id: string): Promise<Person> {
+  const p = await wrapStorageErrors('read person', () => personOrThrow(db, id));
+  if (p.active) return p;
+  return putPerson(db, asInput(p, { active: true }));
+}
+
+/** 调动: the person moves to another unit (their supervisor stays until changed). */
+export async function movePerson(db: DutyBookDb, id: string, unitId: string): Promise<Person> {
+  const p = await wrapStorageErrors('read person', () => personOrThrow(db, id));
+  if (!p.active) {
+    throw new ValidationError([{ path: 'unitId', message: `“${p.name}”已离职(调出),不能调动` }]);
+  }
+  return putPerson(db, asInput(p, { unitId }));
+}
+
+/** Another 主管领导 (or none); refused when inactive, oneself, or making a loop. */
+export async function changeSupervisor(
+  db: DutyBookDb,
+  id: string,
+  supervisorId: string | null,
+): Promise<Person> {
+  const p = await wrapStorageErrors('read person', () => personOrThrow(db, id));
+  return putPerson(db, asInput(p, { supervisorId }));
+}
+
+/**
+ * Deletes a person typed in by mistake. Anyone the unit has already received anything about or
+ * from (records, evaluations), who holds keys in an issued roster, or who still supervises someone
+ * is refused: 离职(调出) keeps them for the record instead.
+ */
+export async function deletePerson(db: DutyBookDb, id: string): Promise<void> {
+  await wrapStorageErrors('delete person', () =>
+    db.transaction('rw', [db.people, db.facts, db.evaluations, db.rosters], async () => {
+      const p = await personOrThrow(db, id);
+      const reports = await db.people.where('supervisorId').equals(id).count();
+      if (reports > 0) {
+        throw new ValidationError([
+          { path: '', message: `“${p.name}”仍是${reports}名人员的${roleLabels.supervisor},不能删除` },
+        ]);
+      }
+      const received =
+        (await db.facts.where('subject').equals(id).count()) +
+        (await db.facts.where('author').equals(id).count()) +
+        (await db.evaluations.filter((e) => e.subject === id).count());
+      const roster = await db.rosters.orderBy('version').last();
+      const listed = roster?.signed.roster.people.find((x) => x.id === id);
+      if (received > 0 || (listed && listed.keys.length > 0)) {
+        throw new ValidationError([
+          {
+            path: '',
+            message: `已收到或登记过“${p.name}”的考核材料或密钥,不能删除;如已离开本单位,请办理“离职(调出)”,以保留历史记录`,
+          },
+        ]);
+      }
+      await db.people.delete(id);
+    }),
+  );
+}
+
+/**
+ * Gives a person a new id (binding an enrollment: facts name their author by the id the official's
+ * own install uses), moving every 主管领导 reference with it, in one transaction. Refused when the
+ * new id is already someone's.
+ */
+export async function rekeyPerson(db: DutyBookDb, oldId: string, newId: string): Promise<Person> {
+  if (oldId === newId) return wrapStorageErrors('read person', () => personOrThrow(db, oldId));
+  return wrapStorageErrors('rekey person', () =>
+    db.transaction('rw', db.people, async () => {
+      const p = await personOrThrow(db, oldId);
+      const taken = await db.people.get(newId);
+      if (taken) {
+        throw new ValidationError([
+          { path: 'personId', message: `编号已属于名册中的“${taken.name}”,不能再对应到“${p.name}”` },
+        ]);
+      }
+      const moved = parseOrThrow(personInputSchema, { ...asInput(p, {}), id: newId }) as Person;
+      const reports = await db.people.where('supervisorId').equals(oldId).toArray();
+      await db.people.delete(oldId);
+      await db.people.put(moved);
+      await db.people.bulkPut(reports.map((r) => ({ ...r, supervisorId: newId })));
+      return moved;
+    }),
+  );
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { StorageError } from '../errors/errors';
 import {
+  describeConfigChanges,
   parseConfig,
   parseOrThrow,
   presetConfig,
@@ -38,10 +39,44 @@ const storedConfigShape = z.object({
   savedAt: z.iso.datetime(),
 });
 
+/** One saved version of the unit's 考核办法: who saved it, when, and what changed, in one line. */
+export type ConfigVersion = {
+  version: number;
+  savedAt: string;
+  /** The name of whoever saved it (the HR officer of this device). */
+  by: string;
+  summary: string;
+  basedOn: PresetId;
+  config: AssessmentConfig;
+};
+
+const configVersionShape = z.object({
+  version: z.number().int().min(1),
+  savedAt: z.iso.datetime(),
+  by: z.string(),
+  summary: z.string(),
+  basedOn: presetIdSchema,
+  config: z.unknown(),
+});
+
+/**
+ * Rules being edited and not yet saved (they may still have problems): kept so that nothing typed
+ * is lost when the window closes. `config` is whatever the editor holds, checked only on saving.
+ */
+export type ConfigDraft = { basedOn: PresetId; config: unknown; updatedAt: string };
+
+const configDraftShape = z.object({
+  basedOn: presetIdSchema,
+  config: z.record(z.string(), z.unknown()),
+  updatedAt: z.iso.datetime(),
+});
+
 export type Settings = {
   activePresetId: PresetId;
   config: StoredConfig;
   uiPrefs: UiPrefs;
+  configVersions: ConfigVersion[];
+  configDraft: ConfigDraft;
 };
 export type SettingKey = keyof Settings;
 
@@ -52,6 +87,9 @@ const parsers: { [K in SettingKey]: (value: unknown) => Settings[K] } = {
     return { basedOn: row.basedOn, savedAt: row.savedAt, config: parseConfig(row.config) };
   },
   uiPrefs: (v) => parseOrThrow(uiPrefsSchema, v),
+  configVersions: (v) =>
+    parseOrThrow(z.array(configVersionShape), v).map((row) => ({ ...row, config: parseConfig(row.config) })),
+  configDraft: (v) => parseOrThrow(configDraftShape, v),
 };
 
 export async function getSetting<K extends SettingKey>(
@@ -128,6 +166,92 @@ export async function saveConfig(
     }),
   );
   return value;
+}
+
+/** The saved versions of the unit's 考核办法, oldest first (empty until HR first saves). */
+export async function listConfigVersions(db: DutyBookDb): Promise<ConfigVersion[]> {
+  return (await getSetting(db, 'configVersions')) ?? [];
+}
+
+/**
+ * Saves the 考核办法 as a new version (validated whole: ValidationError lists every problem), notes
+ * who saved it and what changed, activates it and drops the draft — all in one transaction. The
+ * first save also records the rules it started from as version 1.
+ */
+export async function saveConfigVersion(
+  db: DutyBookDb,
+  config: AssessmentConfig,
+  basedOn: PresetId,
+  options: { by: string; now?: Date; startedFrom?: string },
+): Promise<ConfigVersion> {
+  const checked = parseConfig(config);
+  const preset = parseOrThrow(presetIdSchema, basedOn);
+  const savedAt = (options.now ?? new Date()).toISOString();
+  return wrapStorageErrors('save config version', () =>
+    db.transaction('rw', db.settings, db.profile, async () => {
+      const versions = await listConfigVersions(db);
+      const history = [...versions];
+      let previous = history[history.length - 1]?.config;
+      if (!previous) {
+        const active = await getActiveConfig(db);
+        previous = active.config;
+        const stored = await getSetting(db, 'config');
+        history.push({
+          version: 1,
+          savedAt: stored?.savedAt ?? savedAt,
+          by: '',
+          summary:
+            options.startedFrom ??
+            (active.customised
+              ? '本单位原有考核办法'
+              : `采用预设“${active.presetId === 'hubei' ? '湖北省平时考核意见' : '全国通行做法'}”`),
+          basedOn: active.presetId,
+          config: active.config,
+        });
+      }
+      const entry: ConfigVersion = {
+        version: history.length + 1,
+        savedAt,
+        by: options.by,
+        summary: describeConfigChanges(previous, checked),
+        basedOn: preset,
+        config: checked,
+      };
+      history.push(entry);
+      const value: StoredConfig = { basedOn: preset, config: checked, savedAt };
+      await db.settings.put({ key: 'config', value, updatedAt: savedAt });
+      await db.settings.put({ key: 'activePresetId', value: preset, updatedAt: savedAt });
+      await db.settings.put({ key: 'configVersions', value: history, updatedAt: savedAt });
+      await db.settings.delete('configDraft');
+      return entry;
+    }),
+  );
+}
+
+/** The rules being edited, if any were left unsaved. */
+export async function getConfigDraft(db: DutyBookDb): Promise<ConfigDraft | undefined> {
+  return getSetting(db, 'configDraft');
+}
+
+/** Keeps the rules being edited (not checked: they may still have problems). */
+export async function saveConfigDraft(
+  db: DutyBookDb,
+  basedOn: PresetId,
+  config: unknown,
+  options: { now?: Date } = {},
+): Promise<void> {
+  // JSON round trip: what is kept is exactly what a reload gives back (NaN becomes null).
+  const plain = JSON.parse(JSON.stringify(config ?? {})) as unknown;
+  await setSetting(
+    db,
+    'configDraft',
+    { basedOn, config: plain, updatedAt: (options.now ?? new Date()).toISOString() },
+    options,
+  );
+}
+
+export async function discardConfigDraft(db: DutyBookDb): Promise<void> {
+  await deleteSetting(db, 'configDraft');
 }
 
 /** Drops the unit's changes: the active preset's own configuration applies again. */

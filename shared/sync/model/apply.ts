@@ -86,7 +86,7 @@ export async function applyImport(db: DutyBookDb, plan: ImportPlan, options: App
         if (list) list.push(f);
         else factsOfRecords.set(f.recordKey, [f]);
       }
-      const known: Known = { factsOfRecords, bodies: payload.bodies ?? new Map() };
+      const known: Known = { factsOfRecords, bodies: payload.bodies ?? new Map(), added };
       const before = payload.acks ? await db.peerHoldings.get(plan.sender.signingPub) : undefined;
       const heldRoster = payload.roster ? await db.rosters.orderBy('version').last() : undefined;
       const pinned = payload.newHrKey ? await db.trust.get('hr') : undefined;

@@ -202,6 +202,9 @@ export const recordKeys = {
   feedback: (personId: string, feedbackId: string) => `feedback/${personId}/${feedbackId}`,
   /** The supervisor's quarterly register: its subject is the supervisor who signs it. */
   register: (supervisorId: string, year: number, quarter: number) => `register/${supervisorId}/${year}-Q${quarter}`,
+  /** HR's 备案回执 for a plan or a register (domain/filing.ts `filingRecordKey`). */
+  filing: (personId: string, what: 'plan' | 'register', year: number, quarter?: number) =>
+    what === 'plan' ? `filing/${personId}/plan-${year}` : `filing/${personId}/register-${year}-Q${quarter ?? 0}`,
 } as const;
 
 /** The record kind (first segment) and subject (second segment) a record key names. */

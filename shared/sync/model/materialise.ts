@@ -22,6 +22,7 @@ import {
   canonicalJson,
   feedbackAckSchema,
   feedbackSchema,
+  filingReceiptSchema,
   monthlyRecordVersionSchema,
   planDecisionSchema,
   planVersionSchema,
@@ -31,13 +32,14 @@ import {
   signedEvaluationSchema,
   type AnnualPlan,
   type FeedbackRow,
+  type FilingReceipt,
   type MonthlyRecord,
   type PlanDecision,
   type QuarterSummary,
   type RecordReturn,
 } from '../../domain';
 import type { DutyBookDb } from '../../store/db';
-import { decodeBody, recordKeys, shownHead } from './facts';
+import { decodeBody, recordKeys, shownHead, splitRecordKey } from './facts';
 import type { Fact, Roster, SelfIdentityRow, StoredFact } from './types';
 
 export type MaterialiseContext = {
@@ -52,6 +54,8 @@ export type Known = {
   factsOfRecords: ReadonlyMap<string, readonly StoredFact[]>;
   /** Bodies `check` parsed during planImport, by fact id (others are parsed again). */
   bodies: ReadonlyMap<string, unknown>;
+  /** Every fact this import adds (of any type): a materialiser reading a record sees them all. */
+  added?: readonly StoredFact[];
 };
 
 /** The writes a materialiser asks for, per table: deletions first, then puts (unique indexes). */
@@ -83,6 +87,8 @@ type Keyed = { id: string; personId: string; version: number; state: string };
 type DecisionKind<W extends Keyed> = {
   /** The decision fact types, e.g. 'plan.approval' and 'plan.return'. */
   types: readonly string[];
+  /** Whether a fact of those types is about this kind (a receipt type covers plans and registers). */
+  accepts(fact: Pick<Fact, 'recordKey'>): boolean;
   /** The decision record's key for a version record's key, and back. */
   keyFor(versionKey: string): string;
   versionKeyFor(decisionKey: string): string;
@@ -108,7 +114,8 @@ type VersionKind<V extends { id: string; personId: string }, W extends Keyed> = 
   /** What a working row shows (version, state, content, decision): equal means nothing to write. */
   shown(row: W): unknown;
   editable(row: W): boolean;
-  decision?: DecisionKind<W>;
+  /** Decision layers, applied in order on the shown version (核准/退回, then 备案). */
+  decisions?: readonly DecisionKind<W>[];
 };
 
 /**
@@ -134,7 +141,7 @@ async function factsOfRecords(
     for (const f of await db.facts.where('recordKey').anyOf(missing).toArray())
       all.get(f.recordKey)?.set(f.id, f);
   }
-  for (const f of added) all.get(f.recordKey)?.set(f.id, f);
+  for (const f of [...(known.added ?? []), ...added]) all.get(f.recordKey)?.set(f.id, f);
   return new Map([...all].map(([k, m]) => [k, [...m.values()]]));
 }
 
@@ -151,10 +158,14 @@ const asWrites = (table: Table<any, string>, remove: string[], put: unknown[]): 
 function versionMaterialiser<V extends { id: string; personId: string }, W extends Keyed>(
   kind: VersionKind<V, W>,
 ): Materialiser {
-  const { type, decision } = kind;
+  const { type } = kind;
+  const decisions = kind.decisions ?? [];
+  const layerOf = (fact: Pick<Fact, 'type' | 'recordKey'>) =>
+    decisions.find((d) => d.types.includes(fact.type) && d.accepts(fact));
   return {
     check(body, fact) {
-      if (decision?.types.includes(fact.type)) return decision.check(body, fact);
+      const layer = layerOf(fact);
+      if (layer) return layer.check(body, fact);
       const r = kind.schema.safeParse(body);
       if (!r.success) return { problem: '记录内容格式不正确' };
       if (r.data.personId !== fact.subject || kind.recordKey(r.data) !== fact.recordKey)
@@ -170,9 +181,12 @@ function versionMaterialiser<V extends { id: string; personId: string }, W exten
         if (fact.type === type) {
           versionRows.push(kind.schema.parse(bodyOf(fact, known)));
           versionKeys.add(fact.recordKey);
-        } else if (decision) versionKeys.add(decision.versionKeyFor(fact.recordKey));
+        } else {
+          const layer = layerOf(fact);
+          if (layer) versionKeys.add(layer.versionKeyFor(fact.recordKey));
+        }
       }
-      const decisionKeys = decision ? [...versionKeys].map((k) => decision.keyFor(k)) : [];
+      const decisionKeys = decisions.flatMap((d) => [...versionKeys].map((k) => d.keyFor(k)));
       const facts = await factsOfRecords(db, [...versionKeys, ...decisionKeys], added, known);
       const wants = new Map<string, { fact: StoredFact; want: W; v: V }>();
       for (const key of versionKeys) {
@@ -181,14 +195,13 @@ function versionMaterialiser<V extends { id: string; personId: string }, W exten
         if (!head) continue; // a decision about a version this device does not hold waits for it
         const v = kind.schema.parse(bodyOf(head, known));
         let want = kind.derive(v);
-        if (decision) {
+        for (const layer of decisions) {
           const d = shownHead(
-            (facts.get(decision.keyFor(key)) ?? []).filter((f) => decision.types.includes(f.type)),
+            (facts.get(layer.keyFor(key)) ?? []).filter((f) => layer.types.includes(f.type)),
           );
-          if (d) {
-            const body = bodyOf(d, known);
-            if (decision.judged(body) === want.version) want = decision.apply(want, body);
-          }
+          if (!d) continue;
+          const body = bodyOf(d, known);
+          if (layer.judged(body) === want.version) want = layer.apply(want, body);
         }
         wants.set(key, { fact: head, want, v });
       }
@@ -269,38 +282,63 @@ const planKind: VersionKind<z.output<typeof planVersionSchema>, AnnualPlan> = {
     r.returnReasons,
     r.approvedBy ?? null,
     r.approvalOpinion ?? null,
+    r.filedAt ?? null,
   ],
   editable: (r) => canEditPlan(r.state),
-  decision: {
-    types: ['plan.approval', 'plan.return'],
-    keyFor: swapKind('plan', 'plan-decision'),
-    versionKeyFor: swapKind('plan-decision', 'plan'),
-    check: decisionCheck(
-      planDecisionSchema,
-      (d) => recordKeys.planDecision(d.personId, d.year),
-      (d, type) => type === (d.decision === 'approve' ? 'plan.approval' : 'plan.return'),
-    ),
-    judged: (body) => (body as PlanDecision).version,
-    apply: (w, body) => {
-      const d = body as PlanDecision;
-      return d.decision === 'approve'
-        ? {
-            ...w,
-            state: 'approved',
-            approvedAt: d.decidedAt,
-            approvedBy: d.by,
-            approvalOpinion: d.opinion,
-            updatedAt: d.decidedAt,
-          }
-        : {
-            ...w,
-            state: 'returned',
-            returnReasons: d.reasons,
-            returnedAt: d.decidedAt,
-            updatedAt: d.decidedAt,
-          };
+  decisions: [
+    {
+      types: ['plan.approval', 'plan.return'],
+      accepts: () => true,
+      keyFor: swapKind('plan', 'plan-decision'),
+      versionKeyFor: swapKind('plan-decision', 'plan'),
+      check: decisionCheck(
+        planDecisionSchema,
+        (d) => recordKeys.planDecision(d.personId, d.year),
+        (d, type) => type === (d.decision === 'approve' ? 'plan.approval' : 'plan.return'),
+      ),
+      judged: (body) => (body as PlanDecision).version,
+      apply: (w, body) => {
+        const d = body as PlanDecision;
+        return d.decision === 'approve'
+          ? {
+              ...w,
+              state: 'approved',
+              approvedAt: d.decidedAt,
+              approvedBy: d.by,
+              approvalOpinion: d.opinion,
+              updatedAt: d.decidedAt,
+            }
+          : {
+              ...w,
+              state: 'returned',
+              returnReasons: d.reasons,
+              returnedAt: d.decidedAt,
+              updatedAt: d.decidedAt,
+            };
+      },
     },
-  },
+    {
+      // 备案 of the approved version: HR's receipt.
+      types: ['filing.receipt'],
+      accepts: (f) => /^filing\/[^/]+\/plan-\d+$/.test(f.recordKey),
+      keyFor: (key) => {
+        const { subject, rest } = splitRecordKey(key);
+        return recordKeys.filing(subject, 'plan', Number(rest));
+      },
+      versionKeyFor: (key) => {
+        const { subject, rest } = splitRecordKey(key);
+        return recordKeys.plan(subject, Number(rest.slice('plan-'.length)));
+      },
+      check: decisionCheck(
+        filingReceiptSchema,
+        (r) => recordKeys.filing(r.personId, r.what, r.year, r.quarter),
+        (r) => r.what === 'plan',
+      ),
+      judged: (body) => (body as FilingReceipt).version,
+      apply: (w, body) =>
+        w.state === 'approved' ? { ...w, state: 'filed', filedAt: (body as FilingReceipt).filedAt } : w,
+    },
+  ],
 };
 
 const recordKind: VersionKind<z.output<typeof monthlyRecordVersionSchema>, MonthlyRecord> = {
@@ -330,27 +368,30 @@ const recordKind: VersionKind<z.output<typeof monthlyRecordVersionSchema>, Month
   }),
   shown: (r) => [r.version, r.state, r.workItems, r.attendance, r.errors, r.returnReason ?? null],
   editable: (r) => r.state !== 'submitted',
-  decision: {
-    types: ['record.return'],
-    keyFor: swapKind('record', 'record-decision'),
-    versionKeyFor: swapKind('record-decision', 'record'),
-    check: decisionCheck(
-      recordReturnSchema,
-      (d) => recordKeys.recordDecision(d.personId, d.year, d.month),
-      () => true,
-    ),
-    judged: (body) => (body as RecordReturn).version,
-    apply: (w, body) => {
-      const d = body as RecordReturn;
-      return {
-        ...w,
-        state: 'returned',
-        returnReason: d.reason,
-        returnedAt: d.returnedAt,
-        updatedAt: d.returnedAt,
-      };
+  decisions: [
+    {
+      types: ['record.return'],
+      accepts: () => true,
+      keyFor: swapKind('record', 'record-decision'),
+      versionKeyFor: swapKind('record-decision', 'record'),
+      check: decisionCheck(
+        recordReturnSchema,
+        (d) => recordKeys.recordDecision(d.personId, d.year, d.month),
+        () => true,
+      ),
+      judged: (body) => (body as RecordReturn).version,
+      apply: (w, body) => {
+        const d = body as RecordReturn;
+        return {
+          ...w,
+          state: 'returned',
+          returnReason: d.reason,
+          returnedAt: d.returnedAt,
+          updatedAt: d.returnedAt,
+        };
+      },
     },
-  },
+  ],
 };
 
 const summaryKind: VersionKind<z.output<typeof quarterSummaryVersionSchema>, QuarterSummary> = {
@@ -437,6 +478,14 @@ const feedbackMaterialiser: Materialiser = {
 };
 
 const plans = versionMaterialiser(planKind);
+
+/** Every 备案回执 kept as it is (registers and plans alike), for the screens that show 已备案. */
+const filingLog = logMaterialiser(
+  filingReceiptSchema,
+  (r) => r.personId,
+  (r) => recordKeys.filing(r.personId, r.what, r.year, r.quarter),
+  (db) => db.filings,
+);
 const records = versionMaterialiser(recordKind);
 
 /** Fact type → how it shows in the working tables. Types without an entry are stored and relayed only. */
@@ -461,6 +510,16 @@ export const materialisers: Readonly<Record<string, Materialiser>> = {
     (r) => recordKeys.register(r.supervisorId, r.year, r.quarter),
     (db) => db.registers,
   ),
+  'filing.receipt': filingLog,
+};
+
+/**
+ * Types that also show through other materialisers besides their own: a plan's receipt changes the
+ * plan's state. Each materialiser sees every fact the import adds (`Known.added`), so two of them
+ * never disagree about the same record.
+ */
+const alsoShownBy: Readonly<Record<string, readonly Materialiser[]>> = {
+  'filing.receipt': [plans],
 };
 
 /**
@@ -470,11 +529,12 @@ export const materialisers: Readonly<Record<string, Materialiser>> = {
 export function groupByMaterialiser(added: readonly StoredFact[]): Map<Materialiser, StoredFact[]> {
   const out = new Map<Materialiser, StoredFact[]>();
   for (const f of added) {
-    const m = materialisers[f.type];
-    if (!m) continue;
-    const list = out.get(m);
-    if (list) list.push(f);
-    else out.set(m, [f]);
+    const primary = materialisers[f.type];
+    for (const m of primary ? [primary, ...(alsoShownBy[f.type] ?? [])] : []) {
+      const list = out.get(m);
+      if (list) list.push(f);
+      else out.set(m, [f]);
+    }
   }
   return out;
 }
@@ -492,6 +552,6 @@ export async function writeMaterialised(writes: readonly TableWrites[]): Promise
  * every table): the same planning an import runs, so a decision looks the same on every device.
  */
 export async function materialiseOwn(ctx: MaterialiseContext, facts: readonly StoredFact[]): Promise<void> {
-  const known: Known = { factsOfRecords: new Map(), bodies: new Map() };
+  const known: Known = { factsOfRecords: new Map(), bodies: new Map(), added: facts };
   for (const [m, list] of groupByMaterialiser(facts)) await writeMaterialised(await m.plan(ctx, list, known));
 }

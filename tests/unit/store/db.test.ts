@@ -43,6 +43,8 @@ describe('DutyBookDb', () => {
       evaluationDrafts: ['id', '[evaluator+year+quarter]'],
       feedback: ['id', '[personId+year+quarter]'],
       registers: ['id', '[supervisorId+year+quarter]'],
+      filings: ['id', '[personId+year]', '[what+year]'],
+      spotChecks: ['id', '[personId+year]', 'year'],
     });
     // One working plan, record book and summary per person and period.
     const unique = db.tables.flatMap((t) =>

@@ -1,0 +1,189 @@
+/**
+ * 备案 and 抽查 on HR's device. Filing an approved plan or a signed register appends a signed 备案回执
+ * (a 'filing.receipt' fact) and shows it at once through the same materialisers an import runs: the
+ * plan turns 已备案 here, and on the supervisor's and the official's devices after the next exchange.
+ * Spot checks are HR's working notes and never leave this device.
+ */
+import { DutyBookError, ValidationError } from '../errors/errors';
+import {
+  filingReceiptSchema,
+  jsonSnapshot,
+  newId,
+  parseOrThrow,
+  spotCheckSchema,
+  type FilingReceipt,
+  type SpotCheck,
+} from '../domain';
+import { recordKeys } from '../sync/model/facts';
+import { hrCovers, findPerson } from '../sync/model/roster';
+import type { DutyBookDb } from './db';
+import {
+  actingContext,
+  forbidden,
+  inTransaction,
+  signAndShow,
+  versionFactId,
+  type ActingContext,
+} from './acting';
+import { wrapStorageErrors } from './storage-errors';
+
+export type FilingInput =
+  | { what: 'plan'; personId: string; year: number; version: number }
+  | { what: 'register'; personId: string; year: number; quarter: 1 | 2 | 3 | 4; version: number };
+
+function requireCovered(ctx: ActingContext, personId: string): string {
+  if (!ctx.person.roles.includes('hr')) throw forbidden('只有人事部门可以备案。');
+  const subject = findPerson(ctx.roster, personId);
+  if (!subject) throw forbidden('人员名册中没有此人,不能备案。');
+  if (!hrCovers(ctx.roster, ctx.person, subject))
+    throw forbidden(`“${subject.name}”不在您负责备案的单位范围内。`);
+  return subject.name;
+}
+
+/** Files one approved plan version or one signed register version; refused (in Chinese) otherwise. */
+export async function fileRecord(
+  db: DutyBookDb,
+  input: FilingInput,
+  now: Date = new Date(),
+): Promise<FilingReceipt> {
+  const at = now.toISOString();
+  return inTransaction(db, 'file record', async () => {
+    const ctx = await actingContext(db);
+    const name = requireCovered(ctx, input.personId);
+    const done = (
+      await db.filings.where('[personId+year]').equals([input.personId, input.year]).toArray()
+    ).find(
+      (r) =>
+        r.what === input.what &&
+        (input.what === 'plan' || r.quarter === input.quarter) &&
+        r.version === input.version,
+    );
+    if (done)
+      throw new DutyBookError('conflict', 'already filed', {
+        reason: `已于${done.filedAt.slice(0, 10)}备案,无需重复备案。`,
+      });
+    let parents: string[];
+    if (input.what === 'plan') {
+      const plan = await db.plans.where('[personId+year]').equals([input.personId, input.year]).first();
+      if (!plan || plan.version < 1) throw forbidden(`尚未收到${name}的${input.year}年度个人工作计划。`);
+      if (plan.version !== input.version) {
+        throw new DutyBookError('conflict', 'plan version changed', {
+          reason: `${name}的计划已有第${plan.version}版,请刷新后再备案。`,
+        });
+      }
+      if (plan.state !== 'approved') {
+        throw new DutyBookError('conflict', `plan is ${plan.state}`, {
+          reason: plan.state === 'filed' ? '该计划已备案。' : `${name}的计划尚未经主管领导核准,不能备案。`,
+        });
+      }
+      parents = await versionFactId(db, recordKeys.plan(input.personId, input.year), 'plan.version');
+    } else {
+      const versions = await db.registers
+        .where('[supervisorId+year+quarter]')
+        .equals([input.personId, input.year, input.quarter])
+        .toArray();
+      if (!versions.some((r) => r.version === input.version)) {
+        throw forbidden(`尚未收到${name}第${input.quarter}季度备案登记表第${input.version}版。`);
+      }
+      parents = await versionFactId(
+        db,
+        recordKeys.register(input.personId, input.year, input.quarter),
+        'register',
+      );
+    }
+    const receipt = parseOrThrow(filingReceiptSchema, {
+      id: newId(now.getTime()),
+      personId: input.personId,
+      what: input.what,
+      year: input.year,
+      ...(input.what === 'register' ? { quarter: input.quarter } : {}),
+      version: input.version,
+      filedAt: at,
+      clerk: ctx.person.name,
+    });
+    await signAndShow(ctx, {
+      type: 'filing.receipt',
+      subject: input.personId,
+      recordKey: recordKeys.filing(input.personId, input.what, input.year, receipt.quarter),
+      body: jsonSnapshot(receipt),
+      createdAt: at,
+      parents,
+    });
+    return receipt;
+  });
+}
+
+/** The receipts this device holds for a person's year (a plan's, or a supervisor's registers). */
+export async function listFilings(db: DutyBookDb, personId: string, year: number): Promise<FilingReceipt[]> {
+  const rows = await wrapStorageErrors('list filings', () =>
+    db.filings.where('[personId+year]').equals([personId, year]).toArray(),
+  );
+  return rows.sort((a, b) => (a.quarter ?? 0) - (b.quarter ?? 0) || a.version - b.version);
+}
+
+/** Every receipt of one kind for the year (HR's filing screen; the supervisor's register page). */
+export async function listFilingsOfYear(
+  db: DutyBookDb,
+  what: 'plan' | 'register',
+  year: number,
+): Promise<FilingReceipt[]> {
+  return wrapStorageErrors('list filings', () =>
+    db.filings.where('[what+year]').equals([what, year]).toArray(),
+  );
+}
+
+// ---- 抽查 ----
+
+export type SpotCheckInput = Omit<SpotCheck, 'id' | 'checkedAt' | 'updatedAt'> & { id?: string };
+
+/** Records or updates a spot check (HR's own note, never sent). */
+export async function saveSpotCheck(
+  db: DutyBookDb,
+  input: SpotCheckInput,
+  now: Date = new Date(),
+): Promise<SpotCheck> {
+  const at = now.toISOString();
+  return inTransaction(db, 'save spot check', async () => {
+    const ctx = await actingContext(db);
+    requireCovered(ctx, input.personId);
+    const before = input.id ? await db.spotChecks.get(input.id) : undefined;
+    if (input.state !== 'closed' && input.findings.trim() === '') {
+      throw new ValidationError([
+        { path: 'findings', message: '请填写检查发现的问题;没有问题的请选择“无问题”' },
+      ]);
+    }
+    if (input.state === 'corrected' && input.corrections.trim() === '') {
+      throw new ValidationError([{ path: 'corrections', message: '请填写整改情况' }]);
+    }
+    const row = parseOrThrow(spotCheckSchema, {
+      ...input,
+      id: before?.id ?? input.id ?? newId(now.getTime()),
+      checkedAt: before?.checkedAt ?? at,
+      updatedAt: at,
+    });
+    await db.spotChecks.put(row);
+    return row;
+  });
+}
+
+export async function listSpotChecks(db: DutyBookDb, year: number): Promise<SpotCheck[]> {
+  const rows = await wrapStorageErrors('list spot checks', () =>
+    db.spotChecks.where('year').equals(year).toArray(),
+  );
+  return rows.sort((a, b) => b.checkedAt.localeCompare(a.checkedAt));
+}
+
+export async function deleteSpotCheck(db: DutyBookDb, id: string): Promise<SpotCheck | undefined> {
+  return wrapStorageErrors('delete spot check', () =>
+    db.transaction('rw', db.spotChecks, async () => {
+      const row = await db.spotChecks.get(id);
+      await db.spotChecks.delete(id);
+      return row;
+    }),
+  );
+}
+
+/** Restores a deleted spot check (the undo of `deleteSpotCheck`). */
+export async function restoreSpotCheck(db: DutyBookDb, row: SpotCheck): Promise<void> {
+  await wrapStorageErrors('restore spot check', () => db.spotChecks.put(row));
+}

@@ -1,0 +1,191 @@
+/**
+ * The reads behind HR's 年度考核, 统计分析 and 公示 pages: the roster's people HR files for, the rules
+ * in force, and the year's working rows of all of them — each table read once through its
+ * [person+year…] index over every person's range (never a query per person, never a table scan) —
+ * plus the 优秀 quotas HR types per unit, kept as a local setting of this device.
+ */
+import {
+  annualLinkage,
+  quotaIssues,
+  parseQuota,
+  rankLevelLabel,
+  type AnnualLinkage,
+  type AnnualPersonInput,
+  type AnnualPlan,
+  type AssessmentConfig,
+  type MonthlyRecord,
+  type SignedEvaluation,
+} from '../domain';
+import { findPerson, hrCovers } from '../sync/model/roster';
+import type { Roster, RosterPerson } from '../sync/model/types';
+import type { DutyBookDb } from './db';
+import { readSelfIdentity } from './fact-repo';
+import { configInForce } from './supervision-repo';
+import { wrapStorageErrors } from './storage-errors';
+
+export type ReportUnit = { id: string; name: string; path: string };
+export type ReportPerson = AnnualPersonInput & { unitName: string };
+
+export type HrYear = {
+  year: number;
+  config: AssessmentConfig;
+  configSource: 'roster' | 'local';
+  /** Units in roster order (by path, then sort order). */
+  units: ReportUnit[];
+  /** Active people HR files for, by unit then name. */
+  people: ReportPerson[];
+  /** Every signed version of the year's evaluations of those people. */
+  evaluations: SignedEvaluation[];
+  plans: AnnualPlan[];
+  records: MonthlyRecord[];
+};
+
+/** The 2nd-level key of a quota setting: one row per year. */
+const quotaKey = (year: number) => `hr.annualQuotas.${year}`;
+
+/** "一级主任科员", or the title when the roster gives one ("副科长、二级主任科员"). */
+export function postOf(p: Pick<RosterPerson, 'title' | 'rankLevel'>): string {
+  const rank = rankLevelLabel(p.rankLevel);
+  const title = p.title?.trim();
+  if (!title) return rank;
+  return title.includes(rank) ? title : `${title}、${rank}`;
+}
+
+/** The people this device's HR person files for (all, when this device is not on the roster as HR). */
+async function scopeOf(db: DutyBookDb, roster: Roster): Promise<RosterPerson[]> {
+  const me = await readSelfIdentity(db);
+  const hr = me ? findPerson(roster, me.personId) : undefined;
+  const active = roster.people.filter((p) => p.active);
+  return hr?.roles.includes('hr') ? active.filter((p) => hrCovers(roster, hr, p)) : active;
+}
+
+/**
+ * The year as HR sees it; null before a roster exists on this device. `records: false` skips the
+ * record books (the annual linkage and the notice do not need them).
+ */
+export async function readHrYear(
+  db: DutyBookDb,
+  year: number,
+  options: { records?: boolean; plans?: boolean } = {},
+): Promise<HrYear | null> {
+  return wrapStorageErrors('read hr year', async () => {
+    const roster = (await db.rosters.orderBy('version').last())?.signed.roster;
+    if (!roster) return null;
+    const { config, source } = await configInForce(db);
+    const units: ReportUnit[] = [...roster.units]
+      .sort((a, b) => a.path.localeCompare(b.path) || a.sortOrder - b.sortOrder)
+      .map((u) => ({ id: u.id, name: u.name, path: u.path }));
+    const unitOrder = new Map(units.map((u, i) => [u.id, i]));
+    const unitNames = new Map(units.map((u) => [u.id, u.name]));
+    const people: ReportPerson[] = (await scopeOf(db, roster))
+      .map((p) => ({
+        personId: p.id,
+        name: p.name,
+        unitId: p.unitId,
+        unitName: unitNames.get(p.unitId) ?? '',
+        post: postOf(p),
+      }))
+      .sort(
+        (a, b) =>
+          (unitOrder.get(a.unitId) ?? Infinity) - (unitOrder.get(b.unitId) ?? Infinity) ||
+          a.name.localeCompare(b.name, 'zh-CN') ||
+          a.personId.localeCompare(b.personId),
+      );
+    const ids = people.map((p) => p.personId);
+    if (ids.length === 0)
+      return { year, config, configSource: source, units, people, evaluations: [], plans: [], records: [] };
+    const yearKeys = ids.map((id) => [id, year]);
+    const quarterRanges = ids.map(
+      (id) =>
+        [
+          [id, year, -Infinity],
+          [id, year, Infinity],
+        ] as [unknown[], unknown[]],
+    );
+    const [evaluations, plans, records] = await Promise.all([
+      db.evaluations.where('[subject+year+quarter]').inAnyRange(quarterRanges).toArray(),
+      options.plans === false
+        ? Promise.resolve<AnnualPlan[]>([])
+        : db.plans.where('[personId+year]').anyOf(yearKeys).toArray(),
+      options.records === false
+        ? Promise.resolve<MonthlyRecord[]>([])
+        : db.monthlyRecords.where('[personId+year]').anyOf(yearKeys).toArray(),
+    ]);
+    return { year, config, configSource: source, units, people, evaluations, plans, records };
+  });
+}
+
+/** HR's 优秀 quotas of the year, by unit id (units without one use the default). */
+export async function readAnnualQuotas(db: DutyBookDb, year: number): Promise<Record<string, number>> {
+  return wrapStorageErrors('read quotas', async () => {
+    const row = await db.settings.get(quotaKey(year));
+    const value = row?.value;
+    if (!value || typeof value !== 'object') return {};
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).filter(
+        (e): e is [string, number] => typeof e[1] === 'number' && Number.isInteger(e[1]),
+      ),
+    );
+  });
+}
+
+/**
+ * Sets (or, with null, clears back to the default) a unit's 优秀 quota. Refused with a Chinese
+ * ValidationError when it is not a whole number from 0 to the unit's head count.
+ */
+export async function saveAnnualQuota(
+  db: DutyBookDb,
+  input: { year: number; unitId: string; unitName: string; headcount: number; quota: string | number | null },
+): Promise<void> {
+  const value = input.quota === null ? null : parseQuota(input.unitName, input.quota, input.headcount);
+  await wrapStorageErrors('save quota', () =>
+    db.transaction('rw', db.settings, async () => {
+      const key = quotaKey(input.year);
+      const row = await db.settings.get(key);
+      const quotas = { ...((row?.value as Record<string, number> | undefined) ?? {}) };
+      if (value === null) delete quotas[input.unitId];
+      else quotas[input.unitId] = value;
+      await db.settings.put({ key, value: quotas, updatedAt: new Date().toISOString() });
+    }),
+  );
+}
+
+export type AnnualReport = {
+  data: HrYear;
+  linkage: AnnualLinkage;
+  /** Saved quotas that no longer fit the unit (the roster changed): the default is used instead. */
+  staleQuotas: string[];
+};
+
+/** The year's linkage from what this device holds; null before a roster exists. */
+export async function readAnnualReport(
+  db: DutyBookDb,
+  year: number,
+  defaultQuotaPercent: number,
+): Promise<AnnualReport | null> {
+  const data = await readHrYear(db, year, { records: false, plans: false });
+  if (!data) return null;
+  const saved = await readAnnualQuotas(db, year);
+  const headcount = new Map<string, number>();
+  for (const p of data.people) headcount.set(p.unitId, (headcount.get(p.unitId) ?? 0) + 1);
+  const names = new Map(data.units.map((u) => [u.id, u.name]));
+  const quotas: Record<string, number> = {};
+  const staleQuotas: string[] = [];
+  for (const [unitId, q] of Object.entries(saved)) {
+    const n = headcount.get(unitId);
+    if (n === undefined) continue;
+    const issues = quotaIssues(names.get(unitId) ?? '', q, n);
+    if (issues.length === 0) quotas[unitId] = q;
+    else staleQuotas.push(...issues.map((i) => `${i.message},已按默认名额计算。`));
+  }
+  const linkage = annualLinkage({
+    config: data.config,
+    year,
+    units: data.units,
+    people: data.people,
+    evaluations: data.evaluations,
+    quotas,
+    defaultQuotaPercent,
+  });
+  return { data, linkage, staleQuotas };
+}
