@@ -44,6 +44,7 @@ import type {
   TrustRow,
 } from '../sync/model/types';
 import { StorageError } from '../errors/errors';
+import { rebuildStatus, type PersonYearStatus } from './status';
 import { wrapStorageErrors } from './storage-errors';
 
 export const DEFAULT_DB_NAME = 'dutybook';
@@ -131,7 +132,10 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
     },
   },
   // 2026-11-24 v5: HR's side (issue 6). filings keeps every 备案回执 (by the filed person and year,
-  // by what was filed); spotChecks holds HR's 抽查 notes (this device only), by person and year.
+  // by what was filed); spotChecks holds HR's 抽查 notes (this device only), by person and year;
+  // personYears is one summary row per person and year (status.ts), kept up to date on every import
+  // and signed decision, so organisation-wide screens read one row per person instead of scanning
+  // the record tables; the upgrade computes it from what the database already holds.
   {
     version: 5,
     date: '2026-11-24',
@@ -139,7 +143,9 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
     stores: {
       filings: 'id, [personId+year], [what+year]',
       spotChecks: 'id, [personId+year], year',
+      personYears: 'id, year',
     },
+    upgrade: (tx) => rebuildStatus(tx),
   },
 ];
 
@@ -191,6 +197,7 @@ export class DutyBookDb extends Dexie {
   registers!: Table<Register, string>;
   filings!: Table<FilingReceipt, string>;
   spotChecks!: Table<SpotCheck, string>;
+  personYears!: Table<PersonYearStatus, string>;
 
   constructor(name: string = DEFAULT_DB_NAME, options: DutyBookDbOptions = {}) {
     // Only pass what is given: Dexie would take an explicit `undefined` over the global indexedDB.

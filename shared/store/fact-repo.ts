@@ -21,7 +21,8 @@ import { wrapStorageErrors } from './storage-errors';
 
 /** The tables `appendOwnFact` touches: add them to the caller's transaction. */
 export function ownFactTables(db: DutyBookDb) {
-  return [db.facts, db.trust] as const;
+  // personYears: a submission also updates the person's status row (status.ts).
+  return [db.facts, db.trust, db.personYears] as const;
 }
 
 /** This install's identity, read inside the caller's transaction (undefined before keys exist). */

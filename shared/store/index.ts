@@ -13,3 +13,4 @@ export * from './fact-repo';
 export * from './sync-repo';
 export * from './supervision-repo';
 export * from './filing-repo';
+export * from './status';

@@ -31,6 +31,7 @@ import {
 } from '../domain';
 import type { DutyBookDb } from './db';
 import { appendVersionFact, ownFactTables, planVersionFact } from './fact-repo';
+import { noteWritten } from './status';
 import { wrapStorageErrors } from './storage-errors';
 
 /** A row read back from the database, checked against its schema (a bad row is corruption, not input). */
@@ -145,6 +146,7 @@ export async function submitPlan(
       // The version becomes a fact in the same transaction (shared/sync/model): they cannot diverge.
       await appendVersionFact(db, planVersionFact(version));
       await db.plans.put(next);
+      await noteWritten(db, [{ table: 'plans', rows: [next] }]);
       return next;
     }),
   );

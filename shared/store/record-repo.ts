@@ -25,6 +25,7 @@ import {
 import type { DutyBookDb } from './db';
 import { appendVersionFact, ownFactTables, recordVersionFact } from './fact-repo';
 import { checkPersonYear, checkStoredRow } from './plan-repo';
+import { noteWritten } from './status';
 import { wrapStorageErrors } from './storage-errors';
 
 function checkPersonMonth(personId: string, year: number, month: number): void {
@@ -177,6 +178,7 @@ export async function submitRecord(
       await db.recordVersions.add(version);
       await appendVersionFact(db, recordVersionFact(version));
       await db.monthlyRecords.put(next);
+      await noteWritten(db, [{ table: 'monthlyRecords', rows: [next] }]);
       return next;
     }),
   );

@@ -24,6 +24,7 @@ import {
 import type { DutyBookDb } from './db';
 import { appendVersionFact, ownFactTables, summaryVersionFact } from './fact-repo';
 import { checkPersonYear, checkStoredRow } from './plan-repo';
+import { noteWritten } from './status';
 import { wrapStorageErrors } from './storage-errors';
 
 function checkPersonQuarter(personId: string, year: number, quarter: Quarter): void {
@@ -148,6 +149,7 @@ export async function submitSummary(
       await db.summaryVersions.add(version);
       await appendVersionFact(db, summaryVersionFact(version));
       await db.summaries.put(next);
+      await noteWritten(db, [{ table: 'summaries', rows: [next] }]);
       return next;
     }),
   );

@@ -12,6 +12,7 @@ import type { ImportPlan } from './import';
 import { groupByMaterialiser, type Known, type MaterialiseContext, type TableWrites } from './materialise';
 import { rotatedPin } from './trust';
 import type { DutyBookDb } from '../../store/db';
+import { noteWritten } from '../../store/status';
 import { wrapStorageErrors } from '../../store/storage-errors';
 import type { OrgUnit, Person } from '../../domain';
 import type { BundleLogRow, PeerHoldingsRow, Roster, StoredFact } from './types';
@@ -140,6 +141,7 @@ export async function applyImport(db: DutyBookDb, plan: ImportPlan, options: App
         if (w.remove.length > 0) await write(() => w.table.bulkDelete(w.remove));
         if (w.put.length > 0) await write(() => w.table.bulkPut(w.put));
       }
+      await write(() => noteWritten(db, materialised.map((w) => ({ table: w.table.name, rows: w.put }))));
       return { status: 'applied' as const, facts: added.length, rosterVersion };
     }),
   );

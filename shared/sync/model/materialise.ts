@@ -39,6 +39,7 @@ import {
   type RecordReturn,
 } from '../../domain';
 import type { DutyBookDb } from '../../store/db';
+import { noteWritten } from '../../store/status';
 import { decodeBody, recordKeys, shownHead, splitRecordKey } from './facts';
 import type { Fact, Roster, SelfIdentityRow, StoredFact } from './types';
 
@@ -553,5 +554,9 @@ export async function writeMaterialised(writes: readonly TableWrites[]): Promise
  */
 export async function materialiseOwn(ctx: MaterialiseContext, facts: readonly StoredFact[]): Promise<void> {
   const known: Known = { factsOfRecords: new Map(), bodies: new Map(), added: facts };
-  for (const [m, list] of groupByMaterialiser(facts)) await writeMaterialised(await m.plan(ctx, list, known));
+  for (const [m, list] of groupByMaterialiser(facts)) {
+    const writes = await m.plan(ctx, list, known);
+    await writeMaterialised(writes);
+    await noteWritten(ctx.db, writes.map((w) => ({ table: w.table.name, rows: w.put })));
+  }
 }

@@ -45,6 +45,7 @@ describe('DutyBookDb', () => {
       registers: ['id', '[supervisorId+year+quarter]'],
       filings: ['id', '[personId+year]', '[what+year]'],
       spotChecks: ['id', '[personId+year]', 'year'],
+      personYears: ['id', 'year'],
     });
     // One working plan, record book and summary per person and period.
     const unique = db.tables.flatMap((t) =>

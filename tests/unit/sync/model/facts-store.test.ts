@@ -144,10 +144,15 @@ describe('schema v3', () => {
     for (const t of ['facts', 'attestations', 'peerHoldings', 'bundles', 'trust', 'rosters']) {
       expect(await v3.table(t).count()).toBe(0);
     }
-    await submitPlan(v3, 'P1', 2026, at('2026-01-03'));
-    expect(await v3.facts.count()).toBe(0);
-    await setSelfIdentity(v3, { personId: 'P1', signingPub: 'a'.repeat(64), encryptionPub: 'b'.repeat(64) });
-    expect((await v3.facts.toArray()).map((f) => f.recordKey)).toEqual(['plan/P1/2026']);
     v3.close();
+    // Today's code runs on today's schema: the later steps upgrade it (and build the status rows).
+    const now = await openDatabase(name, fakeDeps);
+    expect(await now.personYears.count()).toBe(1);
+    await submitPlan(now, 'P1', 2026, at('2026-01-03'));
+    expect(await now.facts.count()).toBe(0);
+    expect((await now.personYears.get('P1/2026'))?.plan?.state).toBe('submitted');
+    await setSelfIdentity(now, { personId: 'P1', signingPub: 'a'.repeat(64), encryptionPub: 'b'.repeat(64) });
+    expect((await now.facts.toArray()).map((f) => f.recordKey)).toEqual(['plan/P1/2026']);
+    now.close();
   });
 });
