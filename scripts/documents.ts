@@ -4,13 +4,28 @@
  *   npm run documents -- --example --out DIR
  *
  * One of every form (the annual plan, the March record book, the first-quarter summary, the
- * supervisor's first-quarter 评鉴表 and the unit's 备案登记表) and the year's .zip of the official's
+ * supervisor's first-quarter 评鉴表, the unit's 备案登记表, HR's 年度考核工作表 and 统计分析 in Word and
+ * Excel, and the 优秀人选 公示) and the year's .zip of the official's
  * own forms, then each file's path and size. Run through scripts/documents.mjs,
  * which loads this file with Vite's module runner (Node 20 cannot run TypeScript by itself).
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildDocument, buildYearArchive, fileNameFor, toBytes } from '../shared/documents';
+import {
+  buildAnnualWorksheetXlsx,
+  buildDocument,
+  buildStatisticsXlsx,
+  buildYearArchive,
+  fileNameFor,
+  toBytes,
+} from '../shared/documents';
+import { annualWorksheetFileName } from '../shared/documents/annual-worksheet';
+import {
+  exampleAnnualWorksheet,
+  examplePublicationNotice,
+  exampleStatistics,
+} from '../shared/documents/examples-hr';
+import { statisticsFileName } from '../shared/documents/statistics';
 import {
   exampleAnnualPlan,
   exampleEvaluation,
@@ -39,9 +54,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     exampleQuarterSummary,
     exampleEvaluation,
     exampleFilingRegister,
+    exampleAnnualWorksheet,
+    exampleStatistics,
+    examplePublicationNotice,
   ]) {
     files.push([fileNameFor(form), await toBytes(buildDocument(form))]);
   }
+  files.push([
+    annualWorksheetFileName(exampleAnnualWorksheet, 'xlsx'),
+    buildAnnualWorksheetXlsx(exampleAnnualWorksheet),
+  ]);
+  files.push([statisticsFileName(exampleStatistics, 'xlsx'), buildStatisticsXlsx(exampleStatistics)]);
   files.push([
     `${exampleAnnualPlan.year}年平时考核材料-${exampleAnnualPlan.person.name}.zip`,
     await buildYearArchive(exampleForms),

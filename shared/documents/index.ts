@@ -1,9 +1,12 @@
-/** The official's Word forms (see docs: shared/design/documents.md). */
+/** The Word forms of the official, the supervisor and HR, and HR's Excel sheets (see docs: shared/design/documents.md). */
 import type { Document } from 'docx';
 import { buildDocument as buildOfficialDocument, fileNameFor as officialFileNameFor } from './archive';
 import { EVALUATION_TITLE, buildEvaluationForm } from './evaluation-form';
 import { FILING_REGISTER_TITLE, buildFilingRegister } from './filing-register';
 import type { AnyFormData } from './models';
+import { annualWorksheetFileName, buildAnnualWorksheet } from './annual-worksheet';
+import { buildPublicationNotice, noticeFileName } from './publication-notice';
+import { buildStatisticsReport, statisticsFileName } from './statistics';
 
 export type * from './models';
 export { buildAnnualPlan } from './annual-plan';
@@ -14,6 +17,17 @@ export { buildFilingRegister } from './filing-register';
 export { buildYearArchive } from './archive';
 export type { ArchiveOptions } from './archive';
 export { formatDate, toBytes } from './blocks';
+export {
+  buildAnnualWorksheet,
+  buildAnnualWorksheetXlsx,
+  annualWorksheetSheets,
+  annualWorksheetFileName,
+  worksheetFromLinkage,
+} from './annual-worksheet';
+export { buildStatisticsReport, buildStatisticsXlsx, buildTableXlsx, statisticsFileName } from './statistics';
+export { buildPublicationNotice, noticeFileName, noticeTitle } from './publication-notice';
+export { buildXlsx, XLSX_MIME } from './xlsx';
+export type { XlsxCell, XlsxSheet, XlsxMeta } from './xlsx';
 
 /** Characters Windows and macOS refuse in file names, and control characters, become "_" (as in archive.ts). */
 function safeName(name: string): string {
@@ -28,6 +42,12 @@ export function buildDocument(form: AnyFormData): Document {
       return buildEvaluationForm(form);
     case 'filingRegister':
       return buildFilingRegister(form);
+    case 'annualWorksheet':
+      return buildAnnualWorksheet(form);
+    case 'statisticsReport':
+      return buildStatisticsReport(form);
+    case 'publicationNotice':
+      return buildPublicationNotice(form);
     default:
       return buildOfficialDocument(form);
   }
@@ -45,6 +65,12 @@ export function fileNameFor(form: AnyFormData): string {
     }
     case 'filingRegister':
       return `${form.year}年第${form.quarter}季度${FILING_REGISTER_TITLE}-${safeName(form.unit)}.docx`;
+    case 'annualWorksheet':
+      return safeName(annualWorksheetFileName(form, 'docx'));
+    case 'statisticsReport':
+      return safeName(statisticsFileName(form, 'docx'));
+    case 'publicationNotice':
+      return safeName(noticeFileName(form));
     default:
       return officialFileNameFor(form);
   }

@@ -265,4 +265,100 @@ export type FilingRegisterForm = {
  * archive in archive.ts lays out per person); `buildDocument` and `fileNameFor` in index.ts take both.
  */
 export type SupervisorFormData = EvaluationForm | FilingRegisterForm;
-export type AnyFormData = FormData | SupervisorFormData;
+
+// ---- 年度考核工作表 (organisation × year) ----
+
+export type AnnualWorksheetRow = {
+  name: string;
+  post: string;
+  /** The four quarters: grade, and the score under it for 定量; null when not evaluated. */
+  quarters: ({ grade: Grade; score?: number } | null)[];
+  /** Mean of the scored quarters. */
+  averageScore?: number;
+  /** averageScore × the weight of the quarterly results in the annual score. */
+  weightedScore?: number;
+  eligible: boolean;
+  /** Among the unit's candidates; ties share a rank. */
+  rank?: number;
+  /** "在名额内", "并列,待研究确定", "名额外", "不符合条件". */
+  standing: string;
+  /** Every reason the person cannot be 优秀; empty when eligible. */
+  reasons: string[];
+};
+
+export type AnnualWorksheetUnit = {
+  unit: string;
+  headcount: number;
+  quota: number;
+  rows: AnnualWorksheetRow[];
+  notes: string[];
+};
+
+export type AnnualWorksheetForm = {
+  kind: 'annualWorksheet';
+  /** The organisation, e.g. "荆楚市财政局". */
+  organisation: string;
+  year: number;
+  /** Percent of the annual quantified score the quarterly results make up. */
+  quarterWeight: number;
+  /** The rules applied, in words. */
+  rules: string[];
+  units: AnnualWorksheetUnit[];
+  /** 人事部门 clerk and the day the sheet was made. */
+  prepared?: { clerk?: string; date?: IsoDate };
+};
+
+// ---- 统计分析 (organisation × year) ----
+
+export type ReportTable = {
+  title: string;
+  columns: { header: string; weight: number; align?: 'left' | 'center' }[];
+  rows: string[][];
+  /** A line under the table. */
+  note?: string;
+};
+
+export type StatisticsReportForm = {
+  kind: 'statisticsReport';
+  organisation: string;
+  year: number;
+  tables: ReportTable[];
+  /** The day the figures were taken. */
+  asOf?: IsoDate;
+};
+
+// ---- 公示 notice (organisation × year or quarter) ----
+
+export type PublicationEntry = {
+  name: string;
+  unit: string;
+  post: string;
+  /** "优秀" / "好", or the quarter's grade with its score. */
+  result: string;
+};
+
+export type PublicationNoticeForm = {
+  kind: 'publicationNotice';
+  /** 年度考核优秀等次人选, or a quarter's 平时考核结果. */
+  scope: { kind: 'annual'; year: number } | { kind: 'quarter'; year: number; quarter: 1 | 2 | 3 | 4 };
+  /** 发文机关标志 (红头), e.g. "荆楚市财政局"; absent: a plain notice without 红头. */
+  redHeader?: string;
+  /** 主送, e.g. "局机关各科室、各直属单位". */
+  recipients: string;
+  /** The opening paragraph; a standard one per scope when absent. */
+  opening?: string;
+  entries: PublicationEntry[];
+  /** 公示期 */
+  period: { from: IsoDate; to: IsoDate };
+  /** Where objections go, e.g. "局人事科". */
+  office: string;
+  contact: { person: string; phone: string };
+  /** 落款 (发文机关署名) */
+  issuer: string;
+  /** 成文日期 */
+  date: IsoDate;
+};
+
+/** HR's forms: the annual worksheet, the statistics and the 公示 notice. */
+export type HrFormData = AnnualWorksheetForm | StatisticsReportForm | PublicationNoticeForm;
+export type AnyFormData = FormData | SupervisorFormData | HrFormData;

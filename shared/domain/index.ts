@@ -22,3 +22,5 @@ export * from './evaluation-rules';
 export * from './supervision';
 export * from './team';
 export * from './filing';
+export * from './annual';
+export * from './statistics';

@@ -12,5 +12,6 @@ export * from './search-repo';
 export * from './fact-repo';
 export * from './sync-repo';
 export * from './supervision-repo';
+export * from './hr-reports-repo';
 export * from './filing-repo';
 export * from './status';

@@ -1,4 +1,383 @@
-/** 年度考核 (placeholder until this page lands). */
+/**
+ * 年度考核: each person's four quarterly results, the averaged and weighted score, whether they can be
+ * an 优秀 candidate (with every reason they cannot), each unit's 优秀 quota as HR sets it and who of the
+ * ranked candidates falls within it; the 年度考核工作表 exported to Excel and Word.
+ */
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import {
+  Alert,
+  Box,
+  Button,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import {
+  quarterGradeLabels,
+  quarterResultText,
+  standingText,
+  type AnnualRow,
+  type AnnualUnitResult,
+} from '../../../../shared/domain';
+import {
+  annualWorksheetFileName,
+  buildAnnualWorksheet,
+  buildAnnualWorksheetXlsx,
+  toBytes,
+  worksheetFromLinkage,
+} from '../../../../shared/documents';
+import { describeError } from '../../../../shared/errors/messages.zh';
+import { readAnnualReport, saveAnnualQuota, type AnnualReport } from '../../../../shared/store';
+import { useServices } from '../../../app/services';
+import { useNotifications } from '../../../state/notifications';
+import { Loading, PageHeader, StateChip } from '../../official/common';
+import { useLiveFor } from '../../official/data';
+import { validationIssues } from '../../official/fieldErrors';
+import { readOrg } from '../org-service';
+import { reportsText as t } from './strings';
+import { useReportExport } from './useReportExport';
+import { YearPicker, defaultYear } from './YearPicker';
+
+/** Default share of a unit's head count proposed as its 优秀 quota, until HR types the number. */
+export const DEFAULT_EXCELLENT_PERCENT = 20;
+
+/** `?year=2026`, else the year whose annual assessment is due. */
+export function useYearParam(): [number, (year: number) => void] {
+  const [params, setParams] = useSearchParams();
+  const raw = Number(params.get('year'));
+  const year = Number.isInteger(raw) && raw >= 2000 && raw <= 2100 ? raw : defaultYear();
+  const setYear = (y: number) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        next.set('year', String(y));
+        return next;
+      },
+      { replace: true },
+    );
+  return [year, setYear];
+}
+
+type Loaded = { ok: true; report: AnnualReport | null; org: string } | { ok: false; error: string };
+
 export function AnnualPage() {
-  return null;
+  const { db } = useServices();
+  const [year, setYear] = useYearParam();
+  const [percentText, setPercentText] = useState(String(DEFAULT_EXCELLENT_PERCENT));
+  const percentNumber = Number(percentText);
+  const percentOk =
+    percentText.trim() !== '' && Number.isFinite(percentNumber) && percentNumber >= 0 && percentNumber <= 100;
+  const percent = percentOk ? percentNumber : DEFAULT_EXCELLENT_PERCENT;
+  const loaded = useLiveFor<Loaded>(
+    `${year}-${percent}`,
+    async () => {
+      try {
+        const [report, org] = await Promise.all([readAnnualReport(db, year, percent), readOrg(db)]);
+        return { ok: true, report, org: org?.name ?? '' };
+      } catch (e) {
+        return { ok: false, error: describeError(e).title };
+      }
+    },
+    [db, year, percent],
+  );
+  const { busy, save } = useReportExport();
+
+  const report = loaded?.ok ? loaded.report : null;
+  const form = report && loaded?.ok ? worksheetFromLinkage(report.linkage, loaded.org || '本机关') : null;
+
+  return (
+    <Stack spacing={2}>
+      <PageHeader
+        title={t.annualTitle}
+        actions={
+          form ? (
+            <>
+              <Button
+                variant="contained"
+                disabled={busy}
+                onClick={() =>
+                  void save('xlsx', annualWorksheetFileName(form, 'xlsx'), () =>
+                    buildAnnualWorksheetXlsx(form),
+                  )
+                }
+              >
+                {busy ? t.exporting : t.exportExcel}
+              </Button>
+              <Button
+                variant="outlined"
+                disabled={busy}
+                onClick={() =>
+                  void save('docx', annualWorksheetFileName(form, 'docx'), () =>
+                    toBytes(buildAnnualWorksheet(form)),
+                  )
+                }
+              >
+                {t.exportWord}
+              </Button>
+            </>
+          ) : null
+        }
+      />
+      <Typography color="text.secondary">{t.annualIntro}</Typography>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+        <YearPicker value={year} onChange={setYear} />
+        <TextField
+          size="small"
+          label={t.defaultPercent}
+          value={percentText}
+          onChange={(e) => setPercentText(e.target.value)}
+          error={!percentOk}
+          helperText={percentOk ? t.defaultPercentHelp : t.defaultPercentBad}
+          slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+          sx={{ maxWidth: 420 }}
+        />
+      </Stack>
+      {loaded === undefined ? (
+        <Loading />
+      ) : !loaded.ok ? (
+        <Alert severity="error">
+          {t.loadFailed}:{loaded.error}
+        </Alert>
+      ) : !loaded.report ? (
+        <Alert severity="info">{t.noRoster}</Alert>
+      ) : loaded.report.linkage.units.length === 0 ? (
+        <Alert severity="info">{t.noPeople}</Alert>
+      ) : (
+        <AnnualBody report={loaded.report} year={year} />
+      )}
+    </Stack>
+  );
+}
+
+function AnnualBody({ report, year }: { report: AnnualReport; year: number }) {
+  const { linkage } = report;
+  return (
+    <>
+      <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="annual-rules">
+        <Typography id="annual-rules" variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+          {t.rules}
+        </Typography>
+        <Box component="ul" sx={{ m: 0, pl: 3 }}>
+          {linkage.ruleText.map((r) => (
+            <li key={r}>
+              <Typography variant="body2">{r}</Typography>
+            </li>
+          ))}
+        </Box>
+        {report.data.configSource === 'local' ? (
+          <Alert severity="warning" sx={{ mt: 1 }}>
+            {t.localRules}
+          </Alert>
+        ) : null}
+      </Paper>
+      {report.staleQuotas.map((s) => (
+        <Alert severity="warning" key={s}>
+          {s}
+        </Alert>
+      ))}
+      {linkage.units.map((u) => (
+        <UnitSection key={u.unitId} unit={u} year={year} weight={linkage.quarterWeight} />
+      ))}
+    </>
+  );
+}
+
+function UnitSection({ unit, year, weight }: { unit: AnnualUnitResult; year: number; weight: number }) {
+  const headingId = `annual-unit-${unit.unitId}`;
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby={headingId}>
+      <Stack spacing={1.5}>
+        <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+          <Typography id={headingId} variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+            {t.unitHeading(unit.unitName, unit.headcount)}
+          </Typography>
+          <StateChip label={t.eligibleSummary(unit.eligibleCount, unit.quota)} tone="info" />
+        </Stack>
+        <QuotaField key={`${year}-${unit.unitId}-${unit.quota}-${unit.quotaSet}`} unit={unit} year={year} />
+        {unit.notes.map((n) => (
+          <Alert severity="warning" key={n}>
+            {n}
+          </Alert>
+        ))}
+        <AnnualTable unit={unit} weight={weight} />
+      </Stack>
+    </Paper>
+  );
+}
+
+function QuotaField({ unit, year }: { unit: AnnualUnitResult; year: number }) {
+  const { db } = useServices();
+  const { notify, reportError } = useNotifications();
+  const [value, setValue] = useState(String(unit.quota));
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const inputId = `quota-${unit.unitId}`;
+
+  const store = async (quota: string | null) => {
+    setSaving(true);
+    try {
+      await saveAnnualQuota(db, {
+        year,
+        unitId: unit.unitId,
+        unitName: unit.unitName,
+        headcount: unit.headcount,
+        quota,
+      });
+      setError(null);
+      notify({
+        kind: 'success',
+        text: quota === null ? t.quotaReset(unit.unitName) : t.quotaSaved(unit.unitName, Number(quota)),
+      });
+    } catch (e) {
+      const issues = validationIssues(e);
+      if (issues && issues[0]) setError(issues[0].message);
+      else reportError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Stack
+      direction="row"
+      spacing={1}
+      useFlexGap
+      sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }}
+      component="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void store(value);
+      }}
+    >
+      <TextField
+        id={inputId}
+        size="small"
+        label={t.quota(unit.unitName)}
+        value={value}
+        onChange={(e) => {
+          setValue(e.target.value);
+          setError(null);
+        }}
+        error={error !== null}
+        helperText={error ?? t.quotaHelp(unit.defaultQuota, unit.quotaSet)}
+        slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+        sx={{ maxWidth: 320 }}
+      />
+      <Button type="submit" variant="outlined" disabled={saving}>
+        {t.saveQuota}
+      </Button>
+      {unit.quotaSet ? (
+        <Button variant="text" disabled={saving} onClick={() => void store(null)}>
+          {t.resetQuota}
+        </Button>
+      ) : null}
+    </Stack>
+  );
+}
+
+function QuarterCell({ row, index }: { row: AnnualRow; index: number }) {
+  const q = row.quarters[index];
+  if (!q || q.grade === null) {
+    return (
+      <TableCell align="center">
+        <Typography variant="body2" color="text.secondary">
+          {t.noResult}
+        </Typography>
+      </TableCell>
+    );
+  }
+  return (
+    <TableCell align="center">
+      <Typography variant="body2" component="span" aria-label={quarterResultText(q)}>
+        {quarterGradeLabels[q.grade]}
+        {q.score !== null ? (
+          <Box component="span" sx={{ display: 'block', color: 'text.secondary' }}>
+            {q.score}
+          </Box>
+        ) : null}
+      </Typography>
+      {q.version !== null && q.version > 1 ? (
+        <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+          {t.corrected(q.version)}
+        </Typography>
+      ) : null}
+    </TableCell>
+  );
+}
+
+function AnnualTable({ unit, weight }: { unit: AnnualUnitResult; weight: number }) {
+  const c = t.columns;
+  return (
+    <TableContainer>
+      <Table size="small" aria-label={t.tableLabel(unit.unitName)}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{c.rank}</TableCell>
+            <TableCell>{c.name}</TableCell>
+            <TableCell>{c.post}</TableCell>
+            {[1, 2, 3, 4].map((q) => (
+              <TableCell key={q} align="center">
+                {c.quarter(q)}
+              </TableCell>
+            ))}
+            <TableCell align="right">{c.average}</TableCell>
+            <TableCell align="right">{c.weighted(weight)}</TableCell>
+            <TableCell>{c.standing}</TableCell>
+            <TableCell>{c.reasons}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {unit.rows.map((r) => (
+            <TableRow key={r.personId} data-testid={`annual-row-${r.personId}`}>
+              <TableCell>{r.rank ?? '—'}</TableCell>
+              <TableCell component="th" scope="row">
+                {r.name}
+              </TableCell>
+              <TableCell>{r.post}</TableCell>
+              {[0, 1, 2, 3].map((i) => (
+                <QuarterCell key={i} row={r} index={i} />
+              ))}
+              <TableCell align="right">{r.averageScore ?? '—'}</TableCell>
+              <TableCell align="right">{r.weightedScore ?? '—'}</TableCell>
+              <TableCell>
+                <StateChip
+                  label={standingText(r)}
+                  tone={
+                    !r.eligible
+                      ? 'default'
+                      : r.standing === 'within'
+                        ? 'success'
+                        : r.standing === 'tie'
+                          ? 'warning'
+                          : 'info'
+                  }
+                />
+              </TableCell>
+              <TableCell sx={{ minWidth: 260 }}>
+                {r.reasons.length > 0 ? (
+                  <Box component="ul" sx={{ m: 0, pl: 2 }}>
+                    {r.reasons.map((reason) => (
+                      <li key={reason}>
+                        <Typography variant="body2">{reason}</Typography>
+                      </li>
+                    ))}
+                  </Box>
+                ) : r.standingNote ? (
+                  <Typography variant="body2">{r.standingNote}</Typography>
+                ) : null}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
 }

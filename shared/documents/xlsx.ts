@@ -1,0 +1,268 @@
+/**
+ * A minimal Excel (.xlsx) writer: SpreadsheetML parts zipped with fflate, enough for HR's worksheets
+ * and statistics to open in Excel, WPS and LibreOffice. One or more sheets; text as shared strings,
+ * numbers as numbers, empty cells left out; an optional bold title row merged across the columns,
+ * a bold header row frozen below it, and column widths (given, or measured from the text).
+ *
+ * No formulas are written: a text starting with "=" stays text.
+ */
+import { strToU8, zipSync } from 'fflate';
+
+export type XlsxCell = string | number | null | undefined;
+
+export type XlsxSheet = {
+  /** The tab's name; shortened to 31 characters, with []:*?/\ replaced, and made unique. */
+  name: string;
+  /** A bold line above the header, merged across the columns ("2026年度考核工作表"). */
+  title?: string;
+  header: readonly string[];
+  rows: readonly (readonly XlsxCell[])[];
+  /** Column widths in characters (a CJK character counts 2); measured from the text when absent. */
+  widths?: readonly (number | undefined)[];
+};
+
+export type XlsxMeta = { title?: string; creator?: string; created?: Date };
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+// XML 1.0 refuses most control characters, even escaped; they are dropped.
+// eslint-disable-next-line no-control-regex
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+function esc(text: string): string {
+  return text
+    .replace(INVALID_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/** 0 → "A", 25 → "Z", 26 → "AA". */
+export function columnName(index: number): string {
+  let n = index + 1;
+  let name = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    name = String.fromCharCode(65 + r) + name;
+    n = Math.floor((n - 1) / 26);
+  }
+  return name;
+}
+
+/** Display width in Excel's character units: CJK and full-width characters count 2. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    w += c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xffdc) || c >= 0x20000) ? 2 : 1;
+  }
+  return w;
+}
+
+/** Sheet names Excel accepts: 1–31 characters, none of []:*?/\, not starting or ending with "'", unique. */
+export function sheetNames(names: readonly string[]): string[] {
+  const used = new Set<string>();
+  return names.map((raw, i) => {
+    let base = [...raw.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '')].slice(0, 31).join('');
+    if (base.trim() === '') base = `Sheet${i + 1}`;
+    let name = base;
+    for (let k = 2; used.has(name.toLowerCase()); k++) {
+      const suffix = `(${k})`;
+      name = [...base].slice(0, 31 - suffix.length).join('') + suffix;
+    }
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+class SharedStrings {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+  count = 0;
+  id(text: string): number {
+    this.count++;
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(text);
+      this.index.set(text, i);
+    }
+    return i;
+  }
+}
+
+/** Style ids in styles.xml: 0 plain, 1 bold (header), 2 bold and centred (title), 3 wrapped text. */
+const STYLE = { plain: 0, bold: 1, title: 2 } as const;
+
+function cellXml(ref: string, value: XlsxCell, style: number, strings: SharedStrings): string {
+  const s = style === STYLE.plain ? '' : ` s="${style}"`;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return '';
+    return `<c r="${ref}"${s}><v>${String(value)}</v></c>`;
+  }
+  if (value === null || value === undefined || value === '') {
+    return style === STYLE.plain ? '' : `<c r="${ref}"${s}/>`;
+  }
+  return `<c r="${ref}"${s} t="s"><v>${strings.id(value)}</v></c>`;
+}
+
+function rowXml(r: number, cells: readonly XlsxCell[], style: number, strings: SharedStrings): string {
+  const inner = cells.map((v, c) => cellXml(`${columnName(c)}${r}`, v, style, strings)).join('');
+  return `<row r="${r}">${inner}</row>`;
+}
+
+function measuredWidths(sheet: XlsxSheet, columns: number): number[] {
+  return Array.from({ length: columns }, (_, c) => {
+    const given = sheet.widths?.[c];
+    if (given !== undefined) return given;
+    const texts = [sheet.header[c] ?? '', ...sheet.rows.map((row) => row[c])].map((v) =>
+      v === null || v === undefined ? '' : String(v),
+    );
+    return Math.min(60, Math.max(6, ...texts.map((t) => textWidth(t) + 2)));
+  });
+}
+
+function sheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
+  const columns = Math.max(sheet.header.length, ...sheet.rows.map((r) => r.length), 1);
+  const headerRow = sheet.title === undefined ? 1 : 2;
+  const lastRow = headerRow + sheet.rows.length;
+  const rows: string[] = [];
+  if (sheet.title !== undefined) rows.push(rowXml(1, [sheet.title], STYLE.title, strings));
+  rows.push(rowXml(headerRow, sheet.header, STYLE.bold, strings));
+  sheet.rows.forEach((row, i) => rows.push(rowXml(headerRow + 1 + i, row, STYLE.plain, strings)));
+  const cols = measuredWidths(sheet, columns)
+    .map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`)
+    .join('');
+  const top = `A${headerRow + 1}`;
+  const merge =
+    sheet.title !== undefined && columns > 1
+      ? `<mergeCells count="1"><mergeCell ref="A1:${columnName(columns - 1)}1"/></mergeCells>`
+      : '';
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    `<dimension ref="A1:${columnName(columns - 1)}${lastRow}"/>` +
+    '<sheetViews><sheetView workbookViewId="0">' +
+    `<pane ySplit="${headerRow}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/>` +
+    `<selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/>` +
+    '</sheetView></sheetViews>' +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    `<cols>${cols}</cols>` +
+    `<sheetData>${rows.join('')}</sheetData>` +
+    merge +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    '</worksheet>'
+  );
+}
+
+const STYLES_XML =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="3">' +
+  '<font><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font>' +
+  '<font><b/><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font>' +
+  '<font><b/><sz val="14"/><name val="宋体"/><family val="3"/><charset val="134"/></font>' +
+  '</fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="3">' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
+  '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center"/></xf>' +
+  '</cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>' +
+  '</styleSheet>';
+
+/** The workbook's bytes. Throws a RangeError when there is no sheet. */
+export function buildXlsx(sheets: readonly XlsxSheet[], meta: XlsxMeta = {}): Uint8Array {
+  if (sheets.length === 0) throw new RangeError('a workbook needs at least one sheet');
+  const strings = new SharedStrings();
+  const names = sheetNames(sheets.map((s) => s.name));
+  const files: Record<string, Uint8Array> = {};
+  const put = (path: string, xml: string) => {
+    files[path] = strToU8(xml);
+  };
+  const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  sheets.forEach((s, i) => put(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s, strings)));
+  put(
+    '[Content_Types].xml',
+    head +
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      sheets
+        .map(
+          (_, i) =>
+            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+        )
+        .join('') +
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+      '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+      '</Types>',
+  );
+  put(
+    '_rels/.rels',
+    head +
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
+      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+      '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>' +
+      '</Relationships>',
+  );
+  put(
+    'xl/workbook.xml',
+    head +
+      '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      '<bookViews><workbookView activeTab="0"/></bookViews><sheets>' +
+      names.map((n, i) => `<sheet name="${esc(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+      '</sheets></workbook>',
+  );
+  put(
+    'xl/_rels/workbook.xml.rels',
+    head +
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      sheets
+        .map(
+          (_, i) =>
+            `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+        )
+        .join('') +
+      `<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+      `<Relationship Id="rId${sheets.length + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>` +
+      '</Relationships>',
+  );
+  put('xl/styles.xml', STYLES_XML);
+  put(
+    'xl/sharedStrings.xml',
+    head +
+      `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.count}" uniqueCount="${strings.list.length}">` +
+      strings.list.map((t) => `<si><t xml:space="preserve">${esc(t)}</t></si>`).join('') +
+      '</sst>',
+  );
+  const created = (meta.created ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  put(
+    'docProps/core.xml',
+    head +
+      '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+      'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+      'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+      (meta.title ? `<dc:title>${esc(meta.title)}</dc:title>` : '') +
+      `<dc:creator>${esc(meta.creator ?? 'DutyBook 履责记实')}</dc:creator>` +
+      `<dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created>` +
+      '</cp:coreProperties>',
+  );
+  put(
+    'docProps/app.xml',
+    head +
+      '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">' +
+      '<Application>DutyBook</Application></Properties>',
+  );
+  return zipSync(files);
+}

@@ -1,0 +1,297 @@
+/**
+ * 统计分析 for HR: the grade distribution by unit and quarter, the trend over the year's quarters, and
+ * how far the work has come in (plans submitted and approved, record books submitted per month,
+ * evaluations signed per quarter). Pure: counts from rows the store reads; the latest version of each
+ * evaluation counts, once.
+ */
+import { roundScore } from './scoring';
+import type { QuarterGrade } from './vocabulary';
+
+export type StatsPerson = { personId: string; name: string; unitId: string };
+export type StatsUnit = { id: string; name: string };
+export type StatsEvaluation = {
+  subject: string;
+  year: number;
+  quarter: number;
+  version: number;
+  resultGrade: QuarterGrade;
+  resultScore?: number | undefined;
+};
+export type StatsPlan = { personId: string; year: number; state: string; version: number };
+export type StatsRecord = { personId: string; year: number; month: number; version: number };
+
+/** done of total, and the share in percent (one decimal); null when there is no one to count. */
+export type Rate = { done: number; total: number; percent: number | null };
+
+export type GradeCounts = Record<QuarterGrade, number>;
+
+export type DistributionRow = {
+  unitId: string;
+  unitName: string;
+  quarter: number;
+  /** Active people of the unit. */
+  assessed: number;
+  evaluated: number;
+  counts: GradeCounts;
+  /** Share of 好 among those evaluated. */
+  goodPercent: number | null;
+};
+
+export type TrendRow = {
+  quarter: number;
+  evaluated: number;
+  counts: GradeCounts;
+  /** Mean of the scored (定量) results of the quarter. */
+  averageScore: number | null;
+};
+
+export type UnitCompletion = {
+  unitId: string;
+  unitName: string;
+  people: number;
+  plansSubmitted: Rate;
+  plansApproved: Rate;
+  evaluationsSigned: Rate;
+};
+
+export type YearStatistics = {
+  year: number;
+  people: number;
+  distribution: DistributionRow[];
+  trend: TrendRow[];
+  completion: {
+    byUnit: UnitCompletion[];
+    plansSubmitted: Rate;
+    plansApproved: Rate;
+    /** Index 0 is January. */
+    recordsByMonth: Rate[];
+    /** Index 0 is the first quarter. */
+    evaluationsByQuarter: Rate[];
+  };
+};
+
+export function rate(done: number, total: number): Rate {
+  return { done, total, percent: total > 0 ? Math.round((done / total) * 1000) / 10 : null };
+}
+
+/** "8/12(66.7%)", or "—" when there is no one to count. */
+export function rateText(r: Rate): string {
+  return r.percent === null ? '—' : `${r.done}/${r.total}(${r.percent}%)`;
+}
+
+const emptyCounts = (): GradeCounts => ({ good: 0, fairlyGood: 0, average: 0, poor: 0 });
+
+/** Plans count as submitted from version 1 on; approved once approved or filed. */
+const isApproved = (p: StatsPlan) => p.state === 'approved' || p.state === 'filed';
+
+/**
+ * The year's statistics over `people` (those taking part, usually the active roster), grouped by
+ * their unit in `units` order. Rows of people not in `people` and of other years are ignored.
+ */
+export function yearStatistics(args: {
+  year: number;
+  units: readonly StatsUnit[];
+  people: readonly StatsPerson[];
+  evaluations: readonly StatsEvaluation[];
+  plans: readonly StatsPlan[];
+  records: readonly StatsRecord[];
+}): YearStatistics {
+  const { year } = args;
+  const ids = new Set(args.people.map((p) => p.personId));
+  const unitOf = new Map(args.people.map((p) => [p.personId, p.unitId]));
+
+  const latest = new Map<string, StatsEvaluation>();
+  for (const e of args.evaluations) {
+    if (e.year !== year || !ids.has(e.subject)) continue;
+    const k = `${e.subject}/${e.quarter}`;
+    const seen = latest.get(k);
+    if (!seen || e.version > seen.version) latest.set(k, e);
+  }
+  const current = [...latest.values()];
+
+  const unitOrder = new Map(args.units.map((u, i) => [u.id, i]));
+  const unitNames = new Map(args.units.map((u) => [u.id, u.name]));
+  const unitIds = [...new Set(args.people.map((p) => p.unitId))].sort(
+    (a, b) => (unitOrder.get(a) ?? Infinity) - (unitOrder.get(b) ?? Infinity) || a.localeCompare(b),
+  );
+  const peopleOf = (unitId: string) => args.people.filter((p) => p.unitId === unitId).length;
+
+  const distribution: DistributionRow[] = [];
+  for (const unitId of unitIds) {
+    for (const quarter of [1, 2, 3, 4]) {
+      const counts = emptyCounts();
+      const of = current.filter((e) => e.quarter === quarter && unitOf.get(e.subject) === unitId);
+      for (const e of of) counts[e.resultGrade] += 1;
+      distribution.push({
+        unitId,
+        unitName: unitNames.get(unitId) ?? '未知单位',
+        quarter,
+        assessed: peopleOf(unitId),
+        evaluated: of.length,
+        counts,
+        goodPercent: rate(counts.good, of.length).percent,
+      });
+    }
+  }
+
+  const trend: TrendRow[] = [1, 2, 3, 4].map((quarter) => {
+    const of = current.filter((e) => e.quarter === quarter);
+    const counts = emptyCounts();
+    for (const e of of) counts[e.resultGrade] += 1;
+    const scores = of.flatMap((e) =>
+      typeof e.resultScore === 'number' && Number.isFinite(e.resultScore) ? [e.resultScore] : [],
+    );
+    return {
+      quarter,
+      evaluated: of.length,
+      counts,
+      averageScore: scores.length > 0 ? roundScore(scores.reduce((a, b) => a + b, 0) / scores.length) : null,
+    };
+  });
+
+  const plans = args.plans.filter((p) => p.year === year && ids.has(p.personId));
+  const submittedPlans = new Set(plans.filter((p) => p.version >= 1).map((p) => p.personId));
+  const approvedPlans = new Set(plans.filter(isApproved).map((p) => p.personId));
+  const total = args.people.length;
+
+  const submittedRecords = new Set(
+    args.records
+      .filter((r) => r.year === year && r.version >= 1 && ids.has(r.personId))
+      .map((r) => `${r.personId}/${r.month}`),
+  );
+  const recordsByMonth = Array.from({ length: 12 }, (_, i) =>
+    rate(args.people.filter((p) => submittedRecords.has(`${p.personId}/${i + 1}`)).length, total),
+  );
+  const evaluationsByQuarter = [1, 2, 3, 4].map((q) =>
+    rate(current.filter((e) => e.quarter === q).length, total),
+  );
+
+  const byUnit: UnitCompletion[] = unitIds.map((unitId) => {
+    const members = args.people.filter((p) => p.unitId === unitId);
+    const n = members.length;
+    const signed = current.filter((e) => unitOf.get(e.subject) === unitId).length;
+    return {
+      unitId,
+      unitName: unitNames.get(unitId) ?? '未知单位',
+      people: n,
+      plansSubmitted: rate(members.filter((p) => submittedPlans.has(p.personId)).length, n),
+      plansApproved: rate(members.filter((p) => approvedPlans.has(p.personId)).length, n),
+      evaluationsSigned: rate(signed, n * 4),
+    };
+  });
+
+  return {
+    year,
+    people: total,
+    distribution,
+    trend,
+    completion: {
+      byUnit,
+      plansSubmitted: rate(submittedPlans.size, total),
+      plansApproved: rate(approvedPlans.size, total),
+      recordsByMonth,
+      evaluationsByQuarter,
+    },
+  };
+}
+
+/** A table of figures as text, for the screen, Word and Excel alike (see documents' ReportTable). */
+export type StatsTable = {
+  id: 'distribution' | 'trend' | 'completionUnits' | 'records' | 'evaluations';
+  title: string;
+  columns: { header: string; weight: number; align?: 'left' | 'center' }[];
+  rows: string[][];
+  note?: string;
+};
+
+const pct = (p: number | null) => (p === null ? '—' : `${p}%`);
+const GRADE_HEADERS = [
+  ['good', '好'],
+  ['fairlyGood', '较好'],
+  ['average', '一般'],
+  ['poor', '较差'],
+] as const;
+
+/** The statistics as the tables the page shows under its charts and the exports write. */
+export function statisticsTables(s: YearStatistics): StatsTable[] {
+  const c = s.completion;
+  const centre = (header: string, weight = 1) => ({ header, weight, align: 'center' as const });
+  return [
+    {
+      id: 'distribution',
+      title: `${s.year}年平时考核等次分布(按单位和季度)`,
+      columns: [
+        { header: '单位', weight: 3 },
+        centre('季度'),
+        centre('参加\n人数'),
+        centre('已评鉴'),
+        ...GRADE_HEADERS.map(([, h]) => centre(h)),
+        centre('“好”\n占比', 1.3),
+      ],
+      rows: s.distribution.map((d) => [
+        d.unitName,
+        `第${d.quarter}季度`,
+        String(d.assessed),
+        String(d.evaluated),
+        ...GRADE_HEADERS.map(([g]) => String(d.counts[g])),
+        pct(d.goodPercent),
+      ]),
+      note: '“好”占比按已评鉴人数计算;同一季度的评鉴如有更正,按最新版本计一次。',
+    },
+    {
+      id: 'trend',
+      title: `${s.year}年各季度等次变化`,
+      columns: [
+        centre('季度'),
+        centre('已评鉴'),
+        ...GRADE_HEADERS.map(([, h]) => centre(h)),
+        centre('定量评鉴\n平均分', 1.5),
+      ],
+      rows: s.trend.map((t) => [
+        `第${t.quarter}季度`,
+        String(t.evaluated),
+        ...GRADE_HEADERS.map(([g]) => String(t.counts[g])),
+        t.averageScore === null ? '—' : String(t.averageScore),
+      ]),
+    },
+    {
+      id: 'completionUnits',
+      title: `${s.year}年工作计划和领导评鉴完成情况(按单位)`,
+      columns: [
+        { header: '单位', weight: 3 },
+        centre('人数'),
+        centre('计划已提交', 2),
+        centre('计划已核准', 2),
+        centre('评鉴已签署\n(人次)', 2),
+      ],
+      rows: [
+        ...c.byUnit.map((u) => [
+          u.unitName,
+          String(u.people),
+          rateText(u.plansSubmitted),
+          rateText(u.plansApproved),
+          rateText(u.evaluationsSigned),
+        ]),
+        ['合计', String(s.people), rateText(c.plansSubmitted), rateText(c.plansApproved), '—'],
+      ],
+      note: '评鉴按每人每年4个季度计算应签署人次。',
+    },
+    {
+      id: 'records',
+      title: `${s.year}年平时考核记实簿提交情况(按月)`,
+      columns: [centre('月份'), centre('已提交'), centre('应提交'), centre('提交率')],
+      rows: c.recordsByMonth.map((r, i) => [`${i + 1}月`, String(r.done), String(r.total), pct(r.percent)]),
+    },
+    {
+      id: 'evaluations',
+      title: `${s.year}年领导评鉴签署情况(按季度)`,
+      columns: [centre('季度'), centre('已签署'), centre('应评鉴'), centre('签署率')],
+      rows: c.evaluationsByQuarter.map((r, i) => [
+        `第${i + 1}季度`,
+        String(r.done),
+        String(r.total),
+        pct(r.percent),
+      ]),
+    },
+  ];
+}
