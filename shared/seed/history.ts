@@ -1,0 +1,868 @@
+/**
+ * The example organisation's years, as the signed records its people would have written: each
+ * official's plan (some returned and resubmitted), monthly record books (linked to plan items,
+ * attendance from the month's working days, occasional leave and errors, a few returned), quarterly
+ * summaries; each supervisor's 核准/退回, evaluations (grade or score per the configuration, a
+ * realistic spread of grades, the odd correction with its reason), feedback and the official's
+ * acknowledgement; and every supervisor's quarterly register.
+ *
+ * Every body is built the way the store builds it (plan-repo `submitPlan`, record-repo
+ * `submitRecord`, summary-repo `submitSummary`, supervision-repo `decidePlan`, `returnRecordBook`,
+ * `signEvaluation`, `recordFeedback`, `acknowledgeFeedback`, `signRegister`) and passes the same
+ * checks; the facts carry the same record keys and parents `appendOwnFact` would give them. Nothing
+ * happens at or after `today`: a year in progress stops where the calendar is.
+ */
+import {
+  computeResult,
+  dayStatus,
+  evaluationInputSchema,
+  feedbackIssues,
+  feedbackKindLabels,
+  feedbackSchema,
+  finalizeEvaluation,
+  indexHolidayCalendars,
+  jsonSnapshot,
+  leafIndicators,
+  monthlyRecordIssues,
+  monthlyRecordVersionSchema,
+  monthsOfQuarter,
+  normaliseWorkItem,
+  parseOrThrow,
+  planDecisionSchema,
+  planItemIssues,
+  planVersionSchema,
+  quarterHighlights,
+  quarterSummaryVersionSchema,
+  rankLevelLabel,
+  recordReturnSchema,
+  registerSchema,
+  resolveHolidayCalendars,
+  summaryTextIssues,
+  templateFor,
+  workingDays,
+  feedbackAckSchema,
+  signedEvaluationSchema,
+  type AssessmentConfig,
+  type Attendance,
+  type ErrorEntry,
+  type Feedback,
+  type FeedbackAck,
+  type HolidayIndex,
+  type MonthlyRecordVersion,
+  type PlanDecision,
+  type PlanItem,
+  type PlanVersion,
+  type Quarter,
+  type QuarterGrade,
+  type QuarterSummaryVersion,
+  type RecordReturn,
+  type Register,
+  type RegisterEntry,
+  type SignedEvaluation,
+  type WorkItem,
+} from '../domain';
+import { ValidationError } from '../errors/errors';
+import { recordKeys } from '../sync/model/facts';
+import * as words from './content';
+import { fill } from './content';
+import type { Organisation, SeedPerson } from './organisation';
+import { Random } from './random';
+
+/** A fact before its counter and id are known: parents are other drafts. */
+export type FactDraft = {
+  /** Creation order: parents always come before the facts that name them. */
+  seq: number;
+  at: number;
+  author: string;
+  type: string;
+  subject: string;
+  recordKey: string;
+  body: unknown;
+  parents: FactDraft[];
+};
+
+export type HistoryOptions = {
+  seed: string;
+  years: readonly number[];
+  /** Milliseconds: nothing is written at or after it. */
+  today: number;
+  config: AssessmentConfig;
+};
+
+export type HistoryStats = {
+  plans: number;
+  planReturns: number;
+  records: number;
+  recordReturns: number;
+  summaries: number;
+  evaluations: number;
+  corrections: number;
+  feedback: number;
+  acknowledgements: number;
+  registers: number;
+  grades: Record<QuarterGrade, number>;
+};
+
+export type History = { drafts: FactDraft[]; stats: HistoryStats };
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+/** A Beijing wall-clock time as milliseconds since the epoch. */
+const beijing = (y: number, m: number, d: number, h = 9, min = 0) => Date.UTC(y, m - 1, d, h - 8, min);
+const isoDay = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 10);
+const iso = (ms: number) => new Date(ms).toISOString();
+
+const GRADE_BANDS: Readonly<Record<QuarterGrade, readonly [number, number]>> = {
+  good: [91, 97],
+  fairlyGood: [82, 88],
+  average: [66, 77],
+  poor: [50, 58],
+};
+
+class Writer {
+  readonly drafts: FactDraft[] = [];
+  constructor(private readonly today: number) {}
+
+  /** A draft, or null when `at` is not before today (then nothing that depends on it happens). */
+  add(d: Omit<FactDraft, 'seq'>): FactDraft | null {
+    if (d.at >= this.today) return null;
+    for (const p of d.parents) {
+      if (p.at >= d.at) throw new Error(`seed: ${d.recordKey} is not after its parent ${p.recordKey}`);
+    }
+    const draft = { ...d, seq: this.drafts.length };
+    this.drafts.push(draft);
+    return draft;
+  }
+}
+
+type RecordState = {
+  month: number;
+  recordId: string;
+  versions: { at: number; body: MonthlyRecordVersion; draft: FactDraft }[];
+  /** When a version was returned (by version number). */
+  returnedAt: Map<number, number>;
+};
+
+/** The versions of a person's record books as the person's device holds them at `t` (submitted only). */
+function submittedAt(records: readonly RecordState[], t: number): MonthlyRecordVersion[] {
+  const out: MonthlyRecordVersion[] = [];
+  for (const r of records) {
+    const v = [...r.versions].reverse().find((x) => x.at <= t);
+    if (!v) continue;
+    const returned = r.returnedAt.get(v.body.version);
+    if (returned !== undefined && returned <= t) continue;
+    out.push(v.body);
+  }
+  return out;
+}
+
+type Evaluated = {
+  person: SeedPerson;
+  evaluation: SignedEvaluation;
+  feedback?: Feedback;
+  /** When the last of these was written. */
+  doneAt: number;
+};
+
+export function generateHistory(org: Organisation, options: HistoryOptions): History {
+  const { config, today, seed } = options;
+  const holidays: HolidayIndex = indexHolidayCalendars(resolveHolidayCalendars(config.holidayCalendars));
+  const byId = new Map(org.people.map((p) => [p.id, p]));
+  const unitName = new Map(org.units.map((u) => [u.id, u.name]));
+  const writer = new Writer(today);
+  const stats: HistoryStats = {
+    plans: 0,
+    planReturns: 0,
+    records: 0,
+    recordReturns: 0,
+    summaries: 0,
+    evaluations: 0,
+    corrections: 0,
+    feedback: 0,
+    acknowledgements: 0,
+    registers: 0,
+    grades: { good: 0, fairlyGood: 0, average: 0, poor: 0 },
+  };
+
+  const workingOnOrAfter = (ms: number): number => {
+    let t = ms;
+    while (!dayStatus(isoDay(t), holidays).working) t += DAY;
+    return t;
+  };
+  /** A working day `min`–`max` days after `ms`, at a plausible office hour. */
+  const later = (rng: Random, ms: number, min: number, max: number): number => {
+    const day = workingOnOrAfter(ms + rng.int(min, max) * DAY);
+    const base = beijing(...(isoDay(day).split('-').map(Number) as [number, number, number]), 8);
+    return Math.max(ms + HOUR, base + rng.int(60, 9 * 60) * 60_000);
+  };
+
+  const grades = targetGrades(org, options);
+  const methodOf = (supervisorId: string, year: number): 'grade' | 'score' => {
+    if (config.evaluationMethod !== 'either') return config.evaluationMethod;
+    return new Random(`${seed}/method/${supervisorId}/${year}`).chance(0.55) ? 'score' : 'grade';
+  };
+  const evaluated = new Map<string, Evaluated[]>(); // `${supervisorId}/${year}/${quarter}`
+
+  for (const year of options.years) {
+    for (const person of org.people) {
+      const rng = new Random(`${seed}/history/${person.id}/${year}`);
+      const supervisor = person.supervisorId ? byId.get(person.supervisorId) : undefined;
+      const field = org.fieldOf(person.id);
+      const id = (at: number) => rng.ulid(at);
+
+      // ---- 个人年度工作计划 ----
+      const items = planItems(rng, year, field);
+      const planId = id(beijing(year, 1, 2));
+      const planKey = recordKeys.plan(person.id, year);
+      const decisionKey = recordKeys.planDecision(person.id, year);
+      const planVersions: { body: PlanVersion; draft: FactDraft }[] = [];
+      const submitPlan = (at: number, planItemsNow: PlanItem[]) => {
+        const issues = planItemIssues(planItemsNow, year);
+        if (issues.length > 0) throw new ValidationError(issues);
+        const body = parseOrThrow(
+          planVersionSchema,
+          jsonSnapshot({
+            id: id(at),
+            planId,
+            personId: person.id,
+            year,
+            version: planVersions.length + 1,
+            items: planItemsNow,
+            submittedAt: iso(at),
+          }),
+        );
+        const prev = planVersions[planVersions.length - 1];
+        const draft = writer.add({
+          at,
+          author: person.id,
+          type: 'plan.version',
+          subject: person.id,
+          recordKey: planKey,
+          body,
+          parents: prev ? [prev.draft] : [],
+        });
+        if (draft) planVersions.push({ body, draft });
+        return draft;
+      };
+      let decisionHead: FactDraft | null = null;
+      const decide = (at: number, decision: 'approve' | 'return', reasons: PlanDecision['reasons']) => {
+        const v = planVersions[planVersions.length - 1]!;
+        const body: PlanDecision = parseOrThrow(
+          planDecisionSchema,
+          jsonSnapshot({
+            id: id(at),
+            personId: person.id,
+            year,
+            version: v.body.version,
+            decision,
+            by: supervisor!.name,
+            opinion: decision === 'approve' ? rng.pick(words.APPROVAL_OPINIONS) : '',
+            reasons,
+            decidedAt: iso(at),
+          }),
+        );
+        const draft = writer.add({
+          at,
+          author: supervisor!.id,
+          type: decision === 'approve' ? 'plan.approval' : 'plan.return',
+          subject: person.id,
+          recordKey: decisionKey,
+          body,
+          parents: [...(decisionHead ? [decisionHead] : []), v.draft],
+        });
+        if (draft) decisionHead = draft;
+        return draft;
+      };
+
+      let t = later(rng, beijing(year, 1, 3), 0, 14);
+      if (!submitPlan(t, items)) continue;
+      stats.plans += 1;
+      let currentItems = items;
+      if (supervisor) {
+        t = later(rng, t, 1, 6);
+        if (rng.chance(0.1)) {
+          const item = rng.chance(0.5) ? rng.pick(items) : null;
+          const reason = rng.pick(words.PLAN_RETURN_REASONS);
+          if (decide(t, 'return', [{ itemId: item?.id ?? null, reason }])) {
+            stats.planReturns += 1;
+            currentItems = items.map((i) =>
+              item === null || i.id === item.id ? { ...i, target: `${i.target},按季度分解落实` } : i,
+            );
+            t = later(rng, t, 1, 4);
+            if (submitPlan(t, currentItems)) {
+              t = later(rng, t, 1, 3);
+              decide(t, 'approve', []);
+            }
+          }
+        } else decide(t, 'approve', []);
+      }
+
+      // ---- 平时考核记实簿 ----
+      const records: RecordState[] = [];
+      const progress = new Map<string, number>();
+      const lagging = new Set(items.filter(() => rng.chance(0.08)).map((i) => i.id));
+      for (let month = 1; month <= 12; month++) {
+        const endOfMonth = beijing(year, month, 28);
+        const submitted = later(rng, endOfMonth + (rng.chance(0.3) ? 0 : 4 * DAY), 0, 3);
+        if (submitted >= today) break;
+        const state: RecordState = { month, recordId: id(submitted), versions: [], returnedAt: new Map() };
+        const workItems = monthWork(rng, year, month, currentItems, progress, lagging, field);
+        const attendance = monthAttendance(rng, year, month, holidays);
+        const errors = rng.chance(0.03) ? [errorEntry(rng, year, month, holidays)] : [];
+        const write = (at: number, work: WorkItem[]): FactDraft | null => {
+          const issues = monthlyRecordIssues({ year, month, workItems: work, attendance, errors });
+          if (issues.length > 0) throw new ValidationError(issues);
+          const body = parseOrThrow(
+            monthlyRecordVersionSchema,
+            jsonSnapshot({
+              id: id(at),
+              recordId: state.recordId,
+              personId: person.id,
+              year,
+              month,
+              version: state.versions.length + 1,
+              workItems: work,
+              attendance,
+              errors,
+              submittedAt: iso(at),
+            }),
+          );
+          const prev = state.versions[state.versions.length - 1];
+          const draft = writer.add({
+            at,
+            author: person.id,
+            type: 'record.version',
+            subject: person.id,
+            recordKey: recordKeys.record(person.id, year, month),
+            body,
+            parents: prev ? [prev.draft] : [],
+          });
+          if (draft) state.versions.push({ at, body, draft });
+          return draft;
+        };
+        if (!write(submitted, workItems)) break;
+        records.push(state);
+        stats.records += 1;
+        if (supervisor && rng.chance(0.03)) {
+          const at = later(rng, submitted, 1, 3);
+          const v = state.versions[0]!;
+          const body: RecordReturn = parseOrThrow(recordReturnSchema, {
+            id: id(at),
+            personId: person.id,
+            year,
+            month,
+            version: v.body.version,
+            by: supervisor.name,
+            reason: rng.pick(words.RECORD_RETURN_REASONS),
+            returnedAt: iso(at),
+          });
+          const ret = writer.add({
+            at,
+            author: supervisor.id,
+            type: 'record.return',
+            subject: person.id,
+            recordKey: recordKeys.recordDecision(person.id, year, month),
+            body,
+            parents: [v.draft],
+          });
+          if (ret) {
+            stats.recordReturns += 1;
+            state.returnedAt.set(v.body.version, at);
+            const again = later(rng, at, 1, 2);
+            write(
+              again,
+              workItems.map((w) => ({ ...w, progress: `${w.progress};补充说明:已按要求核实相关材料和数据` })),
+            );
+          }
+        }
+      }
+
+      // ---- 季度个人工作小结, 领导评鉴, 评鉴结果反馈 ----
+      for (const quarter of [1, 2, 3, 4] as const) {
+        const months = monthsOfQuarter(quarter);
+        const last = records.find((r) => r.month === months[2]);
+        if (!last) break;
+        const lastVersionAt = last.versions[last.versions.length - 1]!.at;
+        const summaryAt = later(rng, lastVersionAt, 1, 4);
+        const held = submittedAt(records, summaryAt);
+        const highlights = quarterHighlights({ year, items: currentItems }, held, year, quarter);
+        const text = summaryText(
+          rng,
+          highlights.completedItems.map((c) => c.content),
+        );
+        const textIssues = summaryTextIssues(text);
+        if (textIssues.length > 0) throw new ValidationError(textIssues);
+        const summary: QuarterSummaryVersion = parseOrThrow(
+          quarterSummaryVersionSchema,
+          jsonSnapshot({
+            id: id(summaryAt),
+            summaryId: id(summaryAt),
+            personId: person.id,
+            year,
+            quarter,
+            version: 1,
+            text,
+            highlights,
+            submittedAt: iso(summaryAt),
+          }),
+        );
+        const summaryDraft = writer.add({
+          at: summaryAt,
+          author: person.id,
+          type: 'summary.version',
+          subject: person.id,
+          recordKey: recordKeys.summary(person.id, year, quarter),
+          body: summary,
+          parents: [],
+        });
+        if (!summaryDraft) break;
+        stats.summaries += 1;
+        if (!supervisor) continue;
+
+        const target = grades.get(`${person.id}/${year}/${quarter}`) ?? 'fairlyGood';
+        const method = methodOf(supervisor.id, year);
+        const evalAt = later(rng, summaryAt, 2, 8);
+        const evidence = {
+          ...(planVersions.length > 0
+            ? { planVersion: planVersions[planVersions.length - 1]!.body.version }
+            : {}),
+          recordVersions: submittedAt(records, evalAt)
+            .filter((r) => months.includes(r.month))
+            .map((r) => ({ month: r.month, version: r.version })),
+          summaryVersion: 1,
+        };
+        const sign = (at: number, grade: QuarterGrade, version: number, correction?: string) => {
+          const form = evaluationForm(rng, config, person, method, grade);
+          const candidate = parseOrThrow(evaluationInputSchema, {
+            ...form,
+            subject: person.id,
+            year,
+            quarter,
+            evidence,
+            id: id(at),
+            evaluator: supervisor.id,
+            version,
+            ...(correction ? { correctionOf: { version: version - 1, reason: correction } } : {}),
+          });
+          const template = templateFor(config.indicatorTemplates, person.positionCategory, person.rankLevel);
+          const evaluation = finalizeEvaluation(candidate, config, template);
+          return parseOrThrow(
+            signedEvaluationSchema,
+            jsonSnapshot({ ...evaluation, evaluatorName: supervisor.name, signedAt: iso(at) }),
+          );
+        };
+        const first = sign(evalAt, target, 1);
+        const evalKey = recordKeys.evaluation(person.id, year, quarter);
+        const evalDraft = writer.add({
+          at: evalAt,
+          author: supervisor.id,
+          type: 'evaluation',
+          subject: person.id,
+          recordKey: evalKey,
+          body: first,
+          parents: [],
+        });
+        if (!evalDraft) continue;
+        stats.evaluations += 1;
+        let current = first;
+        let doneAt = evalAt;
+        if (rng.chance(0.04)) {
+          const better: QuarterGrade =
+            target === 'poor' ? 'average' : target === 'average' ? 'fairlyGood' : target;
+          const at = later(rng, evalAt, 1, 3);
+          const corrected = sign(at, better, 2, rng.pick(words.CORRECTION_REASONS));
+          const draft = writer.add({
+            at,
+            author: supervisor.id,
+            type: 'evaluation',
+            subject: person.id,
+            recordKey: evalKey,
+            body: corrected,
+            parents: [evalDraft],
+          });
+          if (draft) {
+            current = corrected;
+            doneAt = at;
+            stats.evaluations += 1;
+            stats.corrections += 1;
+          }
+        }
+        stats.grades[current.resultGrade] += 1;
+        const entry: Evaluated = { person, evaluation: current, doneAt };
+        const key = `${supervisor.id}/${year}/${quarter}`;
+        evaluated.set(key, [...(evaluated.get(key) ?? []), entry]);
+
+        // 评鉴结果反馈 and the official's 签署意见.
+        const feedbackAt = later(rng, doneAt, 1, 5);
+        const grade = current.resultGrade;
+        const kind = grade === 'average' || grade === 'poor' || rng.chance(0.5) ? 'talk' : 'meeting';
+        const input = {
+          personId: person.id,
+          year,
+          quarter,
+          kind,
+          date: isoDay(feedbackAt),
+          place: rng.pick(words.FEEDBACK_PLACES),
+          participants: kind === 'talk' ? `${supervisor.name}、${person.name}` : '科室全体人员',
+          content: rng.pick(words.FEEDBACK_CONTENT[grade]!),
+          improvements: rng.pick(words.IMPROVEMENTS),
+        } as const;
+        const fbIssues = feedbackIssues(input);
+        if (fbIssues.length > 0) throw new ValidationError(fbIssues);
+        const feedback: Feedback = jsonSnapshot(
+          parseOrThrow(feedbackSchema, {
+            ...input,
+            id: id(feedbackAt),
+            by: supervisor.name,
+            recordedAt: iso(feedbackAt),
+          }),
+        );
+        const fbKey = recordKeys.feedback(person.id, feedback.id);
+        const fbDraft = writer.add({
+          at: feedbackAt,
+          author: supervisor.id,
+          type: 'feedback',
+          subject: person.id,
+          recordKey: fbKey,
+          body: feedback,
+          parents: [],
+        });
+        if (!fbDraft) continue;
+        stats.feedback += 1;
+        entry.feedback = feedback;
+        entry.doneAt = feedbackAt;
+        if (rng.chance(0.9)) {
+          const ackAt = later(rng, feedbackAt, 0, 3);
+          const ack: FeedbackAck = parseOrThrow(feedbackAckSchema, {
+            feedbackId: feedback.id,
+            personId: person.id,
+            text: rng.pick(words.ACK_TEXTS),
+            at: iso(ackAt),
+          });
+          if (
+            writer.add({
+              at: ackAt,
+              author: person.id,
+              type: 'feedback.ack',
+              subject: person.id,
+              recordKey: fbKey,
+              body: ack,
+              parents: [fbDraft],
+            })
+          )
+            stats.acknowledgements += 1;
+        }
+      }
+    }
+
+    // ---- 平时考核备案登记表: each supervisor, each quarter whose team is all evaluated ----
+    for (const supervisor of org.people.filter((p) => p.roles.includes('supervisor'))) {
+      const team = org.people
+        .filter((p) => p.supervisorId === supervisor.id)
+        .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id));
+      if (team.length === 0) continue;
+      const rng = new Random(`${seed}/register/${supervisor.id}/${year}`);
+      for (const quarter of [1, 2, 3, 4] as const) {
+        const done = evaluated.get(`${supervisor.id}/${year}/${quarter}`) ?? [];
+        if (done.length < team.length) continue;
+        const at = later(rng, Math.max(...done.map((e) => e.doneAt)), 1, 3);
+        const bySubject = new Map(done.map((e) => [e.person.id, e]));
+        const entries: RegisterEntry[] = team.map((p) => registerEntry(p, bySubject.get(p.id)!));
+        const register: Register = parseOrThrow(
+          registerSchema,
+          jsonSnapshot({
+            id: rng.ulid(at),
+            supervisorId: supervisor.id,
+            supervisorName: supervisor.name,
+            unitName: unitName.get(supervisor.unitId) ?? '',
+            year,
+            quarter,
+            version: 1,
+            entries,
+            opinion: rng.pick(words.REGISTER_OPINIONS),
+            signedAt: iso(at),
+          }),
+        );
+        if (
+          writer.add({
+            at,
+            author: supervisor.id,
+            type: 'register',
+            subject: supervisor.id,
+            recordKey: recordKeys.register(supervisor.id, year, quarter),
+            body: register,
+            parents: [],
+          })
+        )
+          stats.registers += 1;
+      }
+    }
+  }
+  return { drafts: writer.drafts, stats };
+}
+
+/** A register row exactly as supervision-repo's `buildRegisterDraft` makes it. */
+function registerEntry(p: SeedPerson, e: Evaluated): RegisterEntry {
+  const current = e.evaluation;
+  const bonus = current.bonuses.reduce((s, b) => s + b.points, 0);
+  return {
+    personId: p.id,
+    name: p.name,
+    post: p.title ?? rankLevelLabel(p.rankLevel),
+    method: current.method,
+    ...(current.resultScore !== undefined ? { score: current.resultScore } : {}),
+    grade: current.resultGrade,
+    ...(bonus > 0 ? { bonus } : {}),
+    evaluationVersion: current.version,
+    feedbackWay: e.feedback ? feedbackKindLabels[e.feedback.kind] : '未反馈',
+    ...(e.feedback ? { feedbackDate: e.feedback.date } : {}),
+    ...(current.version > 1 ? { remark: `第${current.version}版(已更正)` } : {}),
+  };
+}
+
+// ---- Grades ----
+
+/**
+ * The grade each official is to get each quarter: mostly 较好 and 好, a few 一般, rare 较差, with
+ * a personal tendency (a strong official is 好 more often). Where the configuration caps 好 per unit
+ * and quarter (goodCapPercent), the excess is 较好.
+ */
+function targetGrades(org: Organisation, options: HistoryOptions): Map<string, QuarterGrade> {
+  const out = new Map<string, QuarterGrade>();
+  const cap = options.config.goodCapPercent;
+  const assessed = org.people.filter((p) => p.supervisorId !== null);
+  const aptitude = new Map(
+    assessed.map((p) => [
+      p.id,
+      new Random(`${options.seed}/aptitude/${p.id}`).weighted<number>([
+        [0.5, 2],
+        [1, 6],
+        [2, 2],
+      ]),
+    ]),
+  );
+  for (const year of options.years) {
+    for (const quarter of [1, 2, 3, 4] as const) {
+      const byUnit = new Map<string, SeedPerson[]>();
+      for (const p of assessed) {
+        const a = aptitude.get(p.id)!;
+        const rng = new Random(`${options.seed}/grade/${p.id}/${year}/${quarter}`);
+        const grade = rng.weighted<QuarterGrade>([
+          ['good', 28 * a],
+          ['fairlyGood', 58],
+          ['average', 10 / a],
+          ['poor', 1.5 / a],
+        ]);
+        out.set(`${p.id}/${year}/${quarter}`, grade);
+        if (grade === 'good') byUnit.set(p.unitId, [...(byUnit.get(p.unitId) ?? []), p]);
+      }
+      if (cap === null) continue;
+      for (const [unitId, good] of byUnit) {
+        const inUnit = assessed.filter((p) => p.unitId === unitId).length;
+        const allowed = Math.floor((inUnit * cap) / 100);
+        for (const p of good.slice(allowed)) out.set(`${p.id}/${year}/${quarter}`, 'fairlyGood');
+      }
+    }
+  }
+  return out;
+}
+
+type EvaluationForm = {
+  method: 'grade' | 'score';
+  grade?: QuarterGrade;
+  leafScores?: Record<string, number>;
+  bonuses: { factorId: string; points: number; reason: string }[];
+  peerOpinion: { consulted: number; scope: string; gist: string };
+  publicFeedback: { source: string; gist: string } | null;
+  opinion: string;
+};
+
+/**
+ * What the supervisor fills in for `grade`: for 定量, leaf scores around the grade's band (noise,
+ * then if the weighted score misses the band, every leaf at the band's middle, whose weighted score
+ * is that middle exactly) and, now and then, a bonus factor that does not change the grade.
+ */
+function evaluationForm(
+  rng: Random,
+  config: AssessmentConfig,
+  person: SeedPerson,
+  method: 'grade' | 'score',
+  grade: QuarterGrade,
+): EvaluationForm {
+  const common = {
+    peerOpinion: {
+      consulted: rng.int(3, 12),
+      scope: rng.pick(words.PEER_SCOPES),
+      gist: rng.pick(words.PEER_GISTS[grade]!),
+    },
+    publicFeedback: rng.chance(0.35)
+      ? (([source, gist]) => ({ source, gist }))(rng.pick(words.PUBLIC_FEEDBACK))
+      : null,
+    opinion: rng.pick(words.EVALUATION_OPINIONS[grade]!),
+    bonuses: [] as EvaluationForm['bonuses'],
+  };
+  if (method === 'grade') return { ...common, method, grade };
+  const template = templateFor(config.indicatorTemplates, person.positionCategory, person.rankLevel);
+  if (!template) return { ...common, method: 'grade', grade };
+  const leaves = leafIndicators(template.indicators).map((l) => l.node.id);
+  const [lo, hi] = GRADE_BANDS[grade];
+  const probe = {
+    ...common,
+    method,
+    subject: 'x',
+    evaluator: 'y',
+    id: 'z',
+    year: 2000,
+    quarter: 1 as const,
+    version: 1,
+    evidence: { recordVersions: [] },
+  };
+  const resultOf = (leafScores: Record<string, number>, bonuses: EvaluationForm['bonuses']) =>
+    computeResult({ ...probe, leafScores, bonuses }, config, template);
+  let leafScores: Record<string, number> | undefined;
+  for (let i = 0; i < 6 && !leafScores; i++) {
+    const base = rng.int(lo, hi);
+    const tryScores = Object.fromEntries(
+      leaves.map((id) => [id, Math.max(0, Math.min(100, base + rng.int(-4, 4)))]),
+    );
+    if (resultOf(tryScores, []).grade === grade) leafScores = tryScores;
+  }
+  leafScores ??= Object.fromEntries(leaves.map((id) => [id, Math.round((lo + hi) / 2)]));
+  let bonuses: EvaluationForm['bonuses'] = [];
+  if (config.bonusFactors.length > 0 && rng.chance(0.06)) {
+    const f = rng.pick(config.bonusFactors);
+    const points = f.fixedPoints ?? Math.min(f.maxPoints ?? 1, rng.int(1, 2));
+    const reason = rng.pick(words.BONUS_REASONS[f.id] ?? ['表现突出']);
+    const withBonus = [{ factorId: f.id, points, reason }];
+    if (resultOf(leafScores, withBonus).grade === grade) bonuses = withBonus;
+  }
+  return { ...common, method, leafScores, bonuses };
+}
+
+// ---- Plans, work, attendance ----
+
+function planItems(rng: Random, year: number, field: string): PlanItem[] {
+  const n = rng.int(3, 6);
+  const tasks = rng.sample(words.TASKS, n).map((t) => fill(t, { f: field }));
+  tasks.push(rng.pick(words.COMMON_TASKS));
+  const deadlines = ['03-31', '06-30', '09-30', '12-31', '12-31', '12-31'];
+  const items: PlanItem[] = tasks.map((task) => ({
+    id: rng.ulid(beijing(year, 1, 2)),
+    task,
+    target: rng.pick(words.TARGETS),
+    deadline: `${year}-${rng.pick(deadlines)}`,
+    duty: fill(rng.pick(words.DUTIES), { f: field }),
+  }));
+  if (rng.chance(0.4)) {
+    // 权重: all items or none, summing to 100.
+    const raw = items.map(() => rng.int(1, 4));
+    const total = raw.reduce((s, x) => s + x, 0);
+    const weights = raw.map((x) => Math.floor((x * 100) / total));
+    weights[0]! += 100 - weights.reduce((s, x) => s + x, 0);
+    items.forEach((item, i) => (item.weight = weights[i]!));
+  }
+  return items;
+}
+
+const deadlineMonth = (item: PlanItem) => Number(item.deadline.slice(5, 7));
+
+function monthWork(
+  rng: Random,
+  year: number,
+  month: number,
+  items: readonly PlanItem[],
+  progress: Map<string, number>,
+  lagging: ReadonlySet<string>,
+  field: string,
+): WorkItem[] {
+  const open = items.filter((i) => (progress.get(i.id) ?? 0) < 100);
+  const chosen = rng.sample(open, rng.int(2, 4));
+  const work: WorkItem[] = chosen.map((item) => {
+    const due = deadlineMonth(item);
+    const before = progress.get(item.id) ?? 0;
+    const pace = lagging.has(item.id) ? 0.7 : 1;
+    const planned = Math.round((100 * month * pace) / due) + rng.int(-8, 8);
+    const percent = Math.max(before, Math.min(100, Math.max(5, planned)));
+    progress.set(item.id, percent);
+    const status = percent >= 100 ? 'completed' : month > due ? 'delayed' : 'inProgress';
+    return normaliseWorkItem({
+      id: rng.ulid(beijing(year, month, 20)),
+      content: item.task,
+      progress: fill(rng.pick(words.PROGRESS), { f: field, n: rng.int(3, 30), k: rng.int(1, 6) }),
+      status,
+      percent: status === 'completed' ? 100 : Math.min(percent, 95),
+      planItemId: item.id,
+    });
+  });
+  if (work.length === 0 || rng.chance(0.3)) {
+    work.push({
+      id: rng.ulid(beijing(year, month, 20)),
+      content: rng.pick(words.AD_HOC_WORK),
+      progress: '已按要求完成',
+      status: 'completed',
+      percent: 100,
+    });
+  }
+  return work;
+}
+
+function monthAttendance(rng: Random, year: number, month: number, holidays: HolidayIndex): Attendance {
+  const due = workingDays(year, month, holidays).days;
+  let left = due;
+  const take = (max: number) => {
+    const d = Math.min(left, max);
+    left -= d;
+    return d;
+  };
+  const personalLeave = rng.chance(0.08) ? take(rng.int(1, 4) / 2) : 0;
+  const sickLeave = rng.chance(0.05) ? take(rng.int(1, 6) / 2) : 0;
+  const annualLeave = rng.chance(month === 2 || month === 7 || month === 8 || month === 10 ? 0.2 : 0.05)
+    ? take(rng.int(1, 5))
+    : 0;
+  const absent = rng.chance(0.002) ? take(0.5) : 0;
+  const present = left;
+  const businessTrip = rng.chance(0.12) ? Math.min(present, rng.int(1, 4)) : 0;
+  return { due, present, personalLeave, sickLeave, annualLeave, businessTrip, absent };
+}
+
+function errorEntry(rng: Random, year: number, month: number, holidays: HolidayIndex): ErrorEntry {
+  const days = Array.from({ length: 28 }, (_, i) => i + 1).filter(
+    (d) =>
+      dayStatus(`${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`, holidays).working,
+  );
+  const day = rng.pick(days.length > 0 ? days : [15]);
+  const [matter, cause, correction] = rng.pick(words.ERROR_MATTERS);
+  return {
+    id: rng.ulid(beijing(year, month, day)),
+    date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+    matter,
+    cause,
+    correction,
+    severity: rng.weighted([
+      ['minor', 8],
+      ['general', 2],
+    ] as const),
+  };
+}
+
+function summaryText(rng: Random, completed: readonly string[]): string {
+  const done =
+    completed.length > 0
+      ? `主要完成了以下工作:${[...new Set(completed)]
+          .slice(0, 4)
+          .map((c, i) => `${i + 1}.${c}`)
+          .join(';')}。`
+      : '各项工作按计划有序推进。';
+  return [
+    rng.pick(words.SUMMARY_OPENINGS),
+    done,
+    rng.pick(words.SUMMARY_SHORTCOMINGS),
+    rng.pick(words.SUMMARY_PLANS),
+  ].join('\n');
+}
+
+/** The grades `generateHistory` aims at, for tests that check the spread. */
+export const GRADE_SCORE_BANDS = GRADE_BANDS;
+
+export type { Quarter };

@@ -1,0 +1,333 @@
+/**
+ * Fills an HR device's database with the example organisation through the signed-record path:
+ * HR's own identity, the units and people entered with the store's own functions, everyone's keys
+ * bound from enrollment requests into a roster signed with the organisation key, the HR key pinned,
+ * and every record imported from the supervisors' bundles by the real import (`readBundle` →
+ * `applyImport`: decryption, manifest signature, entry hashes, author keys and writer rules,
+ * attestations, scope, body checks, materialisation). The result cannot be told from a database
+ * that received the same records by hand.
+ */
+import { DutyBookError } from '../errors/errors';
+import { presetConfig, type PresetId, type QuarterGrade } from '../domain';
+import {
+  createProfile,
+  getCurrentRoster,
+  getDeviceId,
+  getProfile,
+  getSelfIdentity,
+  putPerson,
+  putUnit,
+  saveRoster,
+  setSelfIdentity,
+  updateProfile,
+  type DutyBookDb,
+} from '../store';
+import { toHex } from '../sync/bytes';
+import { detectSuite, fingerprint, type CryptoSuite } from '../sync/crypto';
+import { applyImport } from '../sync/model/apply';
+import { readBundle } from '../sync/model/bundle';
+import { bindEnrollment, draftNextRoster } from '../sync/model/roster-issue';
+import {
+  createEnrollmentRequest,
+  parseEnrollmentRequest,
+  type DeviceKeys,
+  type KeyHalf,
+} from '../sync/model/identity';
+import { signRoster } from '../sync/model/roster';
+import { pinHrKey } from '../sync/model/trust';
+import { factsOf, makeInstalls, orgKeyFor, relayBundles, type OutgoingBundle } from './deliver';
+import { generateHistory, type HistoryStats } from './history';
+import { generateOrganisation } from './organisation';
+
+export const DEFAULT_SEED = 'dutybook-example';
+
+export type SeedOptions = {
+  /** The same seed (and `today`) gives the same organisation, keys and records. */
+  seed?: string;
+  /** 科室 below the 局 (default 6). */
+  units?: number;
+  /** Everyone, 局领导 included (default 60). */
+  people?: number;
+  /** Years of records up to `today`'s year (default 2: last year whole, this year so far). */
+  years?: number;
+  /** Nothing is dated at or after it (default: now). */
+  today?: Date;
+  /** The rules (default: the profile's preset, else 湖北). */
+  preset?: PresetId;
+  orgName?: string;
+  suite?: CryptoSuite;
+  /** Also put the signed roster in every bundle (for bundles meant for another HR device). */
+  includeRoster?: boolean;
+  /** Return the bundle files as well (the CLI writes them out). */
+  keepBundles?: boolean;
+  /**
+   * Runs once the keys are known and before the database is touched: store the private keys with
+   * the host here (`storeDeviceKeys`, `storeOrgKey`), so a failure leaves the database as it was.
+   */
+  beforeWrite?: (keys: { hr: DeviceKeys; orgKey: KeyHalf }) => Promise<void>;
+  onProgress?: (progress: SeedProgress) => void;
+};
+
+export type SeedStep = 'organisation' | 'keys' | 'roster' | 'records' | 'bundles' | 'import';
+/** `verify`: opening and checking the bundles (part of `import`); `apply`: the import transactions. */
+export type SeedTiming = SeedStep | 'verify' | 'apply' | 'total';
+export type SeedProgress = { step: SeedStep; done: number; total: number };
+
+export type SeedCounts = {
+  units: number;
+  people: number;
+  supervisors: number;
+  facts: number;
+  attestations: number;
+  bundles: number;
+  bundleBytes: number;
+  /** Rows of the working tables after the import. */
+  plans: number;
+  monthlyRecords: number;
+  summaries: number;
+  evaluations: number;
+  feedback: number;
+  registers: number;
+  history: HistoryStats;
+};
+
+export type SeedResult = {
+  orgId: string;
+  orgName: string;
+  years: number[];
+  rosterVersion: number;
+  hr: { personId: string; name: string; keys: DeviceKeys };
+  /** The HR organisation key: keep it with `storeOrgKey` (or let `beforeWrite` do it). */
+  orgKey: KeyHalf;
+  hrFingerprint: string;
+  counts: SeedCounts;
+  /** Milliseconds per step, and in all. */
+  timings: Record<SeedTiming, number>;
+  bundles?: OutgoingBundle[];
+};
+
+const clock = () => globalThis.performance?.now() ?? Date.now();
+
+/** Refuses (in Chinese) a database that already holds an organisation, keys or records. */
+async function requireFresh(db: DutyBookDb): Promise<void> {
+  const used =
+    (await getSelfIdentity(db)) !== undefined ||
+    (await getCurrentRoster(db)) !== undefined ||
+    (await db.facts.count()) > 0 ||
+    (await db.orgUnits.count()) > 0 ||
+    (await db.people.count()) > 0;
+  if (used) {
+    throw new DutyBookError('conflict', 'the database is not empty', {
+      reason: '本机已有单位、密钥或记录,示例数据只能载入到新建的档案中。',
+    });
+  }
+}
+
+export async function seedDatabase(db: DutyBookDb, options: SeedOptions = {}): Promise<SeedResult> {
+  const started = clock();
+  const timings: Record<SeedTiming, number> = {
+    organisation: 0,
+    keys: 0,
+    roster: 0,
+    records: 0,
+    bundles: 0,
+    import: 0,
+    verify: 0,
+    apply: 0,
+    total: 0,
+  };
+  let mark = started;
+  const lap = (step: SeedStep) => {
+    const t = clock();
+    timings[step] = Math.round(t - mark);
+    mark = t;
+  };
+  const progress = (step: SeedStep, done: number, total: number) =>
+    options.onProgress?.({ step, done, total });
+
+  await requireFresh(db);
+  const suite = options.suite ?? (await detectSuite());
+  const seed = options.seed ?? DEFAULT_SEED;
+  const today = (options.today ?? new Date()).getTime();
+  const thisYear = new Date(today + 8 * 3_600_000).getUTCFullYear();
+  const yearCount = options.years ?? 2;
+  if (!Number.isInteger(yearCount) || yearCount < 1 || yearCount > 10)
+    throw new RangeError('years must be 1–10');
+  const years = Array.from({ length: yearCount }, (_, i) => thisYear - yearCount + 1 + i);
+  // HR set the organisation up just before the first year began.
+  const setupAt = Date.UTC(years[0]! - 1, 11, 20, 1);
+  const setup = new Date(setupAt);
+  const profile = await getProfile(db);
+  const preset = options.preset ?? profile?.presetId ?? 'hubei';
+  const config = presetConfig(preset);
+
+  // ---- The organisation ----
+  progress('organisation', 0, 1);
+  const org = generateOrganisation({
+    seed,
+    units: options.units ?? 6,
+    people: options.people ?? 60,
+    createdAt: setupAt,
+    ...(options.orgName ? { orgName: options.orgName } : {}),
+    ...(profile ? { hr: { id: profile.personId, name: profile.name } } : {}),
+  });
+  const hr = org.people.find((p) => p.id === org.hrId)!;
+  lap('organisation');
+
+  // ---- Keys ----
+  progress('keys', 0, org.people.length);
+  const hrDevice = await getDeviceId(db);
+  if (!hrDevice) throw new Error('database has no install id');
+  const installs = await makeInstalls(suite, seed, org, hrDevice, setupAt);
+  const orgKey = await orgKeyFor(suite, seed);
+  const hrKeys = installs.keys.get(hr.id)!;
+  await options.beforeWrite?.({ hr: hrKeys, orgKey });
+  lap('keys');
+
+  // ---- HR's device: profile, identity, units and people, the signed roster, the pinned key ----
+  progress('roster', 0, org.people.length);
+  if (!profile) {
+    await createProfile(
+      db,
+      {
+        name: hr.name,
+        unitName: org.orgName,
+        positionCategory: hr.positionCategory,
+        rankLevel: hr.rankLevel,
+        roles: hr.roles,
+        presetId: preset,
+      },
+      { personId: hr.id, now: setup },
+    );
+  } else if (!profile.roles.includes('hr')) {
+    await updateProfile(db, { roles: [...profile.roles, 'hr'] }, { now: setup });
+  }
+  await setSelfIdentity(
+    db,
+    { personId: hr.id, signingPub: toHex(hrKeys.signing.pub), encryptionPub: toHex(hrKeys.encryption.pub) },
+    setup,
+  );
+  for (const u of org.units) {
+    await putUnit(db, { id: u.id, name: u.name, parentId: u.parentId, code: u.code, sortOrder: u.sortOrder });
+  }
+  for (const p of org.people) {
+    await putPerson(db, {
+      id: p.id,
+      name: p.name,
+      unitId: p.unitId,
+      positionCategory: p.positionCategory,
+      rankLevel: p.rankLevel,
+      ...(p.title ? { title: p.title } : {}),
+      roles: p.roles,
+      supervisorId: p.supervisorId,
+    });
+  }
+  const hrKey = toHex(orgKey.pub);
+  let draft = await draftNextRoster(db, { orgId: org.orgId, hrKey, config, now: setup });
+  const unitName = new Map(org.units.map((u) => [u.id, u.name]));
+  // Each install's enrollment request, as HR receives it: signed by the new key, read back and bound.
+  const requests = await Promise.all(
+    org.people.map(async (p) =>
+      parseEnrollmentRequest(
+        suite,
+        await createEnrollmentRequest(suite, {
+          keys: installs.keys.get(p.id)!,
+          personId: p.id,
+          personName: p.name,
+          unitName: unitName.get(p.unitId) ?? org.orgName,
+          deviceId: installs.devices.get(p.id)!,
+          now: setup,
+        }),
+      ),
+    ),
+  );
+  requests.forEach((request, i) => {
+    draft = bindEnrollment(draft, request, { personId: org.people[i]!.id, now: setup });
+  });
+  const roster = await signRoster(suite, orgKey.seed, draft);
+  await saveRoster(db, roster, setup);
+  await pinHrKey(db, { hrKey, confirmedFingerprint: fingerprint(orgKey.pub), now: setup });
+  lap('roster');
+
+  // ---- What everyone wrote ----
+  progress('records', 0, 1);
+  const history = generateHistory(org, { seed, years, today, config });
+  const facts = factsOf(history.drafts, installs);
+  lap('records');
+
+  // ---- Supervisors' bundles to HR ----
+  progress('bundles', 0, 1);
+  const bundles = await relayBundles({
+    suite,
+    seed,
+    org,
+    installs,
+    roster,
+    facts,
+    includeRoster: options.includeRoster ?? false,
+    now: today - 3_600_000,
+  });
+  lap('bundles');
+
+  // ---- HR imports them: the real verification, then one transaction per bundle ----
+  const now = new Date(today);
+  for (const [i, b] of bundles.entries()) {
+    progress('import', i, bundles.length);
+    const t0 = clock();
+    const plan = await readBundle(db, b.bytes, { suite, keys: hrKeys });
+    const t1 = clock();
+    timings.verify += t1 - t0;
+    if (plan.status !== 'ready') {
+      throw new Error(
+        `seed: bundle from ${b.senderName} was ${plan.status}: ${plan.rejected.map((r) => `${r.what}:${r.reason}`).join(';')}`,
+      );
+    }
+    await applyImport(db, plan, { now });
+    timings.apply += clock() - t1;
+  }
+  progress('import', bundles.length, bundles.length);
+  lap('import');
+
+  const counts: SeedCounts = {
+    units: org.units.length,
+    people: org.people.length,
+    supervisors: org.people.filter((p) => p.roles.includes('supervisor')).length,
+    facts: await db.facts.count(),
+    attestations: await db.attestations.count(),
+    bundles: bundles.length,
+    bundleBytes: bundles.reduce((s, b) => s + b.bytes.length, 0),
+    plans: await db.plans.count(),
+    monthlyRecords: await db.monthlyRecords.count(),
+    summaries: await db.summaries.count(),
+    evaluations: await db.evaluations.count(),
+    feedback: await db.feedback.count(),
+    registers: await db.registers.count(),
+    history: history.stats,
+  };
+  timings.verify = Math.round(timings.verify);
+  timings.apply = Math.round(timings.apply);
+  timings.total = Math.round(clock() - started);
+  return {
+    orgId: org.orgId,
+    orgName: org.orgName,
+    years,
+    rosterVersion: roster.roster.version,
+    hr: { personId: hr.id, name: hr.name, keys: hrKeys },
+    orgKey,
+    hrFingerprint: fingerprint(orgKey.pub),
+    counts,
+    timings,
+    ...(options.keepBundles ? { bundles } : {}),
+  };
+}
+
+/** The share of each grade among the current evaluations (tests and the CLI report it). */
+export function gradeShares(grades: Record<QuarterGrade, number>): Record<QuarterGrade, number> {
+  const total = Object.values(grades).reduce((s, n) => s + n, 0) || 1;
+  return {
+    good: grades.good / total,
+    fairlyGood: grades.fairlyGood / total,
+    average: grades.average / total,
+    poor: grades.poor / total,
+  };
+}
