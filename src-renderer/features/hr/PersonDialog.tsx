@@ -16,10 +16,7 @@ import {
   TextField,
 } from '@mui/material';
 import {
-  POSITION_CATEGORIES,
   ROLES,
-  positionCategoryLabels,
-  rankLevelsFor,
   roleLabels,
   unitPathIds,
   type OrgUnit,
@@ -30,7 +27,10 @@ import {
 import { describeError } from '../../../shared/errors/messages.zh';
 import { putPerson } from '../../../shared/store';
 import { useServices } from '../../app/services';
+import { useNotifications } from '../../state/notifications';
 import { zh } from '../../i18n/zh';
+import { PositionRankFields } from '../../components/PositionRankFields';
+import { orgText } from './rules/org-strings';
 
 const t = zh.sync.hr;
 
@@ -39,6 +39,7 @@ type Draft = {
   unitId: string;
   positionCategory: PositionCategory | '';
   rankLevel: string;
+  title: string;
   roles: Role[];
   supervisorId: string;
 };
@@ -56,23 +57,29 @@ export function PersonDialog({
   onClose: () => void;
 }) {
   const { db } = useServices();
+  const notify = useNotifications((s) => s.notify);
   const [draft, setDraft] = useState<Draft>(() => ({
     name: person?.name ?? '',
     unitId: person?.unitId ?? units[0]?.id ?? '',
     positionCategory: person?.positionCategory ?? '',
     rankLevel: person?.rankLevel ?? '',
+    title: person?.title ?? '',
     roles: person ? [...person.roles] : ['official'],
     supervisorId: person?.supervisorId ?? '',
   }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const change = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
-  const supervisors = people.filter((p) => p.roles.includes('supervisor') && p.id !== person?.id);
+  // Only people in post can be chosen; a supervisor who has since left stays shown while still set.
+  const supervisors = people.filter(
+    (p) => p.roles.includes('supervisor') && p.id !== person?.id && (p.active || p.id === person?.supervisorId),
+  );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await putPerson(db, {
-        ...(person ? { id: person.id, active: person.active, ...(person.title ? { title: person.title } : {}) } : {}),
+      const saved = await putPerson(db, {
+        ...(person ? { id: person.id, active: person.active } : {}),
+        ...(draft.title.trim() ? { title: draft.title } : {}),
         name: draft.name,
         unitId: draft.unitId,
         positionCategory: draft.positionCategory as PositionCategory,
@@ -80,6 +87,7 @@ export function PersonDialog({
         roles: draft.roles,
         supervisorId: draft.supervisorId || null,
       });
+      notify({ kind: 'success', text: orgText.saved(saved.name) });
       onClose();
     } catch (err) {
       const d = describeError(err);
@@ -119,42 +127,21 @@ export function PersonDialog({
                 </MenuItem>
               ))}
             </TextField>
-            <Stack direction="row" spacing={2}>
-              <TextField
-                select
-                fullWidth
-                label={zh.wizard.positionCategory}
-                value={draft.positionCategory}
-                onChange={(e) => {
-                  const positionCategory = e.target.value as PositionCategory;
-                  const keep = rankLevelsFor(positionCategory).some((r) => r.id === draft.rankLevel);
-                  change({ positionCategory, ...(keep ? {} : { rankLevel: '' }) });
-                }}
-                error={!!errors.positionCategory}
-                helperText={errors.positionCategory}
-              >
-                {POSITION_CATEGORIES.map((c) => (
-                  <MenuItem key={c} value={c}>
-                    {positionCategoryLabels[c]}
-                  </MenuItem>
-                ))}
-              </TextField>
-              <TextField
-                select
-                fullWidth
-                label={zh.wizard.rankLevel}
-                value={draft.rankLevel}
-                onChange={(e) => change({ rankLevel: e.target.value })}
-                error={!!errors.rankLevel}
-                helperText={errors.rankLevel ?? (draft.positionCategory ? undefined : '请先选择职位类别')}
-              >
-                {(draft.positionCategory ? rankLevelsFor(draft.positionCategory) : []).map((r) => (
-                  <MenuItem key={r.id} value={r.id}>
-                    {r.label}
-                  </MenuItem>
-                ))}
-              </TextField>
-            </Stack>
+            <PositionRankFields
+              direction="row"
+              positionCategory={draft.positionCategory}
+              rankLevel={draft.rankLevel}
+              onChange={change}
+              errors={errors}
+            />
+            <TextField
+              label={orgText.title}
+              value={draft.title}
+              onChange={(e) => change({ title: e.target.value })}
+              error={!!errors.title}
+              helperText={errors.title}
+              slotProps={{ htmlInput: { maxLength: 50 } }}
+            />
             <FormControl component="fieldset" error={!!errors.roles}>
               <FormLabel component="legend">{t.roles}</FormLabel>
               <FormGroup row>
@@ -186,7 +173,7 @@ export function PersonDialog({
               <MenuItem value="">{t.noSupervisor}</MenuItem>
               {supervisors.map((p) => (
                 <MenuItem key={p.id} value={p.id}>
-                  {p.name}
+                  {p.active ? p.name : orgText.supervisorLeft(p.name)}
                 </MenuItem>
               ))}
             </TextField>

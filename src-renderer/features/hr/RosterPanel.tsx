@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Box, Button, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import { Link as RouterLink } from 'react-router';
 import type { LocalProfile } from '../../../shared/domain';
 import { getCurrentRoster } from '../../../shared/store';
@@ -11,7 +11,8 @@ import { dateTime } from '../sync/files';
 import { isCancelled } from '../sync/keyStore';
 import { Section } from '../sync/Section';
 import { useEnrollments } from './enrollments';
-import { issueRoster } from './org-service';
+import { issueRoster, pendingRosterChanges } from './org-service';
+import { orgText } from './rules/org-strings';
 
 const t = zh.sync.hr;
 
@@ -19,8 +20,10 @@ export function RosterPanel({ profile }: { profile: LocalProfile }) {
   const services = useServices();
   const { reportError, notify } = useNotifications();
   const roster = useLiveQuery(async () => (await getCurrentRoster(services.db)) ?? null, [services.db]);
+  const changes = useLiveQuery(() => pendingRosterChanges(services.db), [services.db]) ?? [];
   const { pending, clearBound } = useEnrollments();
   const [busy, setBusy] = useState(false);
+  const boundCount = pending.filter((p) => p.boundTo).length;
 
   const issue = async () => {
     setBusy(true);
@@ -40,6 +43,23 @@ export function RosterPanel({ profile }: { profile: LocalProfile }) {
       <Typography data-testid="roster-version">
         {roster ? t.rosterCurrent(roster.roster.version, dateTime(roster.roster.issuedAt)) : t.rosterNone}
       </Typography>
+      {roster === null ? <Typography variant="body2">{orgText.notIssued}</Typography> : null}
+      {roster && (changes.length > 0 || boundCount > 0) ? (
+        <Alert severity="warning" data-testid="roster-pending">
+          <Typography variant="body2">{orgText.pendingTitle}</Typography>
+          <Box component="ul" sx={{ m: 0, pl: 3 }}>
+            {changes.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+            {boundCount > 0 ? <li>{orgText.pendingEnrollments(boundCount)}</li> : null}
+          </Box>
+        </Alert>
+      ) : null}
+      {roster && changes.length === 0 && boundCount === 0 ? (
+        <Typography variant="body2" color="text.secondary" data-testid="roster-up-to-date">
+          {orgText.upToDate}
+        </Typography>
+      ) : null}
       <Stack direction="row" spacing={1.5}>
         <Box>
           <Button variant="contained" onClick={() => void issue()} disabled={busy}>

@@ -1,12 +1,28 @@
 import { useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItem, ListItemText, Stack, TextField } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  List,
+  ListItem,
+  ListItemText,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { unitPathIds, type OrgUnit } from '../../../shared/domain';
 import { describeError } from '../../../shared/errors/messages.zh';
-import { listUnits, putUnit } from '../../../shared/store';
+import { deleteUnit, listUnits, putUnit } from '../../../shared/store';
 import { useServices } from '../../app/services';
 import { zh } from '../../i18n/zh';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useNotifications } from '../../state/notifications';
 import { Section } from '../sync/Section';
+import { orgText } from './rules/org-strings';
 
 const t = zh.sync.hr;
 
@@ -17,6 +33,20 @@ export function UnitsPanel() {
   const { db } = useServices();
   const units = useLiveQuery(() => listUnits(db), [db]) ?? [];
   const [editing, setEditing] = useState<Editing | null>(null);
+  const [deleting, setDeleting] = useState<OrgUnit | null>(null);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const notify = useNotifications((s) => s.notify);
+  const remove = async () => {
+    if (!deleting) return;
+    try {
+      await deleteUnit(db, deleting.id);
+      notify({ kind: 'success', text: orgText.unitDeleted(deleting.name) });
+      setDeleting(null);
+    } catch (err) {
+      const d = describeError(err);
+      setDeleteError(d.fields[0]?.message ?? d.detail);
+    }
+  };
   return (
     <Section id="hr-units" title={t.units}>
       <List dense disablePadding aria-label={t.units}>
@@ -32,6 +62,19 @@ export function UnitsPanel() {
                 <Button size="small" onClick={() => setEditing({ kind: 'rename', unit: u })} aria-label={`${t.rename}:${u.name}`}>
                   {t.rename}
                 </Button>
+                {u.parentId !== null ? (
+                  <Button
+                    size="small"
+                    color="error"
+                    onClick={() => {
+                      setDeleteError(null);
+                      setDeleting(u);
+                    }}
+                    aria-label={`${orgText.deleteUnit}:${u.name}`}
+                  >
+                    {orgText.deleteUnit}
+                  </Button>
+                ) : null}
               </Stack>
             }
           >
@@ -40,6 +83,20 @@ export function UnitsPanel() {
         ))}
       </List>
       {editing ? <UnitDialog editing={editing} onClose={() => setEditing(null)} /> : null}
+      <ConfirmDialog
+        open={deleting !== null}
+        title={deleting ? orgText.deleteUnitTitle(deleting.name) : ''}
+        confirmText={orgText.deleteUnitConfirm}
+        onConfirm={() => void remove()}
+        onCancel={() => setDeleting(null)}
+      >
+        <Typography variant="body2">{orgText.deleteUnitBody}</Typography>
+        {deleteError ? (
+          <Alert severity="error" role="alert" sx={{ mt: 2 }}>
+            {deleteError}
+          </Alert>
+        ) : null}
+      </ConfirmDialog>
     </Section>
   );
 }

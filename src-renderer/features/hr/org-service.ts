@@ -1,10 +1,10 @@
 /**
  * HR's organisation set-up, enough to issue the first rosters: the organisation (its top-level
  * unit, whose id is the roster's orgId), the HR organisation key (kept by the host, pinned here at
- * once), enrollment requests bound to people, and the signed roster. Issue 6 grows this into full
- * organisation management.
+ * once), enrollment requests bound to people, the signed roster, and what the next roster would
+ * change (units, people and the 考核办法 HR has saved since the last one).
  */
-import type { LocalProfile } from '../../../shared/domain';
+import { canonicalJson, roleLabels, type AssessmentConfig, type LocalProfile } from '../../../shared/domain';
 import { DutyBookError, ValidationError } from '../../../shared/errors/errors';
 import { fromUtf8, toHex, utf8 } from '../../../shared/sync/bytes';
 import { detectSuite, fingerprint } from '../../../shared/sync/crypto';
@@ -20,7 +20,16 @@ import {
   storeOrgKey,
   type EnrollmentRequest,
 } from '../../../shared/sync/model';
-import { getCurrentRoster, putPerson, putUnit, saveRoster, type DutyBookDb } from '../../../shared/store';
+import {
+  getActiveConfig,
+  getCurrentRoster,
+  listConfigVersions,
+  putPerson,
+  putUnit,
+  rekeyPerson,
+  saveRoster,
+  type DutyBookDb,
+} from '../../../shared/store';
 import type { Services } from '../../app/services';
 import { ensureIdentity } from '../sync/identity';
 
@@ -91,12 +100,7 @@ export async function bindRequest(db: DutyBookDb, pending: PendingEnrollment, pe
       { path: 'personId', message: `“${person.name}”已登记过密钥;换电脑请在原电脑上导出密钥备份后恢复,或联系技术人员` },
     ]);
   }
-  await db.transaction('rw', db.people, async () => {
-    const reports = await db.people.where('supervisorId').equals(personId).toArray();
-    await db.people.delete(personId);
-    await db.people.put({ ...person, id: target });
-    await db.people.bulkPut(reports.map((r) => ({ ...r, supervisorId: target })));
-  });
+  await rekeyPerson(db, personId, target);
   return target;
 }
 
@@ -114,7 +118,12 @@ export async function issueRoster(
   if (!orgKey) {
     throw new ValidationError([{ path: '', message: '本机没有人事部门密钥,请从密钥备份恢复后再签发' }]);
   }
-  let draft = await draftNextRoster(db, { orgId: org.id, hrKey: toHex(orgKey.pub) });
+  const config = await configToIssue(db);
+  let draft = await draftNextRoster(db, {
+    orgId: org.id,
+    hrKey: toHex(orgKey.pub),
+    ...(config !== undefined ? { config } : {}),
+  });
   const self = draft.people.find((p) => p.id === identity.personId);
   if (self && !self.keys.some((k) => k.signingPub === identity.signingPub)) {
     const own = await parseEnrollmentRequest(
@@ -139,4 +148,72 @@ export async function issueRoster(
   const signed = await signRoster(suite, orgKey.seed, draft);
   if (!(await saveRoster(db, signed))) throw new DutyBookError('conflict', 'a newer roster exists', { what: 'roster' });
   return draft.version;
+}
+
+// ---- What the next roster would change ----
+
+/**
+ * The 考核办法 the next roster carries: the unit's saved rules; when HR has never saved any, the
+ * previous roster's (undefined: carried over) or, for the first roster, the preset in use.
+ */
+export async function configToIssue(db: DutyBookDb): Promise<AssessmentConfig | undefined> {
+  const active = await getActiveConfig(db);
+  if (active.customised) return active.config;
+  const roster = await getCurrentRoster(db);
+  if (roster && roster.roster.config !== '') return undefined;
+  return active.config;
+}
+
+/** The HR tables against the roster last issued, one line per change, in Chinese. */
+export async function pendingRosterChanges(db: DutyBookDb): Promise<string[]> {
+  // Every table this depends on is read at once, before any other await, so that a live query
+  // running it watches all of them (reads after an await may not be tracked).
+  const [current, units, people] = await Promise.all([
+    getCurrentRoster(db),
+    db.orgUnits.toArray(),
+    db.people.toArray(),
+    db.settings.toArray(),
+    db.profile.toArray(),
+  ]);
+  const roster = current?.roster;
+  if (!roster) return [];
+  const out: string[] = [];
+  const unitName = new Map([...roster.units, ...units].map((u) => [u.id, u.name]));
+  const personName = new Map([...roster.people, ...people].map((p) => [p.id, p.name]));
+  const oldUnits = new Map(roster.units.map((u) => [u.id, u]));
+  for (const u of units) {
+    const o = oldUnits.get(u.id);
+    if (!o) out.push(`新增单位“${u.name}”`);
+    else {
+      if (o.name !== u.name) out.push(`单位“${o.name}”更名为“${u.name}”`);
+      if (o.parentId !== u.parentId) out.push(`单位“${u.name}”调整上级单位`);
+    }
+  }
+  const unitIds = new Set(units.map((u) => u.id));
+  for (const o of roster.units) if (!unitIds.has(o.id)) out.push(`删除单位“${o.name}”`);
+  const oldPeople = new Map(roster.people.map((p) => [p.id, p]));
+  for (const p of people) {
+    const o = oldPeople.get(p.id);
+    if (!o) {
+      out.push(`新增人员${p.name}`);
+      continue;
+    }
+    if (o.active && !p.active) out.push(`${p.name}离职(调出)`);
+    if (!o.active && p.active) out.push(`${p.name}恢复在职`);
+    if (o.name !== p.name) out.push(`${o.name}更名为${p.name}`);
+    if (o.unitId !== p.unitId) out.push(`${p.name}调至“${unitName.get(p.unitId) ?? ''}”`);
+    if (o.supervisorId !== p.supervisorId)
+      out.push(`${p.name}的主管领导改为${p.supervisorId ? (personName.get(p.supervisorId) ?? '') : '(无)'}`);
+    if (o.roles.join() !== p.roles.join()) out.push(`${p.name}的角色调整为${p.roles.map((r) => roleLabels[r]).join('、')}`);
+    if (o.positionCategory !== p.positionCategory || o.rankLevel !== p.rankLevel || (o.title ?? '') !== (p.title ?? ''))
+      out.push(`${p.name}的职位类别或职级调整`);
+  }
+  const ids = new Set(people.map((p) => p.id));
+  for (const o of roster.people) if (!ids.has(o.id)) out.push(`删除人员${o.name}`);
+  const config = await configToIssue(db);
+  if (config !== undefined && canonicalJson(config) !== roster.config) {
+    const last = (await listConfigVersions(db)).at(-1);
+    out.push(last ? `考核办法已修改为第${last.version}版,需随名册下发` : '考核办法需随名册下发');
+  }
+  return out;
 }

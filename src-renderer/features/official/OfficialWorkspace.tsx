@@ -3,7 +3,7 @@ import { Box, GlobalStyles, MenuItem, Stack, Tab, Tabs, TextField, Typography } 
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { resolveHolidayCalendars, type LocalProfile } from '../../../shared/domain';
-import { getActiveConfig } from '../../../shared/store';
+import { configInForce } from '../../../shared/store';
 import { useServices } from '../../app/services';
 import { zh } from '../../i18n/zh';
 import { OfficialContext, useSelectedYear, type OfficialContextValue } from './context';
@@ -57,7 +57,7 @@ export function OfficialWorkspace({ profile }: { profile: LocalProfile }) {
   const picked = useSelectedYear((s) => s.year);
   const setYear = useSelectedYear((s) => s.setYear);
   const year = picked ?? thisYear;
-  const active = useLiveQuery(() => getActiveConfig(db), [db]);
+  const active = useLiveQuery(() => configInForce(db), [db]);
 
   const calendars = useMemo(() => (active ? resolveHolidayCalendars(active.config.holidayCalendars) : []), [active]);
   const recordMode = active?.config.recordMode ?? 'monthly';

@@ -1,13 +1,6 @@
-import { Checkbox, FormControl, FormControlLabel, FormGroup, FormHelperText, FormLabel, MenuItem, Stack, TextField } from '@mui/material';
-import {
-  POSITION_CATEGORIES,
-  rankLevelsFor,
-  ROLES,
-  positionCategoryLabels,
-  roleLabels,
-  type PositionCategory,
-  type Role,
-} from '../../../shared/domain';
+import { Checkbox, FormControl, FormControlLabel, FormGroup, FormHelperText, FormLabel, Stack, TextField } from '@mui/material';
+import { ROLES, roleLabels, type PositionCategory, type Role } from '../../../shared/domain';
+import { PositionRankFields } from '../../components/PositionRankFields';
 import { zh } from '../../i18n/zh';
 
 export type ProfileDraft = {
@@ -71,41 +64,13 @@ export function ProfileFields({ draft, errors, onChange, show, autoFocus = false
             onChange={(e) => onChange({ title: e.target.value })}
             slotProps={{ htmlInput: { maxLength: 50 } }}
           />
-          <TextField
-            select
-            label={zh.wizard.positionCategory}
+          <PositionRankFields
+            positionCategory={draft.positionCategory}
+            rankLevel={draft.rankLevel}
+            onChange={onChange}
+            errors={errors}
             required
-            value={draft.positionCategory}
-            onChange={(e) => {
-              const positionCategory = e.target.value as PositionCategory;
-              // A rank that does not exist in the new category is cleared rather than kept silently.
-              const keep = rankLevelsFor(positionCategory).some((r) => r.id === draft.rankLevel);
-              onChange({ positionCategory, ...(keep ? {} : { rankLevel: '' }) });
-            }}
-            error={!!errors.positionCategory}
-            helperText={errors.positionCategory}
-          >
-            {POSITION_CATEGORIES.map((c) => (
-              <MenuItem key={c} value={c}>
-                {positionCategoryLabels[c]}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            select
-            label={zh.wizard.rankLevel}
-            required
-            value={draft.rankLevel}
-            onChange={(e) => onChange({ rankLevel: e.target.value })}
-            error={!!errors.rankLevel}
-            helperText={errors.rankLevel ?? (draft.positionCategory ? undefined : '请先选择职位类别')}
-          >
-            {(draft.positionCategory ? rankLevelsFor(draft.positionCategory) : []).map((r) => (
-              <MenuItem key={r.id} value={r.id}>
-                {r.label}
-              </MenuItem>
-            ))}
-          </TextField>
+          />
         </>
       ) : null}
       {roles ? (

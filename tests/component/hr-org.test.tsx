@@ -1,0 +1,164 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../src-renderer/app/App';
+import { presetConfig } from '../../shared/domain';
+import { draftNextRoster } from '../../shared/sync/model';
+import {
+  createProfile,
+  getPerson,
+  openDatabase,
+  putPerson,
+  putUnit,
+  saveRoster,
+  type DutyBookDb,
+} from '../../shared/store';
+import { fakeHost } from './fake-host';
+
+const host = fakeHost();
+let n = 0;
+const open: DutyBookDb[] = [];
+
+const staff = { positionCategory: 'comprehensive', rankLevel: 'staff1' } as const;
+
+/** 某厅 › 综合处 and 人事处; 处长 supervises 副处长 and 科员甲; a roster (version 1) already issued. */
+async function hrDb(): Promise<DutyBookDb> {
+  const db = await openDatabase(`hr-org-${++n}-${Math.random().toString(36).slice(2, 8)}`);
+  open.push(db);
+  const profile = await createProfile(db, {
+    name: '人事干部',
+    unitName: '某厅',
+    ...staff,
+    roles: ['official', 'hr'],
+    presetId: 'hubei',
+  });
+  await putUnit(db, { id: 'org', name: '某厅', parentId: null });
+  await putUnit(db, { id: 'u1', name: '综合处', parentId: 'org' });
+  await putUnit(db, { id: 'u2', name: '人事处', parentId: 'org' });
+  await putPerson(db, {
+    id: profile.personId,
+    name: '人事干部',
+    unitId: 'u2',
+    ...staff,
+    roles: ['official', 'hr'],
+  });
+  await putPerson(db, {
+    id: 'boss',
+    name: '处长',
+    unitId: 'u1',
+    ...staff,
+    roles: ['official', 'supervisor'],
+  });
+  await putPerson(db, {
+    id: 'deputy',
+    name: '副处长',
+    unitId: 'u1',
+    ...staff,
+    roles: ['official', 'supervisor'],
+    supervisorId: 'boss',
+  });
+  await putPerson(db, {
+    id: 'a',
+    name: '科员甲',
+    unitId: 'u1',
+    ...staff,
+    roles: ['official'],
+    supervisorId: 'boss',
+  });
+  // The signature is not checked on HR's own device; what matters is what the roster lists.
+  const roster = await draftNextRoster(db, { orgId: 'org', hrKey: '00', config: presetConfig('hubei') });
+  await saveRoster(db, { roster, signature: '' });
+  return db;
+}
+
+afterEach(() => {
+  cleanup();
+  open.splice(0).forEach((db) => db.close());
+  window.location.hash = '';
+});
+
+async function pick(combobox: string, option: string) {
+  fireEvent.mouseDown(screen.getByRole('combobox', { name: combobox }));
+  fireEvent.click(await screen.findByRole('option', { name: option }));
+}
+
+describe('单位和人员: organisation changes through the UI', () => {
+  it('marks a person as left after confirming, refuses a supervisor with people under them, and lists the change for the roster', async () => {
+    const db = await hrDb();
+    window.location.hash = '#/hr';
+    render(<App services={{ db, host }} />);
+    expect(await screen.findByTestId('roster-up-to-date')).toBeInTheDocument();
+
+    fireEvent.click(await screen.findByRole('button', { name: '离职(调出):处长' }));
+    let dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认离职(调出)' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      '“处长”仍是副处长、科员甲的主管领导,请先为他们另选主管领导,再办理离职(调出)',
+    );
+    expect((await getPerson(db, 'boss'))?.active).toBe(true);
+    fireEvent.click(within(dialog).getByRole('button', { name: '取消' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    fireEvent.click(screen.getByRole('button', { name: '离职(调出):科员甲' }));
+    dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('为“科员甲”办理离职(调出)?');
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认离职(调出)' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: '离职(调出):科员甲' })).toBeNull());
+    expect((await getPerson(db, 'a'))?.active).toBe(false);
+    expect(await screen.findByTestId('roster-pending')).toHaveTextContent('科员甲离职(调出)');
+
+    fireEvent.click(screen.getByLabelText('显示已离职(调出)人员(1名)'));
+    fireEvent.click(await screen.findByRole('button', { name: '恢复在职:科员甲' }));
+    await waitFor(async () => expect((await getPerson(db, 'a'))?.active).toBe(true));
+    expect(await screen.findByTestId('roster-up-to-date')).toHaveTextContent(
+      '名册与当前单位、人员和考核办法一致',
+    );
+  });
+
+  it('moves a person to another unit and refuses a supervisor loop beside the field', async () => {
+    const db = await hrDb();
+    window.location.hash = '#/hr';
+    render(<App services={{ db, host }} />);
+
+    fireEvent.click(await screen.findByRole('button', { name: '编辑:处长' }));
+    await screen.findByRole('dialog');
+    await pick('主管领导', '副处长');
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    expect(
+      await screen.findByText('“副处长”的主管领导关系中已包含本人,不能互为主管领导'),
+    ).toBeInTheDocument();
+    expect((await getPerson(db, 'boss'))?.supervisorId).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '取消' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    fireEvent.click(screen.getByRole('button', { name: '编辑:副处长' }));
+    await screen.findByRole('dialog');
+    await pick('所在单位', '人事处');
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect((await getPerson(db, 'deputy'))?.unitId).toBe('u2');
+    expect(await screen.findByTestId('roster-pending')).toHaveTextContent('副处长调至“人事处”');
+    expect(screen.getByRole('button', { name: '签发人员名册' })).toBeEnabled();
+  });
+
+  it('refuses deleting a unit that still has people, and a duplicate unit name', async () => {
+    const db = await hrDb();
+    window.location.hash = '#/hr';
+    render(<App services={{ db, host }} />);
+
+    fireEvent.click(await screen.findByRole('button', { name: '删除:综合处' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认删除' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('“综合处”下还有3名人员,不能删除');
+    fireEvent.click(within(dialog).getByRole('button', { name: '取消' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    fireEvent.click(screen.getByRole('button', { name: '添加下级单位:某厅' }));
+    await screen.findByRole('dialog');
+    fireEvent.change(screen.getByLabelText('单位名称'), { target: { value: '人事处' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    expect(await screen.findByText('“某厅”下已有名为“人事处”的单位,请换一个名称')).toBeInTheDocument();
+    expect(await db.orgUnits.count()).toBe(3);
+  });
+});
