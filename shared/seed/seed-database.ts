@@ -184,24 +184,8 @@ export async function seedDatabase(db: DutyBookDb, options: SeedOptions = {}): P
   await options.beforeWrite?.({ hr: hrKeys, orgKey });
   lap('keys');
 
-  // ---- HR's device: profile, identity, units and people, the signed roster, the pinned key ----
+  // ---- HR's device: identity, units and people, the signed roster, the pinned key ----
   progress('roster', 0, org.people.length);
-  if (!profile) {
-    await createProfile(
-      db,
-      {
-        name: hr.name,
-        unitName: org.orgName,
-        positionCategory: hr.positionCategory,
-        rankLevel: hr.rankLevel,
-        roles: hr.roles,
-        presetId: preset,
-      },
-      { personId: hr.id, now: setup },
-    );
-  } else if (!profile.roles.includes('hr')) {
-    await updateProfile(db, { roles: [...profile.roles, 'hr'] }, { now: setup });
-  }
   await setSelfIdentity(
     db,
     { personId: hr.id, signingPub: toHex(hrKeys.signing.pub), encryptionPub: toHex(hrKeys.encryption.pub) },
@@ -288,6 +272,24 @@ export async function seedDatabase(db: DutyBookDb, options: SeedOptions = {}): P
   progress('import', bundles.length, bundles.length);
   lap('import');
 
+  // The profile last: the app opens its workspaces once a profile exists, so it must not see a
+  // half-loaded organisation (and the first-run screen keeps showing the progress until then).
+  if (!profile) {
+    await createProfile(
+      db,
+      {
+        name: hr.name,
+        unitName: org.orgName,
+        positionCategory: hr.positionCategory,
+        rankLevel: hr.rankLevel,
+        roles: hr.roles,
+        presetId: preset,
+      },
+      { personId: hr.id, now: setup },
+    );
+  } else if (!profile.roles.includes('hr')) {
+    await updateProfile(db, { roles: [...profile.roles, 'hr'] }, { now: setup });
+  }
   const counts: SeedCounts = {
     units: org.units.length,
     people: org.people.length,

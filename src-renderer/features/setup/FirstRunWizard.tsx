@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Box, Button, Paper, Step, StepLabel, Stepper, Typography } from '@mui/material';
 import { ValidationError } from '../../../shared/errors/errors';
 import { createProfile } from '../../../shared/store';
+import { ExampleDataButton } from './ExampleDataButton';
 import type { PresetId } from '../../../shared/domain';
 import { useServices } from '../../app/services';
 import { useNotifications } from '../../state/notifications';
@@ -140,6 +141,7 @@ export function FirstRunWizard() {
             </Button>
           </Box>
         </Box>
+        <ExampleDataButton />
       </Paper>
     </Box>
   );
