@@ -1,8 +1,8 @@
 /**
  * The reads behind HR's 年度考核, 统计分析 and 公示 pages: the roster's people HR files for, the rules
- * in force, and the year's working rows of all of them — each table read once through its
- * [person+year…] index over every person's range (never a query per person, never a table scan) —
- * plus the 优秀 quotas HR types per unit, kept as a local setting of this device.
+ * in force, and the year's state of all of them from the person-year status rows (status.ts) — one
+ * indexed query for the year, never the record tables — plus the 优秀 quotas HR types per unit, kept
+ * as a local setting of this device.
  */
 import {
   annualLinkage,
@@ -11,15 +11,16 @@ import {
   rankLevelLabel,
   type AnnualLinkage,
   type AnnualPersonInput,
-  type AnnualPlan,
+  type AnnualEvaluationInput,
   type AssessmentConfig,
-  type MonthlyRecord,
-  type SignedEvaluation,
+  type StatsPlan,
+  type StatsRecord,
 } from '../domain';
 import { findPerson, hrCovers } from '../sync/model/roster';
 import type { Roster, RosterPerson } from '../sync/model/types';
 import type { DutyBookDb } from './db';
 import { readSelfIdentity } from './fact-repo';
+import { readYearStatus } from './status';
 import { configInForce } from './supervision-repo';
 import { wrapStorageErrors } from './storage-errors';
 
@@ -34,10 +35,10 @@ export type HrYear = {
   units: ReportUnit[];
   /** Active people HR files for, by unit then name. */
   people: ReportPerson[];
-  /** Every signed version of the year's evaluations of those people. */
-  evaluations: SignedEvaluation[];
-  plans: AnnualPlan[];
-  records: MonthlyRecord[];
+  /** The latest signed evaluation of each person and quarter. */
+  evaluations: AnnualEvaluationInput[];
+  plans: StatsPlan[];
+  records: StatsRecord[];
 };
 
 /** The 2nd-level key of a quota setting: one row per year. */
@@ -94,23 +95,29 @@ export async function readHrYear(
     const ids = people.map((p) => p.personId);
     if (ids.length === 0)
       return { year, config, configSource: source, units, people, evaluations: [], plans: [], records: [] };
-    const yearKeys = ids.map((id) => [id, year]);
-    const quarterRanges = ids.map(
-      (id) =>
-        [
-          [id, year, -Infinity],
-          [id, year, Infinity],
-        ] as [unknown[], unknown[]],
-    );
-    const [evaluations, plans, records] = await Promise.all([
-      db.evaluations.where('[subject+year+quarter]').inAnyRange(quarterRanges).toArray(),
-      options.plans === false
-        ? Promise.resolve<AnnualPlan[]>([])
-        : db.plans.where('[personId+year]').anyOf(yearKeys).toArray(),
-      options.records === false
-        ? Promise.resolve<MonthlyRecord[]>([])
-        : db.monthlyRecords.where('[personId+year]').anyOf(yearKeys).toArray(),
-    ]);
+    const inScope = new Set(ids);
+    const evaluations: AnnualEvaluationInput[] = [];
+    const plans: StatsPlan[] = [];
+    const records: StatsRecord[] = [];
+    for (const st of await readYearStatus(db, year)) {
+      if (!inScope.has(st.personId)) continue;
+      for (const [q, e] of Object.entries(st.evaluations)) {
+        evaluations.push({
+          subject: st.personId,
+          year,
+          quarter: Number(q),
+          version: e.version,
+          resultGrade: e.grade,
+          resultScore: e.score,
+        });
+      }
+      if (options.plans !== false && st.plan)
+        plans.push({ personId: st.personId, year, state: st.plan.state, version: st.plan.version });
+      if (options.records !== false) {
+        for (const [m, r] of Object.entries(st.months))
+          records.push({ personId: st.personId, year, month: Number(m), version: r.version });
+      }
+    }
     return { year, config, configSource: source, units, people, evaluations, plans, records };
   });
 }
