@@ -3,7 +3,8 @@
  * npm run bench — the sync benchmark (issue 4; extend it by adding rows). Never part of the tests:
  * numbers depend on the machine, so nothing here asserts a time.
  *
- *   npm run bench [-- --runs N] [--records N (multiple of 40)] [--node-only | --browser-only] [--out FILE]
+ *   npm run bench [-- --runs N] [--records N (multiple of 40)] [--hr-people N (0: skip)] [--hr-units N]
+ *                 [--node-only | --browser-only] [--out FILE]
  *
  * (a) Node rows (scripts/bench/node.ts through Vite's module runner): container write/open of 10,000
  *     entries per stage, and primitive speeds of both crypto suites (WebCrypto, noble).
@@ -12,6 +13,9 @@
  *     launch args of playwright.config.ts): a supervisor → HR relay of N record versions exported and
  *     imported through the real model path on real IndexedDB, per stage, against the bare IndexedDB
  *     work for the same rows (import vs bare bulkPut, goal ≤ 1.5×; export vs bare read, goal ≤ 2×).
+ * (c) Chromium rows: HR's organisation-wide screens (completeness grid, annual worksheet, statistics)
+ *     over an example organisation of --hr-people people × 2 years loaded through the signed-record
+ *     path (shared/seed), each against a 1 s budget, with the record-book scan they avoid as reference.
  *
  * Every figure is measured in ≥ 5 runs (after a warm-up run); the table shows the median and range,
  * the limit measured in the same runs and their ratio. Results: bench-results/bench.json.
@@ -38,7 +42,7 @@ const CHROMIUM_ARGS = [
 ];
 
 function parseArgs(argv) {
-  const o = { runs: 5, records: 10_000, node: true, browser: true, out: join(ROOT, 'bench-results/bench.json') };
+  const o = { runs: 5, records: 10_000, hrPeople: 1000, hrUnits: 20, node: true, browser: true, out: join(ROOT, 'bench-results/bench.json') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -48,6 +52,8 @@ function parseArgs(argv) {
     };
     if (a === '--runs') o.runs = Number(next());
     else if (a === '--records') o.records = Number(next());
+    else if (a === '--hr-people') o.hrPeople = Number(next());
+    else if (a === '--hr-units') o.hrUnits = Number(next());
     else if (a === '--node-only') o.browser = false;
     else if (a === '--browser-only') o.node = false;
     else if (a === '--out') o.out = resolve(next());
@@ -153,7 +159,20 @@ async function browserRows(o) {
     ];
     const stageKeys = Object.keys(result.runs[0]).filter((k) => k.startsWith('import: ') || k.startsWith('export: ') || k === 'bare bulkPut (facts only)');
     for (const k of stageKeys) rows.push({ group: 'Chromium · stages', figure: k, unit: 'ms', samples: samples(k) });
-    return { rows, meta: { chromium: version, userAgent: result.userAgent, setupMs: result.setupMs, records: result.records, entries: result.entries, bundleBytes: result.bundleBytes, raw: result.runs } };
+    let hr;
+    if (o.hrPeople > 0) {
+      log(`chromium: HR screens over ${o.hrPeople} people × 2 years (seeding through signed bundles first)`);
+      hr = await page.evaluate((opts) => window.dutybookBench.hr(opts), { people: o.hrPeople, units: o.hrUnits, years: 2, runs: o.runs });
+      log(`seeded ${hr.people} people, ${hr.facts} facts, ${hr.statusRows} status rows in ${(hr.seedMs / 1000).toFixed(1)} s`);
+      const hrGroup = `Chromium · HR screens, ${hr.people} people × 2 years`;
+      const budget = hr.runs.map(() => 1000);
+      for (const k of Object.keys(hr.runs[0])) {
+        const row = { group: hrGroup, figure: k, unit: 'ms', samples: hr.runs.map((r) => r[k]) };
+        if (!k.startsWith('reference')) Object.assign(row, { limit: { figure: '1 s budget', samples: budget }, goal: 1 });
+        rows.push(row);
+      }
+    }
+    return { rows, meta: { chromium: version, userAgent: result.userAgent, setupMs: result.setupMs, records: result.records, entries: result.entries, bundleBytes: result.bundleBytes, raw: result.runs, ...(hr ? { hr } : {}) } };
   } finally {
     await browser.close();
     server.close();
@@ -183,7 +202,7 @@ const machine = {
   os: `${platform()} ${release()}`,
   node: process.version,
 };
-const report = { date: started.toISOString(), machine, options: { runs: o.runs, records: o.records }, rows: summarised, ...meta };
+const report = { date: started.toISOString(), machine, options: { runs: o.runs, records: o.records, hrPeople: o.hrPeople }, rows: summarised, ...meta };
 mkdirSync(dirname(o.out), { recursive: true });
 writeFileSync(o.out, `${JSON.stringify(report, null, 2)}\n`);
 console.log(`DutyBook sync benchmark — ${started.toISOString().slice(0, 10)} — ${machine.cpus} cores (${machine.cpu}), ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}${meta.browser ? `, Chromium ${meta.browser.chromium}` : ''}`);

@@ -44,6 +44,7 @@ import { openBundle } from '../../shared/sync/container';
 import { openStream } from '../../shared/sync/stream';
 import { newMonthlyRecord, openDatabase, putPerson, putUnit, saveRoster, setSelfIdentity, getSelfIdentity, getCurrentRoster, type DutyBookDb } from '../../shared/store';
 import { newId } from '../../shared/domain/ids';
+import { hr } from './hr-bench';
 
 export type BenchOptions = { officials: number; months: number; versionsPerMonth: number; runs: number };
 export type ImportRun = Record<string, number>;
@@ -311,8 +312,8 @@ async function run(o: BenchOptions): Promise<BenchResult> {
 declare global {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting Window needs an interface
   interface Window {
-    dutybookBench: { run(o: BenchOptions): Promise<BenchResult> };
+    dutybookBench: { run(o: BenchOptions): Promise<BenchResult>; hr: typeof hr };
   }
 }
-window.dutybookBench = { run };
+window.dutybookBench = { run, hr };
 document.getElementById('status')!.textContent = 'ready';
