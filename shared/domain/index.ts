@@ -24,3 +24,4 @@ export * from './team';
 export * from './filing';
 export * from './annual';
 export * from './statistics';
+export * from './tracking';

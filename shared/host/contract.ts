@@ -30,6 +30,15 @@ const fileFilter = z.object({
 export const keyName = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, '密钥名称不合法');
 
 const MAX_SAVE_BYTES = 512 * 1024 * 1024;
+
+/** Why a file of a chosen folder was listed but not read (openFiles with `directory: true`). */
+export const FOLDER_SKIPS = ['too-large', 'link', 'unreadable', 'limit'] as const;
+export type FolderSkip = (typeof FOLDER_SKIPS)[number];
+/** A folder's files are read down to this many levels of sub-folders… */
+export const FOLDER_MAX_DEPTH = 4;
+/** …and at most this many files, and this many bytes in all; the rest are listed as 'limit'. */
+export const FOLDER_MAX_FILES = 5000;
+export const FOLDER_MAX_TOTAL_BYTES = MAX_SAVE_BYTES;
 const MAX_SECRET_BYTES = 64 * 1024;
 
 export const hostContract = {
@@ -54,15 +63,32 @@ export const hostContract = {
     }),
     output: z.object({ path: z.string(), bytes: z.number().int().nonnegative() }).nullable(),
   },
-  /** Ask the user for one or more files and read them. An empty list when the user cancelled. */
+  /**
+   * Ask the user for one or more files and read them. An empty list when the user cancelled.
+   *
+   * `directory: true` asks for a folder instead and reads every file in it and its sub-folders (up to
+   * FOLDER_MAX_DEPTH levels, FOLDER_MAX_FILES files): `name` is then the path relative to the folder.
+   * Files the host did not read come back with empty `data` and a `skipped` reason instead of failing
+   * the whole call: larger than `maxBytesEach` ('too-large'), a symbolic link or anything else that
+   * is not a plain file inside the folder ('link'), unreadable ('unreadable'), or past the file-count
+   * or total-size ceiling ('limit').
+   */
   openFiles: {
     channel: 'dutybook:open-files',
     input: z.object({
       multiple: z.boolean(),
       filters: z.array(fileFilter).max(10).optional(),
       maxBytesEach: z.number().int().positive().max(MAX_SAVE_BYTES).optional(),
+      directory: z.boolean().optional(),
     }),
-    output: z.array(z.object({ name: z.string(), path: z.string(), data: bytes })),
+    output: z.array(
+      z.object({
+        name: z.string(),
+        path: z.string(),
+        data: bytes,
+        skipped: z.enum(FOLDER_SKIPS).optional(),
+      }),
+    ),
   },
   /** Whether private keys can be stored and read now (the web host needs its passphrase first). */
   keyStoreStatus: {

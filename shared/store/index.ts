@@ -15,3 +15,4 @@ export * from './supervision-repo';
 export * from './hr-reports-repo';
 export * from './filing-repo';
 export * from './status';
+export * from './tracking-repo';

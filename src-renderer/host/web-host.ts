@@ -3,7 +3,14 @@
  * a file input for opening, and a passphrase-protected key store. Same contract, same validation as
  * the Electron host, so the renderer cannot tell them apart except through getAppInfo().
  */
-import { hostMethods, type HostApi } from '../../shared/host/contract';
+import {
+  FOLDER_MAX_DEPTH,
+  FOLDER_MAX_FILES,
+  FOLDER_MAX_TOTAL_BYTES,
+  hostMethods,
+  type FolderSkip,
+  type HostApi,
+} from '../../shared/host/contract';
 import { decodeHostError } from '../../shared/host/host-errors';
 import { validatedHost } from '../../shared/host/validate';
 import { DutyBookError } from '../../shared/errors/errors';
@@ -14,12 +21,14 @@ function acceptOf(filters: { extensions: string[] }[] | undefined): string {
 }
 
 /** Opens the browser's file chooser; resolves with the chosen files, or [] when the user cancels. */
-function chooseFiles(multiple: boolean, accept: string): Promise<File[]> {
+function chooseFiles(multiple: boolean, accept: string, directory = false): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.multiple = multiple;
-    if (accept) input.accept = accept;
+    input.multiple = multiple || directory;
+    // A folder: the browser lists every file in it and its sub-folders (webkitRelativePath).
+    if (directory) input.webkitdirectory = true;
+    else if (accept) input.accept = accept;
     input.style.display = 'none';
     input.dataset.dutybookHost = 'open-files';
     const done = (files: File[]) => {
@@ -31,6 +40,36 @@ function chooseFiles(multiple: boolean, accept: string): Promise<File[]> {
     document.body.appendChild(input);
     input.click();
   });
+}
+
+/**
+ * A folder's files as the contract gives them: relative names; files over the size limit, or past the
+ * count or total ceiling, listed with a reason instead of read (a folder may hold anything).
+ */
+async function readFolder(files: File[], maxBytesEach: number | undefined) {
+  const out: { name: string; path: string; data: Uint8Array<ArrayBuffer>; skipped?: FolderSkip }[] = [];
+  const limit = maxBytesEach ?? FOLDER_MAX_TOTAL_BYTES;
+  let total = 0;
+  let read = 0;
+  for (const file of files) {
+    const name = file.webkitRelativePath || file.name;
+    const depth = name.split('/').length - 2;
+    if (depth > FOLDER_MAX_DEPTH) continue;
+    const base = { name, path: name, data: new Uint8Array(0) };
+    if (file.size > limit) out.push({ ...base, skipped: 'too-large' });
+    else if (read >= FOLDER_MAX_FILES || total + file.size > FOLDER_MAX_TOTAL_BYTES)
+      out.push({ ...base, skipped: 'limit' });
+    else {
+      try {
+        out.push({ ...base, data: new Uint8Array(await file.arrayBuffer()) });
+        read += 1;
+        total += file.size;
+      } catch {
+        out.push({ ...base, skipped: 'unreadable' });
+      }
+    }
+  }
+  return out;
 }
 
 export function createWebHost(vault = new PassphraseVault()): HostApi {
@@ -58,8 +97,9 @@ export function createWebHost(vault = new PassphraseVault()): HostApi {
       return Promise.resolve({ path: `下载/${suggestedName}`, bytes: data.byteLength });
     },
 
-    openFiles: async ({ multiple, filters, maxBytesEach }) => {
-      const files = await chooseFiles(multiple, acceptOf(filters));
+    openFiles: async ({ multiple, filters, maxBytesEach, directory }) => {
+      const files = await chooseFiles(multiple, acceptOf(filters), directory === true);
+      if (directory) return readFolder(files, maxBytesEach);
       const out = [];
       for (const file of files) {
         if (maxBytesEach !== undefined && file.size > maxBytesEach) {

@@ -59,7 +59,13 @@ const invalid: Record<HostMethod, unknown[]> = {
     { suggestedName: 'ok.docx', data: [1, 2, 3] },
     { suggestedName: 'ok.docx', data: bytes, filters: [{ name: 'x', extensions: ['*'] }] },
   ],
-  openFiles: [undefined, { multiple: 'yes' }, { multiple: true, maxBytesEach: -1 }, { multiple: true, maxBytesEach: 1e12 }],
+  openFiles: [
+    undefined,
+    { multiple: 'yes' },
+    { multiple: true, maxBytesEach: -1 },
+    { multiple: true, maxBytesEach: 1e12 },
+    { multiple: true, directory: 'yes' },
+  ],
   keyStoreStatus: [{}, null, 'x'],
   unlockKeyStore: [undefined, { passphrase: 'short' }, { passphrase: 12345678 }],
   storeSecret: [

@@ -1,4 +1,288 @@
-/** 备案 (placeholder until this page lands). */
-export function FilingPage() {
-  return null;
+/**
+ * 备案: approved plans and signed register versions still without a 备案回执, filed one by one or all at
+ * once (after a confirmation, with progress); what is already filed, with the date and 经办人. Each
+ * filing signs a receipt that travels back with the next bundle; refusals are said in Chinese.
+ */
+import { useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import {
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  LinearProgress,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { filedKindLabels } from '../../../../shared/domain';
+import { describeError } from '../../../../shared/errors/messages.zh';
+import { fileRecord, filingYear, readTrackingYear, type FilingInput } from '../../../../shared/store';
+import { useServices } from '../../../app/services';
+import { useNotifications } from '../../../state/notifications';
+import { Loading } from '../../official/common';
+import { YearSelect } from '../tracking/TrackingPage';
+import { filingText as t } from './strings';
+
+type Job = { input: FilingInput; label: string };
+
+const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
+
+export function FilingPage({ now: fixedNow }: { now?: Date } = {}) {
+  const { db } = useServices();
+  const { notify } = useNotifications();
+  const now = useMemo(() => fixedNow ?? new Date(), [fixedNow]);
+  const [year, setYear] = useState(now.getFullYear());
+  const [confirm, setConfirm] = useState<Job[] | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [refusals, setRefusals] = useState<{ label: string; reason: string }[]>([]);
+  const data = useLiveQuery(async () => ({ year, value: await readTrackingYear(db, year) }), [db, year]);
+  const lists = useMemo(() => (data?.value ? filingYear(data.value) : null), [data]);
+
+  if (data === undefined || data.year !== year) return <Loading />;
+
+  const planJobs: Job[] = (lists?.pendingPlans ?? []).map((p) => ({
+    input: { what: 'plan', personId: p.plan.personId, year, version: p.plan.version },
+    label: t.planLabel(p.name, p.plan.version),
+  }));
+  const registerJobs: Job[] = (lists?.pendingRegisters ?? []).map((r) => ({
+    input: {
+      what: 'register',
+      personId: r.register.supervisorId,
+      year,
+      quarter: r.register.quarter,
+      version: r.register.version,
+    },
+    label: t.registerLabel(r.name, r.register.quarter, r.register.version),
+  }));
+
+  const run = async (jobs: Job[]) => {
+    setConfirm(null);
+    setRefusals([]);
+    const failed: { label: string; reason: string }[] = [];
+    setProgress({ done: 0, total: jobs.length });
+    let filed = 0;
+    for (let i = 0; i < jobs.length; i++) {
+      const job = jobs[i]!;
+      try {
+        await fileRecord(db, job.input);
+        filed += 1;
+      } catch (e) {
+        const d = describeError(e);
+        failed.push({ label: job.label, reason: d.detail || d.title });
+      }
+      setProgress({ done: i + 1, total: jobs.length });
+      // A turn for the window between signatures.
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    setProgress(null);
+    setRefusals(failed);
+    if (filed > 0) notify({ kind: 'success', text: t.done(filed) });
+  };
+
+  const busy = progress !== null;
+
+  return (
+    <Stack spacing={2} component="section" aria-labelledby="filing-title">
+      <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography id="filing-title" variant="h6" component="h2" sx={{ fontWeight: 600 }}>
+          {t.title}
+        </Typography>
+        <Box sx={{ flexGrow: 1 }} />
+        <YearSelect year={year} onChange={setYear} now={now} />
+        <Button
+          variant="contained"
+          disabled={busy || planJobs.length + registerJobs.length === 0}
+          onClick={() => setConfirm([...planJobs, ...registerJobs])}
+        >
+          {t.fileAll(planJobs.length + registerJobs.length)}
+        </Button>
+      </Stack>
+      <Typography variant="body2" color="text.secondary">
+        {t.help}
+      </Typography>
+      {!data.value ? <Alert severity="info">{t.noRoster}</Alert> : null}
+      {progress ? (
+        <Box role="status" aria-live="polite">
+          <Typography variant="body2">{t.progress(progress.done, progress.total)}</Typography>
+          <LinearProgress
+            variant="determinate"
+            value={(progress.done / Math.max(1, progress.total)) * 100}
+            aria-label={t.progressLabel}
+          />
+        </Box>
+      ) : null}
+      {refusals.length > 0 ? (
+        <Alert severity="error" data-testid="filing-refusals">
+          <strong>{t.refused(refusals.length)}</strong>
+          <ul style={{ margin: 0, paddingLeft: 20 }}>
+            {refusals.map((r) => (
+              <li key={r.label}>
+                {r.label}:{r.reason}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+
+      <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="filing-plans">
+        <Typography id="filing-plans" variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1 }}>
+          {t.plans(planJobs.length)}
+        </Typography>
+        {planJobs.length === 0 ? (
+          <Typography variant="body2">{t.noPlans}</Typography>
+        ) : (
+          <TableContainer>
+            <Table size="small" aria-label={t.plansTable}>
+              <TableHead>
+                <TableRow>
+                  {t.planCols.map((c) => (
+                    <TableCell key={c}>{c}</TableCell>
+                  ))}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {lists!.pendingPlans.map((p, i) => (
+                  <TableRow key={p.plan.id} data-testid={`pending-plan-${p.plan.personId}`}>
+                    <TableCell>{p.name}</TableCell>
+                    <TableCell>{p.unitName}</TableCell>
+                    <TableCell>{t.version(p.plan.version)}</TableCell>
+                    <TableCell>{day(p.plan.approvedAt)}</TableCell>
+                    <TableCell>
+                      <Button
+                        size="small"
+                        variant="outlined"
+                        disabled={busy}
+                        onClick={() => setConfirm([planJobs[i]!])}
+                        aria-label={`${t.file}:${planJobs[i]!.label}`}
+                      >
+                        {t.file}
+                      </Button>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        )}
+      </Paper>
+
+      <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="filing-registers">
+        <Typography id="filing-registers" variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1 }}>
+          {t.registers(registerJobs.length)}
+        </Typography>
+        {registerJobs.length === 0 ? (
+          <Typography variant="body2">{t.noRegisters}</Typography>
+        ) : (
+          <TableContainer>
+            <Table size="small" aria-label={t.registersTable}>
+              <TableHead>
+                <TableRow>
+                  {t.registerCols.map((c) => (
+                    <TableCell key={c}>{c}</TableCell>
+                  ))}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {lists!.pendingRegisters.map((r, i) => (
+                  <TableRow
+                    key={r.register.id}
+                    data-testid={`pending-register-${r.register.supervisorId}-${r.register.quarter}-${r.register.version}`}
+                  >
+                    <TableCell>{r.name}</TableCell>
+                    <TableCell>{r.register.unitName || r.unitName}</TableCell>
+                    <TableCell>{t.quarter(r.register.quarter)}</TableCell>
+                    <TableCell>
+                      {t.version(r.register.version)}
+                      {r.register.correctionOf ? t.correction(r.register.correctionOf.version) : ''}
+                    </TableCell>
+                    <TableCell>{t.people(r.register.entries.length)}</TableCell>
+                    <TableCell>{day(r.register.signedAt)}</TableCell>
+                    <TableCell>
+                      <Button
+                        size="small"
+                        variant="outlined"
+                        disabled={busy}
+                        onClick={() => setConfirm([registerJobs[i]!])}
+                        aria-label={`${t.file}:${registerJobs[i]!.label}`}
+                      >
+                        {t.file}
+                      </Button>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        )}
+      </Paper>
+
+      <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="filing-done">
+        <Typography id="filing-done" variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1 }}>
+          {t.filed(lists?.filed.length ?? 0)}
+        </Typography>
+        {!lists || lists.filed.length === 0 ? (
+          <Typography variant="body2">{t.noFiled}</Typography>
+        ) : (
+          <TableContainer>
+            <Table size="small" aria-label={t.filedTable}>
+              <TableHead>
+                <TableRow>
+                  {t.filedCols.map((c) => (
+                    <TableCell key={c}>{c}</TableCell>
+                  ))}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {lists.filed.map((f) => (
+                  <TableRow key={f.id} data-testid="filed-row">
+                    <TableCell>{f.name}</TableCell>
+                    <TableCell>{f.unitName}</TableCell>
+                    <TableCell>
+                      {filedKindLabels[f.what]}
+                      {f.quarter ? `(${t.quarter(f.quarter)})` : ''}
+                    </TableCell>
+                    <TableCell>{t.version(f.version)}</TableCell>
+                    <TableCell>{day(f.filedAt)}</TableCell>
+                    <TableCell>{f.clerk}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        )}
+      </Paper>
+
+      <Dialog open={confirm !== null} onClose={() => setConfirm(null)} aria-labelledby="filing-confirm-title">
+        <DialogTitle id="filing-confirm-title">{t.confirmTitle(confirm?.length ?? 0)}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>{t.confirmText}</DialogContentText>
+          <Box component="ul" sx={{ maxHeight: 240, overflow: 'auto', pl: 3 }}>
+            {(confirm ?? []).slice(0, 50).map((j) => (
+              <li key={j.label}>
+                <Typography variant="body2">{j.label}</Typography>
+              </li>
+            ))}
+            {(confirm?.length ?? 0) > 50 ? <li>{t.more((confirm?.length ?? 0) - 50)}</li> : null}
+          </Box>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirm(null)}>{t.cancel}</Button>
+          <Button variant="contained" onClick={() => confirm && void run(confirm)} autoFocus>
+            {t.confirm}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Stack>
+  );
 }

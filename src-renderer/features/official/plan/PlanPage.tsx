@@ -10,6 +10,7 @@ import { useAutosave } from '../../../components/useAutosave';
 import { useUndo } from '../../../components/UndoSnackbar';
 import { zh } from '../../../i18n/zh';
 import { Loading, StateChip, focusFirstError, focusLast, type ChipTone } from '../common';
+import { filedOn } from '../../hr/filing/strings';
 import { draftKeys, useOfficial } from '../context';
 import { useLiveFor } from '../data';
 import { EditorHeader } from '../EditorHeader';
@@ -105,7 +106,12 @@ function PlanEditor({ plan }: { plan: AnnualPlan | null }) {
     <Stack spacing={2} ref={formRef}>
       <EditorHeader
         title={t.heading(year)}
-        chip={<StateChip label={planStateLabels[state]} tone={planStateTone[state]} />}
+        chip={
+          <StateChip
+            label={state === 'filed' && plan?.filedAt ? filedOn(plan.filedAt) : planStateLabels[state]}
+            tone={planStateTone[state]}
+          />
+        }
         editable={editable}
         autosave={autosave}
         flow={flow}

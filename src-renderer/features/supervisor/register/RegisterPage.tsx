@@ -18,7 +18,14 @@ import {
 import type { ValidationIssue } from '../../../../shared/errors/errors';
 import { describeError } from '../../../../shared/errors/messages.zh';
 import type { Quarter, Register } from '../../../../shared/domain';
-import { draftRegister, listRegisterVersions, signRegister, type TeamMember } from '../../../../shared/store';
+import {
+  draftRegister,
+  listFilings,
+  listRegisterVersions,
+  signRegister,
+  type TeamMember,
+} from '../../../../shared/store';
+import { filedNote } from '../../hr/filing/strings';
 import type { RosterPerson } from '../../../../shared/sync/model';
 import { useServices } from '../../../app/services';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
@@ -94,11 +101,12 @@ function RegisterScreen({ me, team, year, quarter }: ScreenProps) {
     `${me.id}-${year}-${quarter}`,
     async () => {
       try {
-        const [draft, versions] = await Promise.all([
+        const [draft, versions, filings] = await Promise.all([
           draftRegister(db, year, quarter),
           listRegisterVersions(db, me.id, year, quarter),
+          listFilings(db, me.id, year),
         ]);
-        return { ok: true as const, draft, versions };
+        return { ok: true as const, draft, versions, filings };
       } catch (e) {
         return { ok: false as const, reason: describeError(e).detail };
       }
@@ -107,7 +115,9 @@ function RegisterScreen({ me, team, year, quarter }: ScreenProps) {
   );
   if (!data) return <Loading />;
   if (!data.ok) return <Alert severity="warning">{data.reason}</Alert>;
-  const { draft, versions } = data;
+  const { draft, versions, filings } = data;
+  const filingOf = (v: Register) =>
+    filings.find((f) => f.what === 'register' && f.quarter === v.quarter && f.version === v.version);
   const latest: Register | undefined = versions[versions.length - 1];
   const missing = team.filter((p) => !draft.entries.some((e) => e.personId === p.id));
   const signing = !latest || newVersion;
@@ -309,7 +319,10 @@ function RegisterScreen({ me, team, year, quarter }: ScreenProps) {
                 }
               >
                 <ListItemText
-                  primary={t.versionLine(v.version, v.supervisorName, dateTimeOf(v.signedAt))}
+                  primary={
+                    t.versionLine(v.version, v.supervisorName, dateTimeOf(v.signedAt)) +
+                    filedNote(filingOf(v))
+                  }
                   secondary={
                     v.correctionOf
                       ? t.correctionOf(v.correctionOf.version, v.correctionOf.reason)

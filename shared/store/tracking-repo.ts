@@ -1,0 +1,226 @@
+/**
+ * The reads behind HR's 督促检查 and 备案 pages, and HR's drawn 抽查 sample.
+ *
+ * Every table is read once for the year through an index over the people in HR's scope (plans and
+ * record books by [personId+year], summaries and evaluations by their [person+year+quarter] ranges,
+ * registers by [supervisorId+year+quarter] ranges, filings by [what+year], spot checks by year) —
+ * never one query per person and never a table scan.
+ */
+import {
+  sortUnitsAsTree,
+  type AnnualPlan,
+  type FilingReceipt,
+  type MonthlyRecord,
+  type QuarterSummary,
+  type Register,
+  type SignedEvaluation,
+  type SpotCheck,
+  type TrackedPerson,
+  type TrackedUnit,
+  type TrackingInput,
+} from '../domain';
+import { findPerson, hrCovers } from '../sync/model/roster';
+import type { Roster, RosterPerson } from '../sync/model/types';
+import type { DutyBookDb } from './db';
+import { readSelfIdentity } from './fact-repo';
+import { wrapStorageErrors } from './storage-errors';
+
+export type TrackingData = Omit<TrackingInput, 'now' | 'rules'> & {
+  roster: Roster;
+  /** The HR person this device acts as (undefined: not on the roster as HR; everyone is shown). */
+  hr: RosterPerson | undefined;
+  /** Units in tree order, with their depth for indenting. */
+  unitTree: (TrackedUnit & { depth: number })[];
+  /** Every signed register version of the year by the supervisors in scope. */
+  registerRows: Register[];
+  planRows: AnnualPlan[];
+  filings: FilingReceipt[];
+  spotCheckRows: SpotCheck[];
+};
+
+/** The people this device's HR person files for (all, when this device is not on the roster as HR). */
+async function scope(
+  db: DutyBookDb,
+  roster: Roster,
+): Promise<{ hr: RosterPerson | undefined; people: RosterPerson[] }> {
+  const me = await readSelfIdentity(db);
+  const hr = me ? findPerson(roster, me.personId) : undefined;
+  const active = roster.people.filter((p) => p.active);
+  return hr?.roles.includes('hr')
+    ? { hr, people: active.filter((p) => hrCovers(roster, hr, p)) }
+    : { hr: undefined, people: active };
+}
+
+const quarterRange = (id: string, year: number) =>
+  [
+    [id, year, -Infinity],
+    [id, year, Infinity],
+  ] as [unknown[], unknown[]];
+
+/** The year as HR's tracking grid needs it; null before this device holds a roster. */
+export async function readTrackingYear(db: DutyBookDb, year: number): Promise<TrackingData | null> {
+  return wrapStorageErrors('read tracking year', async () => {
+    const roster = (await db.rosters.orderBy('version').last())?.signed.roster;
+    if (!roster) return null;
+    const { hr, people: inScope } = await scope(db, roster);
+    const tree = sortUnitsAsTree(roster.units);
+    const depthOf = (path: string) => path.split('/').filter(Boolean).length - 1;
+    const unitTree = tree.map((u) => ({ id: u.id, name: u.name, path: u.path, depth: depthOf(u.path) }));
+    const order = new Map(tree.map((u, i) => [u.id, i]));
+    const people: TrackedPerson[] = [...inScope]
+      .sort(
+        (a, b) =>
+          (order.get(a.unitId) ?? Infinity) - (order.get(b.unitId) ?? Infinity) ||
+          a.name.localeCompare(b.name, 'zh-CN') ||
+          a.id.localeCompare(b.id),
+      )
+      .map((p) => ({ id: p.id, name: p.name, unitId: p.unitId, supervisorId: p.supervisorId }));
+    const names = new Map(roster.people.map((p) => [p.id, p.name]));
+    const ids = people.map((p) => p.id);
+    const supervisors = [
+      ...new Set([
+        ...people.flatMap((p) => (p.supervisorId ? [p.supervisorId] : [])),
+        ...inScope.filter((p) => p.roles.includes('supervisor')).map((p) => p.id),
+      ]),
+    ];
+    const yearKeys = ids.map((id) => [id, year]);
+    const none = <T>() => Promise.resolve<T[]>([]);
+    const [plans, records, summaries, evaluations, registers, filings, spotChecks] = await Promise.all([
+      ids.length ? db.plans.where('[personId+year]').anyOf(yearKeys).toArray() : none<AnnualPlan>(),
+      ids.length
+        ? db.monthlyRecords.where('[personId+year]').anyOf(yearKeys).toArray()
+        : none<MonthlyRecord>(),
+      ids.length
+        ? db.summaries
+            .where('[personId+year+quarter]')
+            .inAnyRange(ids.map((id) => quarterRange(id, year)))
+            .toArray()
+        : none<QuarterSummary>(),
+      ids.length
+        ? db.evaluations
+            .where('[subject+year+quarter]')
+            .inAnyRange(ids.map((id) => quarterRange(id, year)))
+            .toArray()
+        : none<SignedEvaluation>(),
+      supervisors.length
+        ? db.registers
+            .where('[supervisorId+year+quarter]')
+            .inAnyRange(supervisors.map((id) => quarterRange(id, year)))
+            .toArray()
+        : none<Register>(),
+      Promise.all([
+        db.filings.where('[what+year]').equals(['plan', year]).toArray(),
+        db.filings.where('[what+year]').equals(['register', year]).toArray(),
+      ]).then(([a, b]) => [...a, ...b]),
+      db.spotChecks.where('year').equals(year).toArray(),
+    ]);
+    const units = unitTree.map(({ id, name, path }) => ({ id, name, path }));
+    return {
+      year,
+      roster,
+      hr,
+      units,
+      unitTree,
+      people,
+      names,
+      plans,
+      planRows: plans,
+      records,
+      summaries,
+      evaluations,
+      registers,
+      registerRows: registers,
+      filings,
+      spotChecks,
+      spotCheckRows: [...spotChecks].sort((a, b) => b.checkedAt.localeCompare(a.checkedAt)),
+    };
+  });
+}
+
+// ---- 备案 ----
+
+export type PendingPlan = { plan: AnnualPlan; name: string; unitName: string };
+export type PendingRegister = { register: Register; name: string; unitName: string };
+export type FiledItem = FilingReceipt & { name: string; unitName: string };
+
+export type FilingYear = {
+  pendingPlans: PendingPlan[];
+  pendingRegisters: PendingRegister[];
+  filed: FiledItem[];
+};
+
+/** Approved plans and signed register versions with no receipt yet, and the receipts, for the year. */
+export function filingYear(data: TrackingData): FilingYear {
+  const people = new Map(data.roster.people.map((p) => [p.id, p]));
+  const unitNames = new Map(data.roster.units.map((u) => [u.id, u.name]));
+  const who = (id: string) => ({
+    name: people.get(id)?.name ?? id,
+    unitName: unitNames.get(people.get(id)?.unitId ?? '') ?? '',
+  });
+  const filedKey = (f: { what: string; personId: string; quarter?: number | undefined; version: number }) =>
+    `${f.what}/${f.personId}/${f.quarter ?? 0}/${f.version}`;
+  const filed = new Set(data.filings.map(filedKey));
+  const inScope = new Set(data.people.map((p) => p.id));
+  const covered = (id: string) => {
+    const p = people.get(id);
+    return p !== undefined && (data.hr === undefined ? inScope.has(id) : hrCovers(data.roster, data.hr, p));
+  };
+  const order = new Map(data.people.map((p, i) => [p.id, i]));
+  const byPerson = (a: string, b: string) =>
+    (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || a.localeCompare(b);
+  const pendingPlans = data.planRows
+    .filter(
+      (p) =>
+        p.state === 'approved' &&
+        !filed.has(filedKey({ what: 'plan', personId: p.personId, version: p.version })),
+    )
+    .map((plan) => ({ plan, ...who(plan.personId) }))
+    .sort((a, b) => byPerson(a.plan.personId, b.plan.personId));
+  const pendingRegisters = data.registerRows
+    .filter(
+      (r) =>
+        covered(r.supervisorId) &&
+        !filed.has(
+          filedKey({ what: 'register', personId: r.supervisorId, quarter: r.quarter, version: r.version }),
+        ),
+    )
+    .map((register) => ({ register, ...who(register.supervisorId) }))
+    .sort(
+      (a, b) =>
+        a.register.quarter - b.register.quarter ||
+        byPerson(a.register.supervisorId, b.register.supervisorId) ||
+        a.register.version - b.register.version,
+    );
+  const filedItems = data.filings
+    .map((f) => ({ ...f, ...who(f.personId) }))
+    .sort((a, b) => b.filedAt.localeCompare(a.filedAt));
+  return { pendingPlans, pendingRegisters, filed: filedItems };
+}
+
+// ---- 抽查: the drawn sample, kept until HR has recorded a result for each ----
+
+export type SpotSample = {
+  drawnAt: string;
+  /** How it was drawn, in words ("随机抽取人员 3 人"). */
+  how: string;
+  month: number | null;
+  chosen: 'random' | 'manual';
+  personIds: string[];
+};
+
+const sampleKey = (year: number) => `hr.spotSample.${year}`;
+
+export async function readSpotSample(db: DutyBookDb, year: number): Promise<SpotSample | null> {
+  return wrapStorageErrors('read spot sample', async () => {
+    const row = await db.settings.get(sampleKey(year));
+    const v = row?.value as SpotSample | undefined;
+    return v && Array.isArray(v.personIds) ? v : null;
+  });
+}
+
+export async function saveSpotSample(db: DutyBookDb, year: number, sample: SpotSample | null): Promise<void> {
+  await wrapStorageErrors('save spot sample', async () => {
+    if (sample === null) await db.settings.delete(sampleKey(year));
+    else await db.settings.put({ key: sampleKey(year), value: sample, updatedAt: new Date().toISOString() });
+  });
+}

@@ -1,0 +1,101 @@
+/** openFiles with `directory: true`: the main process lists and reads a folder the user chose, safely. */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createFileHandlers, readFolder } from '../../../src-main/files';
+import { hostContract } from '../../../shared/host/contract';
+
+let dir: string;
+let outside: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'dutybook-folder-'));
+  outside = await mkdtemp(join(tmpdir(), 'dutybook-outside-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+  await rm(outside, { recursive: true, force: true });
+});
+
+const posix = process.platform !== 'win32';
+
+describe('readFolder', () => {
+  it('reads every file of the folder and its sub-folders in name order, with relative names', async () => {
+    await writeFile(join(dir, 'b.dutybook'), new Uint8Array([2]));
+    await writeFile(join(dir, 'a.dutybook'), new Uint8Array([1]));
+    await mkdir(join(dir, '科室'));
+    await writeFile(join(dir, '科室', 'c.docx'), new Uint8Array([3, 3]));
+    const files = await readFolder(dir, { maxBytesEach: 10 });
+    expect(files.map((f) => [f.name, [...f.data], f.skipped])).toEqual([
+      ['a.dutybook', [1], undefined],
+      ['b.dutybook', [2], undefined],
+      ['科室/c.docx', [3, 3], undefined],
+    ]);
+  });
+
+  it('lists files over the size limit, or past the count, as skipped without reading them', async () => {
+    await writeFile(join(dir, 'big.iso'), new Uint8Array(20));
+    await writeFile(join(dir, 'x1'), new Uint8Array([1]));
+    await writeFile(join(dir, 'x2'), new Uint8Array([1]));
+    const files = await readFolder(dir, { maxBytesEach: 10, maxFiles: 1 });
+    expect(files.map((f) => [f.name, f.data.byteLength, f.skipped])).toEqual([
+      ['big.iso', 0, 'too-large'],
+      ['x1', 1, undefined],
+      ['x2', 0, 'limit'],
+    ]);
+  });
+
+  it('does not descend deeper than allowed', async () => {
+    await mkdir(join(dir, 'a', 'b'), { recursive: true });
+    await writeFile(join(dir, 'a', 'one'), 'x');
+    await writeFile(join(dir, 'a', 'b', 'two'), 'x');
+    expect((await readFolder(dir, { maxBytesEach: 10, maxDepth: 1 })).map((f) => f.name)).toEqual(['a/one']);
+  });
+
+  it.skipIf(!posix)('never follows a symbolic link, to a file or to a folder outside', async () => {
+    await writeFile(join(outside, 'secret.txt'), 'secret');
+    await symlink(join(outside, 'secret.txt'), join(dir, 'link.dutybook'));
+    await symlink(outside, join(dir, 'elsewhere'));
+    await writeFile(join(dir, 'ok.dutybook'), 'ok');
+    const files = await readFolder(dir, { maxBytesEach: 100 });
+    expect(files.map((f) => [f.name, f.data.byteLength, f.skipped])).toEqual([
+      ['elsewhere', 0, 'link'],
+      ['link.dutybook', 0, 'link'],
+      ['ok.dutybook', 2, undefined],
+    ]);
+  });
+
+  it('fails with a typed error when the folder itself cannot be read', async () => {
+    await expect(readFolder(join(dir, 'missing'), { maxBytesEach: 10 })).rejects.toMatchObject({
+      code: 'file-unreadable',
+    });
+  });
+});
+
+describe('openFiles with directory', () => {
+  it('asks for a folder and returns its files; cancelling returns nothing', async () => {
+    await writeFile(join(dir, 'a.dutybook'), new Uint8Array([1]));
+    const dialog = {
+      showSaveDialog: vi.fn(),
+      showOpenDialog: vi.fn(() => Promise.resolve({ canceled: false, filePaths: [dir] })),
+    };
+    const handlers = createFileHandlers<string>({ dialog, windowOf: () => null, defaultDir: () => dir });
+    const files = await handlers.openFiles({ multiple: true, directory: true, maxBytesEach: 10 }, 'e');
+    expect(files.map((f) => f.name)).toEqual(['a.dutybook']);
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(
+      expect.objectContaining({ properties: ['openDirectory'] }),
+    );
+    // The answer passes the contract's output check (skipped reasons included).
+    expect(hostContract.openFiles.output.safeParse(files).success).toBe(true);
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await expect(handlers.openFiles({ multiple: true, directory: true }, 'e')).resolves.toEqual([]);
+  });
+
+  it('the contract accepts the directory flag and the skipped reasons, and refuses others', () => {
+    expect(hostContract.openFiles.input.safeParse({ multiple: true, directory: true }).success).toBe(true);
+    expect(hostContract.openFiles.input.safeParse({ multiple: true, directory: 'yes' }).success).toBe(false);
+    const entry = { name: 'a', path: '/a', data: new Uint8Array(0) };
+    expect(hostContract.openFiles.output.safeParse([{ ...entry, skipped: 'link' }]).success).toBe(true);
+    expect(hostContract.openFiles.output.safeParse([{ ...entry, skipped: 'whatever' }]).success).toBe(false);
+  });
+});
