@@ -35,7 +35,14 @@ export type PersonYearStatus = {
   /** The latest signed evaluation version per quarter. */
   evaluations: Record<
     string,
-    { version: number; method: string; grade: QuarterGrade; score?: number; signedAt: string }
+    {
+      version: number;
+      method: string;
+      grade: QuarterGrade;
+      score?: number;
+      signedAt: string;
+      firstSignedAt: string;
+    }
   >;
   /** Feedback ids per quarter, and those the official has signed. */
   feedback: Record<string, { ids: string[]; acked: string[] }>;
@@ -108,13 +115,18 @@ export function foldRow(status: PersonYearStatus, table: string, row: unknown): 
     case 'evaluations': {
       const r = row as SignedEvaluation;
       const seen = status.evaluations[r.quarter];
-      if (seen && seen.version >= r.version) return;
+      const firstSignedAt = seen && seen.firstSignedAt < r.signedAt ? seen.firstSignedAt : r.signedAt;
+      if (seen && seen.version >= r.version) {
+        seen.firstSignedAt = firstSignedAt;
+        return;
+      }
       status.evaluations[r.quarter] = {
         version: r.version,
         method: r.method,
         grade: r.resultGrade,
         ...(r.resultScore !== undefined ? { score: r.resultScore } : {}),
         signedAt: r.signedAt,
+        firstSignedAt,
       };
       return;
     }

@@ -1,19 +1,19 @@
 /**
  * The reads behind HR's 督促检查 and 备案 pages, and HR's drawn 抽查 sample.
  *
- * Every table is read once for the year through an index over the people in HR's scope (plans and
- * record books by [personId+year], summaries and evaluations by their [person+year+quarter] ranges,
- * registers by [supervisorId+year+quarter] ranges, filings by [what+year], spot checks by year) —
- * never one query per person and never a table scan.
+ * Plans, record books, summaries and evaluations come from the person-year status rows (status.ts:
+ * one indexed query for the year, never the record tables); registers by [supervisorId+year+quarter]
+ * ranges of the supervisors in scope, filings by [what+year], spot checks by year — never one query
+ * per person and never a table scan.
  */
 import {
   sortUnitsAsTree,
   type AnnualPlan,
   type FilingReceipt,
   type MonthlyRecord,
+  type Quarter,
   type QuarterSummary,
   type Register,
-  type SignedEvaluation,
   type SpotCheck,
   type TrackedPerson,
   type TrackedUnit,
@@ -23,7 +23,20 @@ import { findPerson, hrCovers } from '../sync/model/roster';
 import type { Roster, RosterPerson } from '../sync/model/types';
 import type { DutyBookDb } from './db';
 import { readSelfIdentity } from './fact-repo';
+import { readYearStatus } from './status';
 import { wrapStorageErrors } from './storage-errors';
+
+/** A plan as the status row knows it: enough to track and to file it. */
+export type PlanStatusRow = {
+  id: string;
+  personId: string;
+  year: number;
+  state: AnnualPlan['state'];
+  version: number;
+  submittedAt?: string;
+  approvedAt?: string;
+  filedAt?: string;
+};
 
 export type TrackingData = Omit<TrackingInput, 'now' | 'rules'> & {
   roster: Roster;
@@ -33,7 +46,7 @@ export type TrackingData = Omit<TrackingInput, 'now' | 'rules'> & {
   unitTree: (TrackedUnit & { depth: number })[];
   /** Every signed register version of the year by the supervisors in scope. */
   registerRows: Register[];
-  planRows: AnnualPlan[];
+  planRows: PlanStatusRow[];
   filings: FilingReceipt[];
   spotCheckRows: SpotCheck[];
 };
@@ -83,25 +96,9 @@ export async function readTrackingYear(db: DutyBookDb, year: number): Promise<Tr
         ...inScope.filter((p) => p.roles.includes('supervisor')).map((p) => p.id),
       ]),
     ];
-    const yearKeys = ids.map((id) => [id, year]);
     const none = <T>() => Promise.resolve<T[]>([]);
-    const [plans, records, summaries, evaluations, registers, filings, spotChecks] = await Promise.all([
-      ids.length ? db.plans.where('[personId+year]').anyOf(yearKeys).toArray() : none<AnnualPlan>(),
-      ids.length
-        ? db.monthlyRecords.where('[personId+year]').anyOf(yearKeys).toArray()
-        : none<MonthlyRecord>(),
-      ids.length
-        ? db.summaries
-            .where('[personId+year+quarter]')
-            .inAnyRange(ids.map((id) => quarterRange(id, year)))
-            .toArray()
-        : none<QuarterSummary>(),
-      ids.length
-        ? db.evaluations
-            .where('[subject+year+quarter]')
-            .inAnyRange(ids.map((id) => quarterRange(id, year)))
-            .toArray()
-        : none<SignedEvaluation>(),
+    const [statusRows, registers, filings, spotChecks] = await Promise.all([
+      readYearStatus(db, year),
       supervisors.length
         ? db.registers
             .where('[supervisorId+year+quarter]')
@@ -114,6 +111,51 @@ export async function readTrackingYear(db: DutyBookDb, year: number): Promise<Tr
       ]).then(([a, b]) => [...a, ...b]),
       db.spotChecks.where('year').equals(year).toArray(),
     ]);
+    const inScopeIds = new Set(ids);
+    const plans: PlanStatusRow[] = [];
+    const records: TrackingData['records'][number][] = [];
+    const summaries: TrackingData['summaries'][number][] = [];
+    const evaluations: TrackingData['evaluations'][number][] = [];
+    for (const st of statusRows) {
+      if (!inScopeIds.has(st.personId)) continue;
+      if (st.plan) {
+        plans.push({
+          id: st.id,
+          personId: st.personId,
+          year,
+          state: st.plan.state as AnnualPlan['state'],
+          version: st.plan.version,
+          ...(st.plan.submittedAt ? { submittedAt: st.plan.submittedAt } : {}),
+          ...(st.plan.approvedAt ? { approvedAt: st.plan.approvedAt } : {}),
+          ...(st.plan.filedAt ? { filedAt: st.plan.filedAt } : {}),
+        });
+      }
+      for (const [m, r] of Object.entries(st.months)) {
+        records.push({
+          personId: st.personId,
+          month: Number(m),
+          state: r.state as MonthlyRecord['state'],
+          version: r.version,
+          submittedAt: r.submittedAt,
+        });
+      }
+      for (const [q, r] of Object.entries(st.summaries)) {
+        summaries.push({
+          personId: st.personId,
+          quarter: Number(q) as Quarter,
+          state: r.state as QuarterSummary['state'],
+          version: r.version,
+          submittedAt: r.submittedAt,
+        });
+      }
+      for (const [q, e] of Object.entries(st.evaluations)) {
+        evaluations.push({
+          subject: st.personId,
+          quarter: Number(q) as Quarter,
+          signedAt: e.firstSignedAt,
+        });
+      }
+    }
     const units = unitTree.map(({ id, name, path }) => ({ id, name, path }));
     return {
       year,
@@ -139,7 +181,7 @@ export async function readTrackingYear(db: DutyBookDb, year: number): Promise<Tr
 
 // ---- 备案 ----
 
-export type PendingPlan = { plan: AnnualPlan; name: string; unitName: string };
+export type PendingPlan = { plan: PlanStatusRow; name: string; unitName: string };
 export type PendingRegister = { register: Register; name: string; unitName: string };
 export type FiledItem = FilingReceipt & { name: string; unitName: string };
 
