@@ -56,7 +56,7 @@ export function NumberField({
       error={!!error}
       helperText={error}
       size="small"
-      sx={{ width }}
+      sx={{ width, flexShrink: 0 }}
       slotProps={{
         htmlInput: { inputMode: 'decimal', ...(ariaLabel ? { 'aria-label': ariaLabel } : {}) },
         ...(suffix
