@@ -45,6 +45,7 @@ import { openStream } from '../../shared/sync/stream';
 import { newMonthlyRecord, openDatabase, putPerson, putUnit, saveRoster, setSelfIdentity, getSelfIdentity, getCurrentRoster, type DutyBookDb } from '../../shared/store';
 import { newId } from '../../shared/domain/ids';
 import { hr } from './hr-bench';
+import { batch } from './batch-bench';
 
 export type BenchOptions = { officials: number; months: number; versionsPerMonth: number; runs: number };
 export type ImportRun = Record<string, number>;
@@ -312,8 +313,8 @@ async function run(o: BenchOptions): Promise<BenchResult> {
 declare global {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting Window needs an interface
   interface Window {
-    dutybookBench: { run(o: BenchOptions): Promise<BenchResult>; hr: typeof hr };
+    dutybookBench: { run(o: BenchOptions): Promise<BenchResult>; hr: typeof hr; batch: typeof batch };
   }
 }
-window.dutybookBench = { run, hr };
+window.dutybookBench = { run, hr, batch };
 document.getElementById('status')!.textContent = 'ready';

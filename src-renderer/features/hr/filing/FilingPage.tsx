@@ -3,7 +3,7 @@
  * once (after a confirmation, with progress); what is already filed, with the date and 经办人. Each
  * filing signs a receipt that travels back with the next bundle; refusals are said in Chinese.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
   Alert,
@@ -15,6 +15,8 @@ import {
   DialogContentText,
   DialogTitle,
   LinearProgress,
+  Menu,
+  MenuItem,
   Paper,
   Stack,
   Table,
@@ -33,14 +35,15 @@ import { useNotifications } from '../../../state/notifications';
 import { Loading } from '../../official/common';
 import { YearSelect } from '../tracking/TrackingPage';
 import { filingText as t } from './strings';
+import { batchExportText as bt, exportQuarterEvaluations } from './batchExport';
 
 type Job = { input: FilingInput; label: string };
 
 const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
 
 export function FilingPage({ now: fixedNow }: { now?: Date } = {}) {
-  const { db } = useServices();
-  const { notify } = useNotifications();
+  const { db, host } = useServices();
+  const { notify, reportError } = useNotifications();
   const now = useMemo(() => fixedNow ?? new Date(), [fixedNow]);
   const [year, setYear] = useState(now.getFullYear());
   const [confirm, setConfirm] = useState<Job[] | null>(null);
@@ -48,6 +51,35 @@ export function FilingPage({ now: fixedNow }: { now?: Date } = {}) {
   const [refusals, setRefusals] = useState<{ label: string; reason: string }[]>([]);
   const data = useLiveQuery(async () => ({ year, value: await readTrackingYear(db, year) }), [db, year]);
   const lists = useMemo(() => (data?.value ? filingYear(data.value) : null), [data]);
+  // 批量导出领导评鉴表: the quarter menu, the worker's progress, and its cancel.
+  const [batchMenu, setBatchMenu] = useState<HTMLElement | null>(null);
+  const [batch, setBatch] = useState<{ done: number; total: number } | null>(null);
+  const batchAbort = useRef<AbortController | null>(null);
+  useEffect(() => () => batchAbort.current?.abort(), []); // leaving the page stops the worker
+  const exportBatch = async (quarter: 1 | 2 | 3 | 4) => {
+    setBatchMenu(null);
+    const abort = new AbortController();
+    batchAbort.current = abort;
+    setBatch({ done: 0, total: 0 });
+    try {
+      const out = await exportQuarterEvaluations({
+        db,
+        host,
+        year,
+        quarter,
+        onProgress: setBatch,
+        signal: abort.signal,
+      });
+      if (out.kind === 'none') notify({ kind: 'info', text: bt.none(year, quarter) });
+      else if (out.kind === 'cancelled') notify({ kind: 'info', text: bt.cancelled });
+      else notify({ kind: 'success', text: bt.saved(out.count, out.name) });
+    } catch (e) {
+      reportError(e);
+    } finally {
+      batchAbort.current = null;
+      setBatch(null);
+    }
+  };
 
   if (data === undefined || data.year !== year) return <Loading />;
 
@@ -107,6 +139,21 @@ export function FilingPage({ now: fixedNow }: { now?: Date } = {}) {
         >
           {t.fileAll(planJobs.length + registerJobs.length)}
         </Button>
+        <Button
+          variant="outlined"
+          disabled={batch !== null || !data.value}
+          aria-haspopup="menu"
+          onClick={(e) => setBatchMenu(e.currentTarget)}
+        >
+          {bt.button}
+        </Button>
+        <Menu anchorEl={batchMenu} open={batchMenu !== null} onClose={() => setBatchMenu(null)}>
+          {([1, 2, 3, 4] as const).map((q) => (
+            <MenuItem key={q} onClick={() => void exportBatch(q)}>
+              {year}年{bt.quarter(q)}
+            </MenuItem>
+          ))}
+        </Menu>
       </Stack>
       <Typography variant="body2" color="text.secondary">
         {t.help}
@@ -119,6 +166,23 @@ export function FilingPage({ now: fixedNow }: { now?: Date } = {}) {
             variant="determinate"
             value={(progress.done / Math.max(1, progress.total)) * 100}
             aria-label={t.progressLabel}
+          />
+        </Box>
+      ) : null}
+      {batch ? (
+        <Box role="status" aria-live="polite" data-testid="batch-export-progress">
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <Typography variant="body2" sx={{ flexGrow: 1 }}>
+              {batch.total === 0 ? bt.reading : bt.progress(batch.done, batch.total)}
+            </Typography>
+            <Button size="small" onClick={() => batchAbort.current?.abort()}>
+              {bt.cancel}
+            </Button>
+          </Stack>
+          <LinearProgress
+            variant={batch.total === 0 ? 'indeterminate' : 'determinate'}
+            value={(batch.done / Math.max(1, batch.total)) * 100}
+            aria-label={bt.progressLabel}
           />
         </Box>
       ) : null}
