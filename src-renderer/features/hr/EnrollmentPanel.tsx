@@ -8,7 +8,7 @@ import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';
 import { ENROLL_FILTER } from '../sync/files';
 import { Fingerprint } from '../sync/Fingerprint';
-import { Section } from '../sync/Section';
+import { Section } from '../../components/Section';
 import { useEnrollments } from './enrollments';
 import { bindRequest, readRequest, type PendingEnrollment } from './org-service';
 

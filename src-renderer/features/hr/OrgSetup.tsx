@@ -5,7 +5,7 @@ import { useServices } from '../../app/services';
 import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';
 import { isCancelled } from '../sync/keyStore';
-import { Section } from '../sync/Section';
+import { Section } from '../../components/Section';
 import { createOrg } from './org-service';
 
 const t = zh.sync.hr;

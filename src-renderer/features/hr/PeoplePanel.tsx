@@ -29,7 +29,7 @@ import { useServices } from '../../app/services';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';
-import { Section } from '../sync/Section';
+import { Section } from '../../components/Section';
 import { useEnrollments } from './enrollments';
 import { PersonDialog } from './PersonDialog';
 import { orgText } from './rules/org-strings';

@@ -4,7 +4,7 @@ import { describeFact, findPerson } from '../../../shared/sync/model';
 import { getCurrentRoster, getSelfIdentity } from '../../../shared/store';
 import { useServices } from '../../app/services';
 import { zh } from '../../i18n/zh';
-import { Section } from '../sync/Section';
+import { Section } from '../../components/Section';
 
 const t = zh.sync.hr;
 

@@ -9,7 +9,7 @@ import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';
 import { dateTime } from '../sync/files';
 import { isCancelled } from '../sync/keyStore';
-import { Section } from '../sync/Section';
+import { Section } from '../../components/Section';
 import { useEnrollments } from './enrollments';
 import { issueRoster, pendingRosterChanges } from './org-service';
 import { orgText } from './rules/org-strings';

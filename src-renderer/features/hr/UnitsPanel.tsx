@@ -21,7 +21,7 @@ import { useServices } from '../../app/services';
 import { zh } from '../../i18n/zh';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useNotifications } from '../../state/notifications';
-import { Section } from '../sync/Section';
+import { Section } from '../../components/Section';
 import { orgText } from './rules/org-strings';
 
 const t = zh.sync.hr;

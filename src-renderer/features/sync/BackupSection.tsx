@@ -20,7 +20,7 @@ import { useNotifications } from '../../state/notifications';
 import { BACKUP_EXT, BACKUP_FILTER, safeName } from './files';
 import { ensureIdentity } from './identity';
 import { ensureUnlocked, isCancelled } from './keyStore';
-import { Section } from './Section';
+import { Section } from '../../components/Section';
 
 const t = zh.sync.backup;
 

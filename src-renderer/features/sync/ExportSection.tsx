@@ -9,7 +9,7 @@ import { BUNDLE_EXT, BUNDLE_FILTER, kb, safeName, stamp } from './files';
 import { ensureIdentity, tick } from './identity';
 import { isCancelled } from './keyStore';
 import { recipientsFor } from './recipients';
-import { Section } from './Section';
+import { Section } from '../../components/Section';
 import type { SyncData } from './useSyncData';
 
 const t = zh.sync.exporter;

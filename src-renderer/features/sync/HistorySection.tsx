@@ -5,7 +5,7 @@ import type { BundleLogRow } from '../../../shared/sync/model';
 import { useServices } from '../../app/services';
 import { zh } from '../../i18n/zh';
 import { dateTime } from './files';
-import { Section } from './Section';
+import { Section } from '../../components/Section';
 
 const t = zh.sync.history;
 

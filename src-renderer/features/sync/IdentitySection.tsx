@@ -9,7 +9,7 @@ import { ENROLL_EXT, ENROLL_FILTER, safeName } from './files';
 import { Fingerprint } from './Fingerprint';
 import { ensureIdentity } from './identity';
 import { isCancelled } from './keyStore';
-import { Section } from './Section';
+import { Section } from '../../components/Section';
 import type { SyncData } from './useSyncData';
 
 const t = zh.sync.identity;

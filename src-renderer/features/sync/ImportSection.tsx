@@ -8,7 +8,7 @@ import { BUNDLE_FILTER } from './files';
 import { ensureIdentity, tick, type Identity } from './identity';
 import { applyItem, previewItem, type ImportItem } from './importFlow';
 import { isCancelled } from './keyStore';
-import { Section } from './Section';
+import { Section } from '../../components/Section';
 import { useSyncUi } from './syncState';
 import type { SyncData } from './useSyncData';
 

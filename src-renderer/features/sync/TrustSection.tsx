@@ -7,7 +7,7 @@ import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';
 import { dateTime } from './files';
 import { Fingerprint } from './Fingerprint';
-import { Section } from './Section';
+import { Section } from '../../components/Section';
 import { useSyncUi } from './syncState';
 import type { SyncData } from './useSyncData';
 

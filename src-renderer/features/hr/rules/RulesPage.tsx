@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
   Alert,
@@ -46,6 +46,7 @@ import {
   saveConfigVersion,
 } from '../../../../shared/store';
 import { useServices } from '../../../app/services';
+import { Section } from '../../../components/Section';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { useUndo } from '../../../components/UndoSnackbar';
 import { zh } from '../../../i18n/zh';
@@ -331,16 +332,16 @@ function RulesEditor({ initial }: { initial: Loaded }) {
         )}
       </Box>
 
-      <RulesSection id="rules-record" title={t.recordSection}>
+      <Section level={3} id="rules-record" title={t.recordSection}>
         <RecordRules config={config} edit={edit} messages={messages} />
-      </RulesSection>
-      <RulesSection id="rules-grades" title={t.gradeSection}>
+      </Section>
+      <Section level={3} id="rules-grades" title={t.gradeSection}>
         <GradeRules config={config} edit={edit} messages={messages} />
-      </RulesSection>
-      <RulesSection id="rules-bonus" title={t.bonusSection} help={t.bonusHelp}>
+      </Section>
+      <Section level={3} id="rules-bonus" title={t.bonusSection} help={t.bonusHelp}>
         <BonusRules config={config} edit={edit} messages={messages} offerUndo={offer} />
-      </RulesSection>
-      <RulesSection id="rules-indicators" title={t.indicatorSection} help={t.indicatorHelp}>
+      </Section>
+      <Section level={3} id="rules-indicators" title={t.indicatorSection} help={t.indicatorHelp}>
         <IndicatorEditor
           config={config}
           edit={edit}
@@ -349,8 +350,8 @@ function RulesEditor({ initial }: { initial: Loaded }) {
           onSelect={setSelected}
           offerUndo={offer}
         />
-      </RulesSection>
-      <RulesSection id="rules-history" title={t.historySection}>
+      </Section>
+      <Section level={3} id="rules-history" title={t.historySection}>
         {versions && versions.length > 0 ? (
           <Table size="small" aria-label={t.historySection}>
             <TableHead>
@@ -374,7 +375,7 @@ function RulesEditor({ initial }: { initial: Loaded }) {
         ) : (
           <Typography variant="body2">{t.historyEmpty}</Typography>
         )}
-      </RulesSection>
+      </Section>
 
       <ConfirmDialog
         open={confirm !== null}
@@ -417,30 +418,3 @@ function RulesEditor({ initial }: { initial: Loaded }) {
   );
 }
 
-function RulesSection({
-  id,
-  title,
-  help,
-  children,
-}: {
-  id: string;
-  title: string;
-  help?: string;
-  children: ReactNode;
-}) {
-  return (
-    <Paper variant="outlined" component="section" aria-labelledby={`${id}-title`} sx={{ p: 2.5 }}>
-      <Stack spacing={1.5}>
-        <Typography id={`${id}-title`} variant="h6" component="h3">
-          {title}
-        </Typography>
-        {help ? (
-          <Typography variant="body2" color="text.secondary">
-            {help}
-          </Typography>
-        ) : null}
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
