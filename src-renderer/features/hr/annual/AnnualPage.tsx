@@ -317,7 +317,15 @@ function AnnualTable({ unit, weight }: { unit: AnnualUnitResult; weight: number 
   const c = t.columns;
   return (
     <TableContainer>
-      <Table size="small" aria-label={t.tableLabel(unit.unitName)}>
+      <Table
+        size="small"
+        aria-label={t.tableLabel(unit.unitName)}
+        // Names, ranks and figures on one line; only the explanation (the last column) wraps.
+        sx={{
+          '& th, & td': { whiteSpace: 'nowrap' },
+          '& th:last-child, & td:last-child': { whiteSpace: 'normal', minWidth: 240 },
+        }}
+      >
         <TableHead>
           <TableRow>
             <TableCell>{c.rank}</TableCell>
