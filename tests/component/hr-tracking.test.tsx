@@ -85,6 +85,8 @@ describe('督促检查', () => {
     expect(cell('cell-O1-plan')).toHaveTextContent(/已备案\(2026-\d\d-\d\d\)/);
     await waitFor(() => expect(screen.queryByTestId('pending-plan-O1')).toBeNull());
     expect(screen.getAllByTestId('filed-row')[0]).toHaveTextContent('人事科');
+    // The confirm dialog fades out (the page stays hidden from assistive technology until it is gone).
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 
     // The quarterly view: evaluations and the register are owed by the supervisor.
     fireEvent.click(screen.getByRole('button', { name: '小结·评鉴·登记表(按季度)' }));
