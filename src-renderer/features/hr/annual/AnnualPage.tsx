@@ -323,7 +323,7 @@ function AnnualTable({ unit, weight }: { unit: AnnualUnitResult; weight: number 
         // Names, ranks and figures on one line; only the explanation (the last column) wraps.
         sx={{
           '& th, & td': { whiteSpace: 'nowrap' },
-          '& th:last-child, & td:last-child': { whiteSpace: 'normal', minWidth: 240 },
+          '& th:last-child, & td:last-child': { whiteSpace: 'normal', minWidth: 160 },
         }}
       >
         <TableHead>

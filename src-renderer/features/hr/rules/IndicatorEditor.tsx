@@ -302,7 +302,7 @@ function Level({
                   error={!!messages.get(`${p}.name`)}
                   helperText={messages.get(`${p}.name`)}
                   slotProps={{ htmlInput: { 'aria-label': t.indicatorName(num), maxLength: 100 } }}
-                  sx={{ minWidth: 180, flexShrink: 0 }}
+                  sx={{ minWidth: 160 }}
                 />
                 <NumberField
                   path={`${p}.weight`}
@@ -324,7 +324,7 @@ function Level({
                   slotProps={{ htmlInput: { 'aria-label': t.indicatorDescription(num), maxLength: 500 } }}
                   sx={{ flex: 1, minWidth: 200 }}
                 />
-                <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', flexShrink: 0, maxWidth: { lg: 260 } }}>
+                <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap' }}>
                   <Button
                     size="small"
                     aria-label={t.actionOn(t.addChild, num)}
