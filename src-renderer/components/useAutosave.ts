@@ -105,6 +105,9 @@ export function useAutosave<T>({ key, initial, storedAt, save, editable, delayMs
     const useMirror = mirror !== null && (storedAt === undefined || mirror.savedAt >= storedAt) && !same(mirror.value, initial);
     setLoaded({ key, base: initial, fromMirror: useMirror });
     setDraft(useMirror ? mirror.value : initial);
+    // At once, not in the effect below: a change typed or clicked before effects have run (a slow
+    // machine, right after the page appears) must not be dropped for want of a current value.
+    latest.current = useMirror ? mirror.value : initial;
     setRestored(useMirror);
     setStatus(useMirror ? { state: 'pending' } : { state: 'idle' });
   }
