@@ -147,6 +147,18 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
     },
     upgrade: (tx) => rebuildStatus(tx),
   },
+  // 2026-11-24 v6 (issue 7): two indexes nothing in the app queries, dropped — facts.type (only
+  // tests looked facts up by type) and attestations.*factIds (a multi-entry key per fact of every
+  // import: 10,000 index entries written for a 10,000-version bundle, never read).
+  {
+    version: 6,
+    date: '2026-11-24',
+    note: 'unused indexes dropped: facts.type, attestations.*factIds',
+    stores: {
+      facts: 'id, recordKey, subject, author, [device+counter]',
+      attestations: 'id, author',
+    },
+  },
 ];
 
 /** The schema version the code writes (the last step's). */

@@ -174,7 +174,7 @@ describe('评鉴结果 on the official’s device', () => {
     expect(within(card).queryByLabelText('签署意见')).toBeNull();
     expect(localStorage.getItem(ackDraftKey('O1', feedback.id))).toBeNull();
     // The ack is a signed record, ready to travel back to the supervisor.
-    expect(await O1.db.facts.where('type').equals('feedback.ack').count()).toBe(1);
+    expect(await O1.db.facts.filter((f) => f.type === 'feedback.ack').count()).toBe(1);
 
     // 修改签署意见: starts from the signed text; the new one replaces it.
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -192,7 +192,7 @@ describe('评鉴结果 on the official’s device', () => {
     await waitFor(() =>
       expect(within(card).getByTestId('ack-shown')).toHaveTextContent('已知悉。下季度前完成专题调研。'),
     );
-    expect(await O1.db.facts.where('type').equals('feedback.ack').count()).toBe(2);
+    expect(await O1.db.facts.filter((f) => f.type === 'feedback.ack').count()).toBe(2);
   });
 
   it('keeps a half-written 签署意见 across a reload until it is signed', async () => {

@@ -50,7 +50,7 @@ describe('P5: a forged record inside a validly signed bundle rejects the whole b
     const { O1, O2, S1, S2, H } = org.devices;
     // 1. Wrong signer: S1 signs an attestation naming O1 as the author of a fact O1 "wrote".
     const fake = storedFact({
-      ...factOf((await O1!.db.facts.where('type').equals('plan.version').toArray())[0]!),
+      ...factOf((await O1!.db.facts.filter((f) => f.type === 'plan.version').toArray())[0]!),
       counter: 50,
       body: canonicalJson({ note: 'forged' }),
       type: 'feedback.ack',
@@ -103,7 +103,7 @@ describe('P5: a forged record inside a validly signed bundle rejects the whole b
   it('refuses a fact whose body does not match its record key', async () => {
     const org = await orgWithPlans();
     const { O1, S1 } = org.devices;
-    const real = (await O1!.db.facts.where('type').equals('plan.version').toArray())[0]!;
+    const real = (await O1!.db.facts.filter((f) => f.type === 'plan.version').toArray())[0]!;
     const wrongYear = storedFact({ ...factOf(real), counter: 9, recordKey: 'plan/O1/2025' });
     const plan = await preview(S1!, await craft(O1!, S1!, [await attest(O1!, [wrongYear.id]), factEntry(factOf(wrongYear))]));
     expect(plan.rejected).toEqual([{ what: '张三 · 个人年度工作计划 · 2025', reason: '记录内容与记录标识不符' }]);

@@ -99,7 +99,7 @@ describe('P13: key loss and rotation', () => {
     await receive(H!, (await send(S2!, H!)).bytes);
     // A thief writes with the old key afterwards; even relayed by a valid sender it is refused.
     await writeRecord(O5!, 2, '冒名写的记录');
-    const late = (await O5!.db.facts.where('type').equals('record.version').toArray())[0]!;
+    const late = (await O5!.db.facts.filter((f) => f.type === 'record.version').toArray())[0]!;
     expect(late.counter).toBe(2);
     const { id: _id, ...lateFact } = late;
     const plan = await preview(H!, await craft(S2!, H!, [await attest(O5!, [late.id]), factEntry(lateFact)]));
@@ -132,7 +132,7 @@ describe('P13: key loss and rotation', () => {
     await receive(O4r, (await send(S2!, O4r, { full: true })).bytes);
     expect((await getPlan(db, 'O4', 2026))?.state).toBe('submitted');
     await writeRecord(O4r, 2, '恢复后的二月记录');
-    const fact = (await db.facts.where('type').equals('record.version').toArray())[0]!;
+    const fact = (await db.facts.filter((f) => f.type === 'record.version').toArray())[0]!;
     expect([fact.device, fact.counter]).toEqual([identity.device, 1]);
     expect((await receive(S2!, (await send(O4r, S2!)).bytes)).added).toHaveLength(1);
     // Its acks told S2 about the new install: the next incremental export is based on it.

@@ -107,10 +107,10 @@ describe('plan 核准 and 退回 travel as signed records', () => {
       approvalOpinion: '同意',
       version: 1,
     });
-    const fact = (await S1.db.facts.where('type').equals('plan.approval').toArray())[0]!;
+    const fact = (await S1.db.facts.filter((f) => f.type === 'plan.approval').toArray())[0]!;
     expect(fact).toMatchObject({ subject: 'O1', author: 'S1', recordKey: 'plan-decision/O1/2026' });
     // The decision names the version it judges.
-    const versionFact = (await S1.db.facts.where('type').equals('plan.version').toArray())[0]!;
+    const versionFact = (await S1.db.facts.filter((f) => f.type === 'plan.version').toArray())[0]!;
     expect(fact.parents).toContain(versionFact.id);
 
     await exchange(S1, O1);
@@ -325,7 +325,7 @@ describe('领导评鉴', () => {
     expect(describeError(notMine).detail).toContain('“赵六”不是您的下属');
     expect((await getEvaluationDraft(S1.db, 'O1', 2026, 1))?.form).toEqual({ typed: '群众意见要点写了一半' });
     expect(await S1.db.evaluations.count()).toBe(0);
-    expect(await S1.db.facts.where('type').equals('evaluation').count()).toBe(0);
+    expect(await S1.db.facts.filter((f) => f.type === 'evaluation').count()).toBe(0);
   });
 
   it('signed means final: a correction is version 2 with a reason, and both versions reach the official', async () => {
