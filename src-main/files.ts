@@ -5,7 +5,7 @@
 import type { BaseWindow, Dialog, OpenDialogOptions } from 'electron';
 import { constants, type Dirent } from 'node:fs';
 import { open, readdir, realpath, type FileHandle } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import type { HostHandlers } from './ipc';
 import { fsErrorToDutyBookError, readFileCapped, writeFileAtomic } from './atomic-file';
 import {
@@ -71,9 +71,13 @@ export type FolderLimits = {
 /** O_NOFOLLOW where the platform has it (not Windows, where the realpath check below does the job). */
 const NO_FOLLOW = (constants as { O_NOFOLLOW?: number }).O_NOFOLLOW ?? 0;
 
+/**
+ * Strictly below root. Only a whole '..' segment leaves it: a file named '..notes' is inside
+ * (relative() gives an absolute path when the two are on different Windows drives).
+ */
 function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
-  return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
 /**

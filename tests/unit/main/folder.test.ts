@@ -65,6 +65,17 @@ describe('readFolder', () => {
     ]);
   });
 
+  it('reads files whose names merely begin with two dots (they are inside the folder)', async () => {
+    await writeFile(join(dir, '..notes.txt'), new Uint8Array([4]));
+    await mkdir(join(dir, '..sub'));
+    await writeFile(join(dir, '..sub', 'x'), new Uint8Array([5]));
+    const files = await readFolder(dir, { maxBytesEach: 10 });
+    expect(files.map((f) => [f.name, [...f.data], f.skipped])).toEqual([
+      ['..notes.txt', [4], undefined],
+      ['..sub/x', [5], undefined],
+    ]);
+  });
+
   it('fails with a typed error when the folder itself cannot be read', async () => {
     await expect(readFolder(join(dir, 'missing'), { maxBytesEach: 10 })).rejects.toMatchObject({
       code: 'file-unreadable',
