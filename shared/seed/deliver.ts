@@ -133,15 +133,22 @@ export type RelayOptions = {
   includeRoster: boolean;
   /** Milliseconds: the bundles' creation time. */
   now: number;
+  /**
+   * Who sends each fact to HR: the supervisor of its subject (default: a relay of the team's
+   * records) or its author (everyone's own bundle; HR's own facts still come through its supervisor).
+   */
+  by?: 'supervisor' | 'author';
 };
 
-/** The supervisor → HR bundles that bring every fact to HR (none from HR to itself). */
+/** The bundles that bring every fact to HR (none from HR to itself): supervisors' relays, or each author's own. */
 export async function relayBundles(options: RelayOptions): Promise<OutgoingBundle[]> {
   const { org, installs, suite } = options;
   const byId = new Map(org.people.map((p) => [p.id, p]));
   const groups = new Map<string, StoredFact[]>();
+  const ownBundles = options.by === 'author';
   for (const f of options.facts) {
-    const relayer = relayerOf(byId, f);
+    // HR's own records cannot go from HR to itself: its supervisor relays them in either case.
+    const relayer = ownBundles && f.author !== org.hrId ? f.author : relayerOf(byId, f);
     const list = groups.get(relayer);
     if (list) list.push(f);
     else groups.set(relayer, [f]);
@@ -162,7 +169,11 @@ export async function relayBundles(options: RelayOptions): Promise<OutgoingBundl
     for (let from = 0, sequence = 1; from < facts.length; from += MAX_FACTS_PER_BUNDLE, sequence++) {
       const chunk = facts.slice(from, from + MAX_FACTS_PER_BUNDLE);
       const byAuthor = new Map<string, string[]>();
-      for (const f of chunk) byAuthor.set(f.author, [...(byAuthor.get(f.author) ?? []), f.id]);
+      for (const f of chunk) {
+        const ids = byAuthor.get(f.author);
+        if (ids) ids.push(f.id);
+        else byAuthor.set(f.author, [f.id]);
+      }
       const attestations = await Promise.all(
         [...byAuthor].map(([author, factIds]) =>
           makeAttestation(suite, installs.keys.get(author)!.signing.seed, {

@@ -61,6 +61,16 @@ export type SeedOptions = {
   /** Return the bundle files as well (the CLI writes them out). */
   keepBundles?: boolean;
   /**
+   * Who sends HR the bundles: each supervisor relaying their team's records (default), or every
+   * author their own (one bundle per person, as a quarter's intake from a whole organisation).
+   */
+  deliver?: 'supervisors' | 'authors';
+  /**
+   * false: make the bundles but do not import them (they are returned; the database holds the
+   * organisation, the roster and HR's profile only) — for measuring the intake itself.
+   */
+  importBundles?: boolean;
+  /**
    * Runs once the keys are known and before the database is touched: store the private keys with
    * the host here (`storeDeviceKeys`, `storeOrgKey`), so a failure leaves the database as it was.
    */
@@ -249,13 +259,15 @@ export async function seedDatabase(db: DutyBookDb, options: SeedOptions = {}): P
     roster,
     facts,
     includeRoster: options.includeRoster ?? false,
+    by: options.deliver === 'authors' ? 'author' : 'supervisor',
     now: today - 3_600_000,
   });
   lap('bundles');
+  const importing = options.importBundles ?? true;
 
   // ---- HR imports them: the real verification, then one transaction per bundle ----
   const now = new Date(today);
-  for (const [i, b] of bundles.entries()) {
+  for (const [i, b] of (importing ? bundles : []).entries()) {
     progress('import', i, bundles.length);
     const t0 = clock();
     const plan = await readBundle(db, b.bytes, { suite, keys: hrKeys });
@@ -319,7 +331,7 @@ export async function seedDatabase(db: DutyBookDb, options: SeedOptions = {}): P
     hrFingerprint: fingerprint(orgKey.pub),
     counts,
     timings,
-    ...(options.keepBundles ? { bundles } : {}),
+    ...(options.keepBundles || !importing ? { bundles } : {}),
   };
 }
 

@@ -40,6 +40,7 @@ import {
   verifyAttestation,
   verifyRoster,
 } from '../../../shared/sync/model';
+import { importBatch } from '../../../shared/sync/model/intake';
 import { openTestDb } from '../store/helpers';
 
 const TODAY = new Date('2026-11-20T04:00:00Z');
@@ -210,6 +211,34 @@ describe('seedDatabase: a small organisation through the signed-record path', ()
   it('refuses a database that already holds data', async () => {
     await expect(seedDatabase(db, SMALL)).rejects.toMatchObject({ code: 'conflict' });
   });
+
+  it("each author's own bundles, held back, bring through 接收数据包 exactly what the relays brought", async () => {
+    const held = await openTestDb();
+    const out = await seedDatabase(held, { ...SMALL, deliver: 'authors', importBundles: false });
+    // Nothing imported yet: the organisation, roster and profile only.
+    expect(await held.facts.count()).toBe(0);
+    expect(await getProfile(held)).toBeDefined();
+    const bundles = out.bundles!;
+    // One bundle per author, sent by the person who wrote it; HR's own records (it cannot send to
+    // itself) come with its supervisor's.
+    const authors = new Set((await db.facts.toArray()).map((f) => f.author));
+    authors.delete(result.hr.personId);
+    expect(new Set(bundles.map((b) => b.senderId))).toEqual(authors);
+    expect(bundles.length).toBe(authors.size);
+    const report = await importBatch(
+      held,
+      bundles.map((b) => ({ name: `${b.senderName}.dutybook`, data: b.bytes })),
+      { suite: await detectSuite(), keys: out.hr.keys, now: TODAY, yieldToUi: () => Promise.resolve() },
+    );
+    expect(report.totals).toMatchObject({
+      files: bundles.length,
+      imported: bundles.length,
+      refused: 0,
+      skipped: 0,
+    });
+    expect(report.totals.facts).toBe(await db.facts.count());
+    expect(await content(held)).toEqual(await content(db));
+  }, 60_000);
 });
 
 describe('loadExampleData', () => {
