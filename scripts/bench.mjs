@@ -1,22 +1,31 @@
 #!/usr/bin/env node
 /**
- * npm run bench — the sync benchmark (issue 4; extend it by adding rows). Never part of the tests:
- * numbers depend on the machine, so nothing here asserts a time.
+ * npm run bench — every benchmark of DutyBook, each figure against its limit. Never part of the
+ * tests: numbers depend on the machine, so nothing here asserts a time.
  *
- *   npm run bench [-- --runs N] [--records N (multiple of 40)] [--hr-people N (0: skip)] [--hr-units N]
- *                 [--batch-docs N (0: skip)] [--node-only | --browser-only] [--out FILE]
+ *   npm run bench [-- --runs N] [--records N (multiple of 40; 0: skip)] [--scales 500,5000,20000]
+ *                 [--no-intake] [--reseed] [--batch-docs N (0: skip)] [--node-only | --browser-only]
+ *                 [--out FILE]
  *
  * (a) Node rows (scripts/bench/node.ts through Vite's module runner): container write/open of 10,000
  *     entries per stage, and primitive speeds of both crypto suites (WebCrypto, noble).
- * (b) Chromium rows: builds tests/bench/ with Vite into out/bench, serves it on 127.0.0.1, and drives
- *     it with Playwright in Debian's Chromium (/usr/bin/chromium or CHROMIUM_PATH, headless, the
- *     launch args of playwright.config.ts): a supervisor → HR relay of N record versions exported and
- *     imported through the real model path on real IndexedDB, per stage, against the bare IndexedDB
- *     work for the same rows (import vs bare bulkPut, goal ≤ 1.5×; export vs bare read, goal ≤ 2×).
- * (c) Chromium rows: HR's organisation-wide screens (completeness grid, annual worksheet, statistics)
- *     over an example organisation of --hr-people people × 2 years loaded through the signed-record
- *     path (shared/seed), each against a 1 s budget, with the record-book scan they avoid as reference.
- *
+ * (b) Chromium rows (tests/bench built by Vite into out/bench and the app into out/web, both served
+ *     from one 127.0.0.1 origin, driven with Playwright in Debian's Chromium — /usr/bin/chromium or
+ *     CHROMIUM_PATH, headless, the launch args of playwright.config.ts): a supervisor → HR relay of
+ *     --records record versions exported and imported through the real model path on real
+ *     IndexedDB, per stage, against the bare IndexedDB work for the same rows (import vs bare
+ *     bulkPut, goal ≤ 1.5×; export vs bare read, goal ≤ 2×), and the peak JS heap of the import.
+ * (c) Per organisation size in --scales (people; 科室 = people / 125): an example organisation × 2
+ *     years seeded through the signed-record path (shared/seed) into the app's own database of a
+ *     browser profile kept in bench-results/profiles/ (reused while shared/seed and the schema are
+ *     unchanged; --reseed to discard), then
+ *       - each HR screen's data (reads + computation) against 1 s, with the queries it ran named;
+ *       - the app build on that profile: start → first screen with the data loaded (against 2 s),
+ *         and 督促检查, 年度考核 and 统计分析 each from the route change to the first full frame
+ *         (against 1 s);
+ *       - 接收数据包 of a quarter's bundles, one per person (--no-intake skips): total, per file,
+ *         the report, frame gaps against 50 ms, peak JS heap;
+ *     and a scaling table of every timed figure across the sizes.
  * (d) Chromium rows: HR's batch Word export — --batch-docs N 平时考核领导评鉴表 built into one .zip in the
  *     documents Web Worker while the page samples requestAnimationFrame gaps and its JS heap: total time,
  *     per-document time against the bare build-and-pack of one document on the main thread (goal
@@ -27,9 +36,19 @@
  * Every figure is measured in ≥ 5 runs (after a warm-up run); the table shows the median and range,
  * the limit measured in the same runs and their ratio. Results: bench-results/bench.json.
  */
-/* global document, window -- used inside page.evaluate / waitForFunction, which run in the page */
+/* global document, window, performance, requestAnimationFrame, MutationObserver, location, navigator -- used inside page.evaluate / waitForFunction / addInitScript, which run in the page */
 import { createServer } from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, totalmem, release, platform, tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +56,7 @@ import { build, runnerImport } from 'vite';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const BENCH_PORT = Number(process.env.BENCH_PORT ?? 4391);
 // As in playwright.config.ts.
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -49,7 +69,17 @@ const CHROMIUM_ARGS = [
 ];
 
 function parseArgs(argv) {
-  const o = { runs: 5, records: 10_000, hrPeople: 1000, hrUnits: 20, batchDocs: 5000, node: true, browser: true, out: join(ROOT, 'bench-results/bench.json') };
+  const o = {
+    runs: 5,
+    records: 10_000,
+    scales: [500, 5000, 20000],
+    intake: true,
+    reseed: false,
+    batchDocs: 5000,
+    node: true,
+    browser: true,
+    out: join(ROOT, 'bench-results/bench.json'),
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -59,25 +89,37 @@ function parseArgs(argv) {
     };
     if (a === '--runs') o.runs = Number(next());
     else if (a === '--records') o.records = Number(next());
-    else if (a === '--hr-people') o.hrPeople = Number(next());
-    else if (a === '--hr-units') o.hrUnits = Number(next());
+    else if (a === '--scales') o.scales = next().split(',').filter(Boolean).map(Number);
+    else if (a === '--no-intake') o.intake = false;
+    else if (a === '--reseed') o.reseed = true;
     else if (a === '--batch-docs') o.batchDocs = Number(next());
     else if (a === '--node-only') o.browser = false;
     else if (a === '--browser-only') o.node = false;
     else if (a === '--out') o.out = resolve(next());
     else if (a === '--help' || a === '-h') {
-      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0].replace(/^#!.*\n\/\*\*?\n?/, '').replace(/^ \* ?/gm, ''));
+      console.log(
+        readFileSync(fileURLToPath(import.meta.url), 'utf8')
+          .split('*/')[0]
+          .replace(/^#!.*\n\/\*\*?\n?/, '')
+          .replace(/^ \* ?/gm, ''),
+      );
       process.exit(0);
     } else usage(`unknown option ${a}`);
   }
+  if (o.scales.some((n) => !Number.isInteger(n) || n < 20))
+    usage('--scales must be whole numbers of people, each at least 20 (e.g. 500,5000)');
   if (!Number.isInteger(o.runs) || o.runs < 1) usage('--runs must be a positive integer');
-  if (!Number.isInteger(o.batchDocs) || o.batchDocs < 0) usage('--batch-docs must be a whole number (0: skip)');
-  if (!Number.isInteger(o.records) || o.records < 40 || o.records % 40 !== 0) usage('--records must be a positive multiple of 40 (officials × 10 months × 4 versions)');
+  if (!Number.isInteger(o.batchDocs) || o.batchDocs < 0)
+    usage('--batch-docs must be a whole number (0: skip)');
+  if (!Number.isInteger(o.records) || o.records < 0 || o.records % 40 !== 0)
+    usage('--records must be a multiple of 40 (officials × 10 months × 4 versions; 0 skips)');
   return o;
 }
 
 function usage(message) {
-  console.error(`usage error: ${message}\nusage: npm run bench [-- --runs N] [--records N] [--hr-people N] [--batch-docs N] [--node-only | --browser-only] [--out FILE]`);
+  console.error(
+    `usage error: ${message}\nusage: npm run bench [-- --runs N] [--records N] [--scales 500,5000,20000] [--no-intake] [--reseed] [--batch-docs N] [--node-only | --browser-only] [--out FILE]`,
+  );
   process.exit(2);
 }
 
@@ -90,10 +132,16 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const fmt = (v, unit) => (unit === 'ms' ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : v >= 100 ? v.toFixed(0) : v.toFixed(1));
+const fmt = (v, unit) =>
+  unit === 'ms' ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : v >= 100 ? v.toFixed(0) : v.toFixed(1);
 
 function summarise(row) {
-  const out = { ...row, median: median(row.samples), min: Math.min(...row.samples), max: Math.max(...row.samples) };
+  const out = {
+    ...row,
+    median: median(row.samples),
+    min: Math.min(...row.samples),
+    max: Math.max(...row.samples),
+  };
   if (row.limit) {
     // Ratios per run (both measured in that run), then their median.
     const ratios = row.samples.map((s, i) => s / row.limit.samples[i]);
@@ -115,19 +163,32 @@ function table(rows) {
     r.ratio ? `${r.ratio.median.toFixed(2)}× (${r.ratio.min.toFixed(2)}–${r.ratio.max.toFixed(2)})` : '',
     r.goal !== undefined ? `≤ ${r.goal}× ${r.meetsGoal ? 'met' : 'MISSED'}` : '',
   ]);
-  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...body.map((c) => `| ${c.join(' | ')} |`)];
+  const lines = [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...body.map((c) => `| ${c.join(' | ')} |`),
+  ];
   return lines.join('\n');
 }
 
 // ---- Chromium ----
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.wasm': 'application/wasm' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.map': 'application/json',
+  '.wasm': 'application/wasm',
+};
 
-function serve(dir) {
+function serve(mounts) {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(dir, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(dir)) file = join(dir, 'index.html');
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const prefix = Object.keys(mounts).find((p) => path.startsWith(p));
+    if (!prefix) return void res.writeHead(404).end('not found');
+    const dir = mounts[prefix];
+    let file = join(dir, path.slice(prefix.length) || 'index.html');
+    if (!file.startsWith(dir)) return void res.writeHead(404).end('not found');
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
@@ -136,83 +197,480 @@ function serve(dir) {
       res.writeHead(404).end('not found');
     }
   });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+  // A fixed port: IndexedDB belongs to an origin (scheme, host and port), and the kept profiles'
+  // databases must be found again by the next run.
+  return new Promise((done, fail) => {
+    server.once('error', (e) =>
+      fail(
+        new Error(
+          `cannot serve the bench on 127.0.0.1:${BENCH_PORT} (${e.code}); set BENCH_PORT to a free port`,
+        ),
+      ),
+    );
+    server.listen(BENCH_PORT, '127.0.0.1', () => done(server));
+  });
+}
+
+/** 科室 for an organisation of `people` (about 125 people each, at least 4). */
+const unitsFor = (people) => Math.max(4, Math.round(people / 125));
+
+/**
+ * Seeded profiles are kept on disk (bench-results/profiles/) and reused while the seed's code and the
+ * database schema are unchanged: seeding 5,000 people × 2 years through the signed-record path takes
+ * minutes, 20,000 most of an hour. --reseed discards them (do so after changing how imports store rows).
+ */
+function seedKey() {
+  // The origin is part of where the browser keeps the database.
+  const origin = `127.0.0.1-${BENCH_PORT}`;
+  const files = [
+    join(ROOT, 'shared/store/db.ts'),
+    ...readdirSync(join(ROOT, 'shared/seed'))
+      .sort()
+      .map((f) => join(ROOT, 'shared/seed', f)),
+  ];
+  const h = createHash('sha256');
+  for (const f of files) h.update(readFileSync(f));
+  h.update(origin);
+  return h.digest('hex').slice(0, 12);
+}
+
+async function launch(dir) {
+  const { chromium } = await import('playwright-core');
+  return chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
+  });
+}
+
+async function benchPage(context, base) {
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(0);
+  page.on('console', (m) => m.type() === 'error' && log(`page: ${m.text()}`));
+  page.on('pageerror', (e) => log(`page error: ${e.message}`));
+  await page.goto(`${base}/bench/index.html`);
+  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+  return page;
+}
+
+async function seededProfile(o, base, people, units) {
+  const dir = join(ROOT, 'bench-results/profiles', `hr-${people}p-${units}u-2y-${seedKey()}`);
+  const marker = join(dir, 'seeded.json');
+  if (o.reseed) rmSync(dir, { recursive: true, force: true });
+  if (existsSync(marker)) return { dir, info: JSON.parse(readFileSync(marker, 'utf8')), cached: true };
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  log(
+    `seeding ${people} people × 2 years (${units} 科室) through the signed-record path into ${dir} (kept for later runs)`,
+  );
+  const context = await launch(dir);
+  try {
+    const page = await benchPage(context, base);
+    const { info } = await page.evaluate((opts) => window.dutybookBench.seedApp(opts), {
+      people,
+      units,
+      years: 2,
+    });
+    writeFileSync(marker, `${JSON.stringify(info, null, 2)}\n`);
+    return { dir, info, cached: false };
+  } finally {
+    await context.close();
+  }
+}
+
+// What counts as "fully rendered" for each screen of the app (the rows it exists to show are in
+// the DOM and nothing is still loading). Selectors are unique to their screen.
+const SCREENS = [
+  {
+    key: 'home',
+    hash: '#/hr',
+    name: '单位和人员 (HR home: units, people, roster)',
+    selector: '[data-testid="person-row"]',
+  },
+  {
+    key: 'tracking',
+    hash: '#/hr/tracking',
+    name: '督促检查 completeness grid',
+    selector: '[data-testid="tracking-grid"] tbody tr[data-testid^="row-"]',
+  },
+  {
+    key: 'annual',
+    hash: '#/hr/annual',
+    name: '年度考核 annual worksheet',
+    selector: '[data-testid^="annual-row-"]',
+  },
+  {
+    key: 'statistics',
+    hash: '#/hr/statistics',
+    name: '统计分析 statistics',
+    selector: '[data-testid="statistics-table"] tbody tr',
+  },
+];
+
+// Runs in the page (added before any of its scripts): resolves with performance.now() at the first
+// animation frame in which `selector` matches and no progress indicator is shown.
+function installReadyProbe() {
+  window.__benchReady = (selector) =>
+    new Promise((resolve) => {
+      const check = () => {
+        const root = document.getElementById('root');
+        if (root && root.querySelector(selector) && !root.querySelector('[role="progressbar"]'))
+          resolve(performance.now());
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
+  // Resolves once nothing under #root has changed for `quiet` ms (at most 20 s): the screen left
+  // behind has finished its own work before the next one is timed.
+  window.__benchSettle = (quiet = 300) =>
+    new Promise((resolve) => {
+      const started = performance.now();
+      let timer;
+      const done = () => {
+        observer.disconnect();
+        resolve(performance.now() - started);
+      };
+      const observer = new MutationObserver(() => {
+        clearTimeout(timer);
+        if (performance.now() - started > 20_000) done();
+        else timer = setTimeout(done, quiet);
+      });
+      observer.observe(document.getElementById('root') ?? document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true,
+      });
+      timer = setTimeout(done, quiet);
+    });
+}
+
+/**
+ * The app build (out/web) on the seeded profile: start to the first screen (a fresh navigation to
+ * HR's home; performance.now() counts from the navigation), then each HR screen opened from the
+ * home screen by its tab's route, timed from the route change to its first full frame.
+ */
+async function appTimings(context, base, runs) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(120_000);
+  page.on('pageerror', (e) => log(`app page error: ${e.message}`));
+  await page.addInitScript(installReadyProbe);
+  const home = SCREENS[0];
+  const once = async () => {
+    const run = {};
+    await page.goto('about:blank');
+    await page.goto(`${base}/app/index.html${home.hash}`, { waitUntil: 'commit' });
+    run['app start → first screen (单位和人员), data loaded'] = await page.evaluate(
+      (sel) => window.__benchReady(sel),
+      home.selector,
+    );
+    await page.evaluate(() => window.__benchSettle());
+    for (const s of SCREENS.slice(1)) {
+      run[`open ${s.name}: route change → full render`] = await page.evaluate(async ({ hash, selector }) => {
+        const t0 = performance.now();
+        location.hash = hash;
+        return (await window.__benchReady(selector)) - t0;
+      }, s);
+      await page.evaluate(async ({ hash, selector }) => {
+        location.hash = hash;
+        await window.__benchReady(selector);
+        await window.__benchSettle();
+      }, home);
+    }
+    return run;
+  };
+  await once(); // warm-up: the first start after a browser launch opens the database files cold
+  const out = [];
+  for (let i = 0; i < runs; i++) out.push(await once());
+  await page.close();
+  return out;
 }
 
 async function browserRows(o) {
-  const outDir = join(ROOT, 'out/bench');
-  log('building the bench page (tests/bench → out/bench)');
-  await build({ configFile: false, root: join(ROOT, 'tests/bench'), base: './', publicDir: false, logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 4000 } });
-  const server = await serve(outDir);
-  const { chromium } = await import('playwright-core');
-  // A persistent profile on disk: an incognito context keeps IndexedDB in memory under a small quota,
-  // which an organisation of thousands of people × 2 years exceeds (QuotaExceededError).
-  const profileDir = mkdtempSync(join(tmpdir(), 'dutybook-bench-profile-'));
-  const context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  const browser = context.browser() ?? { version: () => 'unknown' };
+  const benchOut = join(ROOT, 'out/bench');
+  const appOut = join(ROOT, 'out/web');
+  log('building the bench page (tests/bench → out/bench) and the app (→ out/web)');
+  await build({
+    configFile: false,
+    root: join(ROOT, 'tests/bench'),
+    base: './',
+    publicDir: false,
+    logLevel: 'warn',
+    build: { outDir: benchOut, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 4000 },
+  });
+  if (o.scales.length > 0) await build({ configFile: join(ROOT, 'vite.web.config.ts'), logLevel: 'warn' });
+  // One origin for both, so the app opens the database the bench page seeded.
+  const server = await serve({ '/bench/': benchOut, '/app/': appOut });
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const rows = [];
+  const meta = {};
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(0);
-    page.on('console', (m) => m.type() === 'error' && log(`page: ${m.text()}`));
-    page.on('pageerror', (e) => log(`page error: ${e.message}`));
-    await page.goto(`http://127.0.0.1:${server.address().port}/index.html`);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
-    const officials = o.records / 40;
-    const versionsPerMonth = 4;
-    const months = 10;
-    log(`chromium: ${officials} officials × ${months} months × ${versionsPerMonth} versions = ${o.records} record versions; ${o.runs} runs after a warm-up`);
-    const result = await page.evaluate((opts) => window.dutybookBench.run(opts), { officials, months, versionsPerMonth, runs: o.runs });
-    const version = browser.version();
-    const samples = (k) => result.runs.map((r) => r[k]);
-    const group = `Chromium · relay of ${result.records} versions`;
-    log(`chromium ${version}, ${result.suite}: ${result.records} record versions, ${result.entries} entries, bundle ${(result.bundleBytes / 1e6).toFixed(2)} MB`);
-    const rows = [
-      { group, figure: 'import (openBundle + planImport + applyImport)', unit: 'ms', samples: samples('import'), limit: { figure: 'bare bulkPut of the same rows', samples: samples('bare bulkPut') }, goal: 1.5 },
-      { group, figure: 'export (createBundle)', unit: 'ms', samples: samples('export'), limit: { figure: 'bare read of the same rows', samples: samples('bare read') }, goal: 2 },
-    ];
-    const stageKeys = Object.keys(result.runs[0]).filter((k) => k.startsWith('import: ') || k.startsWith('export: ') || k === 'bare bulkPut (facts only)');
-    for (const k of stageKeys) rows.push({ group: 'Chromium · stages', figure: k, unit: 'ms', samples: samples(k) });
-    let hr;
-    if (o.hrPeople > 0) {
-      log(`chromium: HR screens over ${o.hrPeople} people × 2 years (seeding through signed bundles first)`);
-      hr = await page.evaluate((opts) => window.dutybookBench.hr(opts), { people: o.hrPeople, units: o.hrUnits, years: 2, runs: o.runs });
-      log(`seeded ${hr.people} people, ${hr.facts} facts, ${hr.statusRows} status rows in ${(hr.seedMs / 1000).toFixed(1)} s`);
-      const hrGroup = `Chromium · HR screens, ${hr.people} people × 2 years`;
-      const budget = hr.runs.map(() => 1000);
-      for (const k of Object.keys(hr.runs[0])) {
-        const row = { group: hrGroup, figure: k, unit: 'ms', samples: hr.runs.map((r) => r[k]) };
-        if (!k.startsWith('reference')) Object.assign(row, { limit: { figure: '1 s budget', samples: budget }, goal: 1 });
-        rows.push(row);
+    // (b) and (d): a throwaway on-disk profile. (An incognito context keeps IndexedDB in memory under
+    // a small quota, which an organisation of thousands of people × 2 years exceeds.)
+    const tempDir = mkdtempSync(join(tmpdir(), 'dutybook-bench-profile-'));
+    const context = await launch(tempDir);
+    try {
+      const page = await benchPage(context, base);
+      meta.chromium =
+        context.browser()?.version() ??
+        (await page.evaluate(() => navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? 'unknown'));
+      if (o.records > 0) {
+        const officials = o.records / 40;
+        log(
+          `chromium: ${officials} officials × 10 months × 4 versions = ${o.records} record versions; ${o.runs} runs after a warm-up`,
+        );
+        const result = await page.evaluate((opts) => window.dutybookBench.run(opts), {
+          officials,
+          months: 10,
+          versionsPerMonth: 4,
+          runs: o.runs,
+        });
+        const samples = (k) => result.runs.map((r) => r[k]);
+        const group = `Chromium · relay of ${result.records} versions`;
+        log(
+          `chromium ${meta.chromium}, ${result.suite}: ${result.records} record versions, ${result.entries} entries, bundle ${(result.bundleBytes / 1e6).toFixed(2)} MB`,
+        );
+        rows.push(
+          {
+            group,
+            figure: 'import (openBundle + planImport + applyImport)',
+            unit: 'ms',
+            samples: samples('import'),
+            limit: { figure: 'bare bulkPut of the same rows', samples: samples('bare bulkPut') },
+            goal: 1.5,
+          },
+          {
+            group,
+            figure: 'export (createBundle)',
+            unit: 'ms',
+            samples: samples('export'),
+            limit: { figure: 'bare read of the same rows', samples: samples('bare read') },
+            goal: 2,
+          },
+        );
+        const heapKey = 'memory: peak JS heap during the import (MB)';
+        if (result.runs.every((r) => Number.isFinite(r[heapKey])))
+          rows.push({
+            group,
+            figure: 'peak JS heap during the import',
+            unit: 'MB',
+            samples: samples(heapKey),
+          });
+        const stageKeys = Object.keys(result.runs[0]).filter(
+          (k) => k.startsWith('import: ') || k.startsWith('export: ') || k === 'bare bulkPut (facts only)',
+        );
+        for (const k of stageKeys)
+          rows.push({ group: 'Chromium · stages', figure: k, unit: 'ms', samples: samples(k) });
+        Object.assign(meta, {
+          userAgent: result.userAgent,
+          setupMs: result.setupMs,
+          records: result.records,
+          entries: result.entries,
+          bundleBytes: result.bundleBytes,
+          raw: result.runs,
+        });
+      }
+      if (o.batchDocs > 0) {
+        log(`chromium: batch Word export of ${o.batchDocs} 领导评鉴表 in the documents worker`);
+        const batch = await page.evaluate((opts) => window.dutybookBench.batch(opts), {
+          count: o.batchDocs,
+          runs: o.runs,
+        });
+        rows.push(...batchRows(batch));
+        meta.batch = batch;
+      }
+    } finally {
+      await context.close();
+      rmSync(tempDir, { recursive: true, force: true });
+    }
+
+    // (c) and (e): per organisation size, a seeded profile (kept) → the screens' data, the app, the intake.
+    meta.scales = [];
+    for (const people of o.scales) {
+      const units = unitsFor(people);
+      const seeded = await seededProfile(o, base, people, units);
+      log(
+        `${seeded.cached ? 'reusing' : 'seeded'} ${seeded.info.people} people, ${seeded.info.facts} facts, ${seeded.info.statusRows} status rows (seeded in ${(seeded.info.seedMs / 1000).toFixed(0)} s)`,
+      );
+      const ctx = await launch(seeded.dir);
+      try {
+        const page = await benchPage(ctx, base);
+        const group = `Chromium · HR, ${people} people × 2 years`;
+        const budget = (n, ms) => Array.from({ length: n }, () => ms);
+        log(`chromium: HR screens' data over ${people} people`);
+        const hr = await page.evaluate((opts) => window.dutybookBench.hr(opts), { runs: o.runs });
+        for (const k of Object.keys(hr.runs[0])) {
+          const row = {
+            group,
+            figure: `data: ${k}`,
+            unit: 'ms',
+            samples: hr.runs.map((r) => r[k]),
+            queries: hr.queries[k],
+          };
+          if (!k.startsWith('reference'))
+            Object.assign(row, { limit: { figure: '1 s budget', samples: budget(o.runs, 1000) }, goal: 1 });
+          rows.push(row);
+        }
+        log(`chromium: the app (out/web) over ${people} people: start and each HR screen`);
+        const app = await appTimings(ctx, base, o.runs);
+        for (const k of Object.keys(app[0])) {
+          const limit = k.startsWith('app start') ? 2000 : 1000;
+          rows.push({
+            group,
+            figure: k,
+            unit: 'ms',
+            samples: app.map((r) => r[k]),
+            limit: { figure: `${limit / 1000} s budget`, samples: budget(o.runs, limit) },
+            goal: 1,
+          });
+        }
+        let intake;
+        if (o.intake) {
+          log(`chromium: 接收数据包 of a quarter's bundles from ${people} people (one per person)`);
+          intake = await page.evaluate((opts) => window.dutybookBench.intake(opts), {
+            people,
+            units,
+            runs: o.runs,
+          });
+          const ir = intake.runs;
+          const is = (k) => ir.map((r) => r[k]);
+          const iGroup = `Chromium · 接收数据包, a quarter from ${people} people`;
+          log(
+            `intake: ${ir[0].files} files, ${ir[0].facts} facts, ${ir[0].bundleMB.toFixed(1)} MB; imported ${ir[0].imported}, refused ${ir[0].refused}`,
+          );
+          rows.push(
+            {
+              group: iGroup,
+              figure: `all ${ir[0].files} files (${ir[0].facts} facts), with progress`,
+              unit: 'ms',
+              samples: is('intakeMs'),
+            },
+            { group: iGroup, figure: 'per file', unit: 'ms', samples: is('perFileMs') },
+            { group: iGroup, figure: 'the report (text + CSV)', unit: 'ms', samples: is('reportMs') },
+            {
+              group: iGroup,
+              figure: 'max frame gap during the intake',
+              unit: 'ms',
+              samples: is('maxFrameGapMs'),
+              limit: { figure: '50 ms limit', samples: budget(o.runs, 50) },
+              goal: 1,
+            },
+            { group: iGroup, figure: '95th-percentile frame gap', unit: 'ms', samples: is('p95FrameGapMs') },
+          );
+          if (ir.every((r) => Number.isFinite(r.peakHeapMB)))
+            rows.push({
+              group: iGroup,
+              figure: 'peak JS heap during the intake',
+              unit: 'MB',
+              samples: is('peakHeapMB'),
+            });
+        }
+        meta.scales.push({
+          people,
+          units,
+          seed: seeded.info,
+          cached: seeded.cached,
+          queries: hr.queries,
+          app,
+          hr: hr.runs,
+          ...(intake ? { intake: intake.runs } : {}),
+        });
+      } finally {
+        await ctx.close();
       }
     }
-    let batch;
-    if (o.batchDocs > 0) {
-      log(`chromium: batch Word export of ${o.batchDocs} 领导评鉴表 in the documents worker`);
-      batch = await page.evaluate((opts) => window.dutybookBench.batch(opts), { count: o.batchDocs, runs: o.runs });
-      const bRuns = batch.runs;
-      const bs = (k) => bRuns.map((r) => r[k]);
-      const bGroup = `Chromium · batch Word export, ${batch.count} 领导评鉴表 (worker)`;
-      log(`batch: zip ${(bRuns[0].zipBytes / 1e6).toFixed(1)} MB; bare reference over ${batch.slice} documents on the main thread (its longest frame gap ${median(bs('bareMaxFrameGapMs')).toFixed(0)} ms)`);
-      rows.push(
-        { group: bGroup, figure: `total time for ${batch.count} documents`, unit: 'ms', samples: bs('totalMs') },
-        { group: bGroup, figure: 'per document (worker, packed + zipped)', unit: 'ms', samples: bs('perDocMs'), limit: { figure: 'bare build-and-pack per document (main thread)', samples: bs('barePerDocMs') }, goal: 1.2 },
-        { group: bGroup, figure: 'max frame gap during the batch', unit: 'ms', samples: bs('maxFrameGapMs'), limit: { figure: '50 ms limit', samples: bRuns.map(() => 50) }, goal: 1 },
-        { group: bGroup, figure: '95th-percentile frame gap', unit: 'ms', samples: bs('p95FrameGapMs') },
-        { group: bGroup, figure: 'frame gaps over 50 ms (count)', unit: 'gaps', samples: bRuns.map((r) => r.longGaps.length) },
-      );
-      if (bRuns.every((r) => Number.isFinite(r.peakHeapMB))) rows.push({ group: bGroup, figure: 'peak JS heap, page', unit: 'MB', samples: bs('peakHeapMB') });
-      if (bRuns.every((r) => Number.isFinite(r.workerPeakHeapMB))) rows.push({ group: bGroup, figure: 'peak JS heap, worker', unit: 'MB', samples: bs('workerPeakHeapMB') });
-      rows.push(
-        { group: bGroup, figure: `reference: max frame gap building ${batch.slice} on the main thread`, unit: 'ms', samples: bs('bareMaxFrameGapMs') },
-        { group: bGroup, figure: "reference: max frame gap while a worker only spins (the machine's floor)", unit: 'ms', samples: bs('spinMaxFrameGapMs') },
-      );
-    }
-    return { rows, meta: { chromium: version, userAgent: result.userAgent, setupMs: result.setupMs, records: result.records, entries: result.entries, bundleBytes: result.bundleBytes, raw: result.runs, ...(hr ? { hr } : {}), ...(batch ? { batch } : {}) } };
+    return { rows, meta };
   } finally {
-    await context.close();
-    rmSync(profileDir, { recursive: true, force: true });
     server.close();
   }
+}
+
+function batchRows(batch) {
+  const bRuns = batch.runs;
+  const bs = (k) => bRuns.map((r) => r[k]);
+  const bGroup = `Chromium · batch Word export, ${batch.count} 领导评鉴表 (worker)`;
+  log(
+    `batch: zip ${(bRuns[0].zipBytes / 1e6).toFixed(1)} MB; bare reference over ${batch.slice} documents on the main thread (its longest frame gap ${median(bs('bareMaxFrameGapMs')).toFixed(0)} ms)`,
+  );
+  const rows = [
+    { group: bGroup, figure: `total time for ${batch.count} documents`, unit: 'ms', samples: bs('totalMs') },
+    {
+      group: bGroup,
+      figure: 'per document (worker, packed + zipped)',
+      unit: 'ms',
+      samples: bs('perDocMs'),
+      limit: { figure: 'bare build-and-pack per document (main thread)', samples: bs('barePerDocMs') },
+      goal: 1.2,
+    },
+    {
+      group: bGroup,
+      figure: 'max frame gap during the batch',
+      unit: 'ms',
+      samples: bs('maxFrameGapMs'),
+      limit: { figure: '50 ms limit', samples: bRuns.map(() => 50) },
+      goal: 1,
+    },
+    { group: bGroup, figure: '95th-percentile frame gap', unit: 'ms', samples: bs('p95FrameGapMs') },
+    {
+      group: bGroup,
+      figure: 'frame gaps over 50 ms (count)',
+      unit: 'gaps',
+      samples: bRuns.map((r) => r.longGaps.length),
+    },
+  ];
+  if (bRuns.every((r) => Number.isFinite(r.peakHeapMB)))
+    rows.push({ group: bGroup, figure: 'peak JS heap, page', unit: 'MB', samples: bs('peakHeapMB') });
+  if (bRuns.every((r) => Number.isFinite(r.workerPeakHeapMB)))
+    rows.push({ group: bGroup, figure: 'peak JS heap, worker', unit: 'MB', samples: bs('workerPeakHeapMB') });
+  rows.push(
+    {
+      group: bGroup,
+      figure: `reference: max frame gap building ${batch.slice} on the main thread`,
+      unit: 'ms',
+      samples: bs('bareMaxFrameGapMs'),
+    },
+    {
+      group: bGroup,
+      figure: "reference: max frame gap while a worker only spins (the machine's floor)",
+      unit: 'ms',
+      samples: bs('spinMaxFrameGapMs'),
+    },
+  );
+  return rows;
+}
+
+/** Per figure measured at several organisation sizes: the median at each and the growth per person. */
+function scalingTable(rows, scales) {
+  if (scales.length < 2) return null;
+  const strip = (g) =>
+    g.replace(/\d+ people( × 2 years)?/, 'N people$1').replace(/from \d+ people/, 'from N people');
+  const byFigure = new Map();
+  for (const r of rows) {
+    const m = /(?:HR, |from )(\d+) people/.exec(r.group);
+    if (!m || r.unit !== 'ms') continue;
+    const figure = `${strip(r.group).replace('Chromium · ', '')} · ${r.figure.replace(/all \d+ files \(\d+ facts\)/, 'all files')}`;
+    if (!byFigure.has(figure)) byFigure.set(figure, new Map());
+    byFigure.get(figure).set(Number(m[1]), r.median);
+  }
+  const head = [
+    'figure',
+    ...scales.map((n) => `${n} people`),
+    `growth ${scales[0]} → ${scales[scales.length - 1]} (people ×${scales[scales.length - 1] / scales[0]})`,
+  ];
+  const body = [...byFigure].map(([figure, at]) => {
+    const first = at.get(scales[0]);
+    const last = at.get(scales[scales.length - 1]);
+    return [
+      figure,
+      ...scales.map((n) => (at.has(n) ? `${fmt(at.get(n), 'ms')} ms` : '')),
+      first && last ? `×${(last / first).toFixed(1)}` : '',
+    ];
+  });
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...body.map((c) => `| ${c.join(' | ')} |`),
+  ].join('\n');
 }
 
 // ---- main ----
@@ -222,8 +680,11 @@ const started = new Date();
 const rows = [];
 const meta = {};
 if (o.node) {
-  const { module } = await runnerImport(join(ROOT, 'scripts/bench/node.ts'), { configFile: false, logLevel: 'error' });
-  rows.push(...(await module.runNodeBench({ runs: o.runs, entries: o.records, log })));
+  const { module } = await runnerImport(join(ROOT, 'scripts/bench/node.ts'), {
+    configFile: false,
+    logLevel: 'error',
+  });
+  rows.push(...(await module.runNodeBench({ runs: o.runs, entries: o.records || 10_000, log })));
 }
 if (o.browser) {
   const b = await browserRows(o);
@@ -238,13 +699,40 @@ const machine = {
   os: `${platform()} ${release()}`,
   node: process.version,
 };
-const report = { date: started.toISOString(), machine, options: { runs: o.runs, records: o.records, hrPeople: o.hrPeople, batchDocs: o.batchDocs }, rows: summarised, ...meta };
+const report = {
+  date: started.toISOString(),
+  machine,
+  options: { runs: o.runs, records: o.records, scales: o.scales, intake: o.intake, batchDocs: o.batchDocs },
+  rows: summarised,
+  ...meta,
+};
 mkdirSync(dirname(o.out), { recursive: true });
 writeFileSync(o.out, `${JSON.stringify(report, null, 2)}\n`);
-console.log(`DutyBook sync benchmark — ${started.toISOString().slice(0, 10)} — ${machine.cpus} cores (${machine.cpu}), ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}${meta.browser ? `, Chromium ${meta.browser.chromium}` : ''}`);
-if (meta.browser) console.log(`Chromium relay: ${meta.browser.records} record versions in ${meta.browser.entries} entries, bundle ${(meta.browser.bundleBytes / 1e6).toFixed(2)} MB (supervisor → HR, ${Math.round(meta.browser.records / 40)} officials)`);
-console.log(`${o.runs} runs per figure (after a warm-up); limit = the bare work measured in the same runs; ratio = median of per-run ratios.\n`);
+console.log(
+  `DutyBook benchmark — ${started.toISOString().slice(0, 10)} — ${machine.cpus} cores (${machine.cpu}), ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}${meta.browser ? `, Chromium ${meta.browser.chromium}` : ''}`,
+);
+if (meta.browser?.records)
+  console.log(
+    `Chromium relay: ${meta.browser.records} record versions in ${meta.browser.entries} entries, bundle ${(meta.browser.bundleBytes / 1e6).toFixed(2)} MB (supervisor → HR, ${Math.round(meta.browser.records / 40)} officials)`,
+  );
+console.log(
+  `${o.runs} runs per figure (after a warm-up); limit = the bare work measured in the same runs; ratio = median of per-run ratios.\n`,
+);
 console.log(table(summarised));
+const scaling = o.browser ? scalingTable(summarised, o.scales) : null;
+if (scaling) {
+  report.scaling = scaling;
+  writeFileSync(o.out, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nScaling (medians):\n\n${scaling}`);
+}
+const withQueries = summarised.filter((r) => r.queries);
+if (withQueries.length) {
+  console.log('\nQueries each screen ran (table[.index] kind ×count, recorded by a Dexie middleware):');
+  for (const r of withQueries) console.log(`- ${r.group} · ${r.figure}: ${r.queries.join('; ')}`);
+}
 console.log(`\nwritten: ${o.out}`);
 const missed = summarised.filter((r) => r.meetsGoal === false);
-if (missed.length) console.log(`\ngoal missed: ${missed.map((r) => `${r.figure} ${r.ratio.median.toFixed(2)}× > ${r.goal}×`).join('; ')}`);
+if (missed.length)
+  console.log(
+    `\ngoal missed: ${missed.map((r) => `${r.figure} ${r.ratio.median.toFixed(2)}× > ${r.goal}×`).join('; ')}`,
+  );

@@ -85,7 +85,7 @@ const MB = 1024 * 1024;
 const heapNow = () => (performance as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize;
 
 /** Samples frame gaps and the heap until stopped. */
-function sampleFrames() {
+export function sampleFrames() {
   const gaps: number[] = [];
   const start = performance.now();
   let last = start;

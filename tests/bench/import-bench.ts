@@ -42,10 +42,21 @@ import {
 } from '../../shared/sync/model';
 import { openBundle } from '../../shared/sync/container';
 import { openStream } from '../../shared/sync/stream';
-import { newMonthlyRecord, openDatabase, putPerson, putUnit, saveRoster, setSelfIdentity, getSelfIdentity, getCurrentRoster, type DutyBookDb } from '../../shared/store';
+import {
+  newMonthlyRecord,
+  openDatabase,
+  putPerson,
+  putUnit,
+  saveRoster,
+  setSelfIdentity,
+  getSelfIdentity,
+  getCurrentRoster,
+  type DutyBookDb,
+} from '../../shared/store';
 import { newId } from '../../shared/domain/ids';
-import { hr } from './hr-bench';
+import { heapSampler, hr, seedApp } from './hr-bench';
 import { batch } from './batch-bench';
+import { intake } from './intake-bench';
 
 export type BenchOptions = { officials: number; months: number; versionsPerMonth: number; runs: number };
 export type ImportRun = Record<string, number>;
@@ -77,7 +88,28 @@ async function dropAll(): Promise<void> {
 type Person = { id: string; name: string; keys: DeviceKeys; deviceId: string };
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平'];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '霞',
+  '平',
+];
 
 type World = {
   suite: CryptoSuite;
@@ -92,25 +124,49 @@ type World = {
 /** HR, one supervisor and `officials` officials; the supervisor's device holds every official's versions. */
 async function setup(o: BenchOptions): Promise<World> {
   const suite = await detectSuite();
-  const mk = async (id: string, name: string): Promise<Person> => ({ id, name, keys: await generateDeviceKeys(suite), deviceId: newId() });
+  const mk = async (id: string, name: string): Promise<Person> => ({
+    id,
+    name,
+    keys: await generateDeviceKeys(suite),
+    deviceId: newId(),
+  });
   const hr = await mk('H', '人事科');
   const sup = await mk('S', '王主任');
   const officials: Person[] = [];
-  for (let i = 0; i < o.officials; i++) officials.push(await mk(`O${i}`, `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}${i}`));
+  for (let i = 0; i < o.officials; i++)
+    officials.push(
+      await mk(
+        `O${i}`,
+        `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}${i}`,
+      ),
+    );
 
   const hrDb = await freshDb('hr-issuer');
   await putUnit(hrDb, { id: 'u1', name: '办公室', parentId: null });
   const base = { unitId: 'u1', positionCategory: 'comprehensive', rankLevel: 'staff1' } as const;
   await putPerson(hrDb, { ...base, id: 'H', name: hr.name, roles: ['official', 'hr'], supervisorId: null });
-  await putPerson(hrDb, { ...base, id: 'S', name: sup.name, roles: ['official', 'supervisor'], supervisorId: null });
-  for (const p of officials) await putPerson(hrDb, { ...base, id: p.id, name: p.name, roles: ['official'], supervisorId: 'S' });
+  await putPerson(hrDb, {
+    ...base,
+    id: 'S',
+    name: sup.name,
+    roles: ['official', 'supervisor'],
+    supervisorId: null,
+  });
+  for (const p of officials)
+    await putPerson(hrDb, { ...base, id: p.id, name: p.name, roles: ['official'], supervisorId: 'S' });
   const orgKey = await generateOrgKey(suite);
   const orgKeyPub = toHex(orgKey.pub);
   let draft = await draftNextRoster(hrDb, { orgId: 'BENCH', hrKey: orgKeyPub });
   for (const p of [hr, sup, ...officials]) {
     const req = await parseEnrollmentRequest(
       suite,
-      await createEnrollmentRequest(suite, { keys: p.keys, personId: p.id, personName: p.name, unitName: '办公室', deviceId: p.deviceId }),
+      await createEnrollmentRequest(suite, {
+        keys: p.keys,
+        personId: p.id,
+        personName: p.name,
+        unitName: '办公室',
+        deviceId: p.deviceId,
+      }),
     );
     draft = bindEnrollment(draft, req, { personId: p.id });
   }
@@ -119,12 +175,25 @@ async function setup(o: BenchOptions): Promise<World> {
   // The supervisor's device: identity, pinned HR key, roster, and every official's facts with the
   // attestation each official made (as if received from them).
   const supDb = await freshDb('supervisor');
-  await setSelfIdentity(supDb, { personId: sup.id, signingPub: toHex(sup.keys.signing.pub), encryptionPub: toHex(sup.keys.encryption.pub) });
+  await setSelfIdentity(supDb, {
+    personId: sup.id,
+    signingPub: toHex(sup.keys.signing.pub),
+    encryptionPub: toHex(sup.keys.encryption.pub),
+  });
   await pinHrKey(supDb, { hrKey: orgKeyPub, confirmedFingerprint: fingerprintHex(orgKeyPub) });
   await saveRoster(supDb, roster);
   const facts: StoredFact[] = [];
   const atts: StoredAttestation[] = [];
-  const words = ['起草文件', '督办落实', '调研走访', '会议组织', '档案整理', '政策宣讲', '信息报送', '值班值守'];
+  const words = [
+    '起草文件',
+    '督办落实',
+    '调研走访',
+    '会议组织',
+    '档案整理',
+    '政策宣讲',
+    '信息报送',
+    '值班值守',
+  ];
   for (const [pi, p] of officials.entries()) {
     const mine: StoredFact[] = [];
     let counter = 0;
@@ -168,7 +237,11 @@ async function setup(o: BenchOptions): Promise<World> {
         mine.push(fact);
       }
     }
-    const a = await makeAttestation(suite, p.keys.signing.seed, { author: p.id, authorKey: toHex(p.keys.signing.pub), factIds: mine.map((f) => f.id) });
+    const a = await makeAttestation(suite, p.keys.signing.seed, {
+      author: p.id,
+      authorKey: toHex(p.keys.signing.pub),
+      factIds: mine.map((f) => f.id),
+    });
     const parsed = parseAttestation(attestationBytes(a));
     if ('problem' in parsed) throw new Error('bench attestation does not parse');
     atts.push({ ...a, id: parsed.id });
@@ -184,7 +257,11 @@ async function setup(o: BenchOptions): Promise<World> {
 
 async function hrDevice(w: World): Promise<DutyBookDb> {
   const db = await freshDb('hr');
-  await setSelfIdentity(db, { personId: w.hr.id, signingPub: toHex(w.hr.keys.signing.pub), encryptionPub: toHex(w.hr.keys.encryption.pub) });
+  await setSelfIdentity(db, {
+    personId: w.hr.id,
+    signingPub: toHex(w.hr.keys.signing.pub),
+    encryptionPub: toHex(w.hr.keys.encryption.pub),
+  });
   await pinHrKey(db, { hrKey: w.orgKeyPub, confirmedFingerprint: fingerprintHex(w.orgKeyPub) });
   await saveRoster(db, w.roster);
   return db;
@@ -214,7 +291,8 @@ async function oneRun(w: World): Promise<{ run: ImportRun; bytes: Uint8Array; en
   t = now();
   const entries = await exportEntries(suite, plan, me, w.sup.keys.signing.seed);
   run['export: entries'] = now() - t;
-  run['export: write bundle (hash, sign, deflate, encrypt)'] = run['export'] - run['export: plan (read + scope)'] - run['export: entries'];
+  run['export: write bundle (hash, sign, deflate, encrypt)'] =
+    run['export'] - run['export: plan (read + scope)'] - run['export: entries'];
 
   // Import stages, one by one, on the same file.
   const frame = parseFrame(bytes);
@@ -224,7 +302,8 @@ async function oneRun(w: World): Promise<{ run: ImportRun; bytes: Uint8Array; en
   const keys = await deriveBundleKeys(suite, shared, header.ephemeralPub, w.hr.keys.encryption.pub);
   const aead = await suite.aesGcmKey(keys.payloadKey);
   const payload: Uint8Array[] = [];
-  for await (const chunk of openStream(aead, bytes.subarray(header.payloadOffset), header.payloadLength!)) payload.push(chunk);
+  for await (const chunk of openStream(aead, bytes.subarray(header.payloadOffset), header.payloadLength!))
+    payload.push(chunk);
   run['import: decrypt'] = now() - t;
   const joined = new Uint8Array(payload.reduce((n, c) => n + c.length, 0));
   payload.reduce((at, c) => (joined.set(c, at), at + c.length), 0);
@@ -246,17 +325,27 @@ async function oneRun(w: World): Promise<{ run: ImportRun; bytes: Uint8Array; en
 
   // The real pipeline on a fresh HR device: openBundle → planImport → applyImport.
   const db = await hrDevice(w);
+  const stopHeap = heapSampler();
   t = now();
-  const opened = await openBundle(bytes, { suite, recipientEncryptionKey: w.hr.keys.encryption.seed, recipientEncryptionPub: w.hr.keys.encryption.pub });
+  const opened = await openBundle(bytes, {
+    suite,
+    recipientEncryptionKey: w.hr.keys.encryption.seed,
+    recipientEncryptionPub: w.hr.keys.encryption.pub,
+  });
   run['import: openBundle'] = now() - t;
   t = now();
   const importPlan = await planImport(db, opened, await loadImportContext(db, suite));
   run['import: plan (parse, attestations, authz, scope)'] = now() - t;
-  if (importPlan.status !== 'ready') throw new Error(`bench bundle rejected: ${JSON.stringify(importPlan.rejected.slice(0, 3))}`);
+  if (importPlan.status !== 'ready')
+    throw new Error(`bench bundle rejected: ${JSON.stringify(importPlan.rejected.slice(0, 3))}`);
   t = now();
   await applyImport(db, importPlan);
   run['import: write (applyImport)'] = now() - t;
-  run['import'] = run['import: openBundle'] + run['import: plan (parse, attestations, authz, scope)'] + run['import: write (applyImport)'];
+  run['memory: peak JS heap during the import (MB)'] = stopHeap();
+  run['import'] =
+    run['import: openBundle'] +
+    run['import: plan (parse, attestations, authz, scope)'] +
+    run['import: write (applyImport)'];
 
   // The limit: one bare Dexie bulkPut of exactly the rows the import wrote, on a fresh database.
   const rows = {
@@ -265,15 +354,23 @@ async function oneRun(w: World): Promise<{ run: ImportRun; bytes: Uint8Array; en
     recordVersions: await db.recordVersions.toArray(),
     monthlyRecords: await db.monthlyRecords.toArray(),
   };
-  if (rows.facts.length !== w.records) throw new Error(`import wrote ${rows.facts.length} facts, expected ${w.records}`);
+  if (rows.facts.length !== w.records)
+    throw new Error(`import wrote ${rows.facts.length} facts, expected ${w.records}`);
   const bare = await freshDb('bare');
   t = now();
-  await bare.transaction('rw', bare.facts, bare.attestations, bare.recordVersions, bare.monthlyRecords, async () => {
-    await bare.facts.bulkPut(rows.facts);
-    await bare.attestations.bulkPut(rows.attestations);
-    await bare.recordVersions.bulkPut(rows.recordVersions);
-    await bare.monthlyRecords.bulkPut(rows.monthlyRecords);
-  });
+  await bare.transaction(
+    'rw',
+    bare.facts,
+    bare.attestations,
+    bare.recordVersions,
+    bare.monthlyRecords,
+    async () => {
+      await bare.facts.bulkPut(rows.facts);
+      await bare.attestations.bulkPut(rows.attestations);
+      await bare.recordVersions.bulkPut(rows.recordVersions);
+      await bare.monthlyRecords.bulkPut(rows.monthlyRecords);
+    },
+  );
   run['bare bulkPut'] = now() - t;
   t = now();
   await bare.transaction('rw', bare.facts, async () => {
@@ -307,14 +404,28 @@ async function run(o: BenchOptions): Promise<BenchResult> {
     w.supDb.close();
     await dropAll();
   }
-  return { userAgent: navigator.userAgent, suite: w.suite.name, records: w.records, entries, bundleBytes, setupMs, runs };
+  return {
+    userAgent: navigator.userAgent,
+    suite: w.suite.name,
+    records: w.records,
+    entries,
+    bundleBytes,
+    setupMs,
+    runs,
+  };
 }
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting Window needs an interface
   interface Window {
-    dutybookBench: { run(o: BenchOptions): Promise<BenchResult>; hr: typeof hr; batch: typeof batch };
+    dutybookBench: {
+      run(o: BenchOptions): Promise<BenchResult>;
+      hr: typeof hr;
+      seedApp: typeof seedApp;
+      intake: typeof intake;
+      batch: typeof batch;
+    };
   }
 }
-window.dutybookBench = { run, hr, batch };
+window.dutybookBench = { run, hr, seedApp, intake, batch };
 document.getElementById('status')!.textContent = 'ready';

@@ -231,7 +231,7 @@ function Section({
         </Stack>
         {children}
         <TableContainer>
-          <Table size="small" aria-labelledby={headingId}>
+          <Table size="small" aria-labelledby={headingId} data-testid="statistics-table">
             <TableHead>
               <TableRow>
                 {table.columns.map((c) => (

@@ -1,0 +1,105 @@
+/**
+ * 接收数据包 at the scale of a whole organisation, in Chromium on real IndexedDB: HR's device holds the
+ * organisation and its signed roster (shared/seed, `importBundles: false`), and a quarter's bundles
+ * arrive — one per person, each signed by its author's own key and encrypted to HR (the first
+ * quarter of the year: plans, three record books, the summary, the supervisors' decisions and
+ * evaluations). They go through `importBatch` exactly as the 接收数据包 page runs it: one
+ * transaction per file, progress after each, the event loop given a turn between files, and the
+ * report (its text and CSV) made at the end. Frames and the JS heap are sampled throughout.
+ * No assertions: numbers only.
+ */
+import { seedDatabase } from '../../shared/seed';
+import { openDatabase } from '../../shared/store';
+import { detectSuite } from '../../shared/sync/crypto';
+import { importBatch, reportCsv, reportText } from '../../shared/sync/model/intake';
+import { sampleFrames } from './batch-bench';
+
+export type IntakeBenchOptions = { people: number; units: number; runs: number };
+export type IntakeBenchRun = {
+  files: number;
+  facts: number;
+  bundleMB: number;
+  /** Making the organisation and the bundles (not measured against anything; set-up). */
+  setupMs: number;
+  /** importBatch over every file, progress included. */
+  intakeMs: number;
+  perFileMs: number;
+  perFactMs: number;
+  /** reportText + reportCsv of the finished report. */
+  reportMs: number;
+  maxFrameGapMs: number;
+  p95FrameGapMs: number;
+  peakHeapMB: number;
+  imported: number;
+  refused: number;
+};
+
+/** A quarter: the first one of the year, whose record books are all due by 12 April. */
+const QUARTER_TODAY = new Date('2026-04-12T02:00:00Z');
+
+async function oneRun(o: IntakeBenchOptions, label: string): Promise<IntakeBenchRun> {
+  const status = document.getElementById('status')!;
+  const name = `dutybook-bench-intake-${label}`;
+  const db = await openDatabase(name);
+  try {
+    const t0 = performance.now();
+    const seeded = await seedDatabase(db, {
+      seed: 'dutybook-bench-intake',
+      people: o.people,
+      units: o.units,
+      years: 1,
+      today: QUARTER_TODAY,
+      deliver: 'authors',
+      importBundles: false,
+      onProgress: (p) => (status.textContent = `intake set-up ${p.step} ${p.done}/${p.total}`),
+    });
+    const setupMs = performance.now() - t0;
+    const files = seeded.bundles!.map((b) => ({
+      name: `${b.senderName}-${b.bundleId}.dutybook`,
+      data: b.bytes,
+    }));
+    const suite = await detectSuite();
+    const stop = sampleFrames();
+    const t1 = performance.now();
+    const report = await importBatch(db, files, {
+      suite,
+      keys: seeded.hr.keys,
+      now: QUARTER_TODAY,
+      onProgress: (p) => (status.textContent = `intake ${p.index}/${p.total}`),
+    });
+    const t2 = performance.now();
+    reportText(report);
+    reportCsv(report);
+    const t3 = performance.now();
+    const frames = stop();
+    return {
+      files: files.length,
+      facts: report.totals.facts,
+      bundleMB: files.reduce((s, f) => s + f.data.length, 0) / 2 ** 20,
+      setupMs,
+      intakeMs: t2 - t1,
+      perFileMs: (t2 - t1) / files.length,
+      perFactMs: (t2 - t1) / Math.max(1, report.totals.facts),
+      reportMs: t3 - t2,
+      maxFrameGapMs: frames.max,
+      p95FrameGapMs: frames.p95,
+      peakHeapMB: frames.peakHeapMB,
+      imported: report.totals.imported,
+      refused: report.totals.refused,
+    };
+  } finally {
+    db.close();
+    await new Promise<void>((done) => {
+      const r = indexedDB.deleteDatabase(name);
+      r.onsuccess = r.onerror = r.onblocked = () => done();
+    });
+  }
+}
+
+/** A warm-up run, then `runs` runs, each into a fresh HR database. */
+export async function intake(o: IntakeBenchOptions): Promise<{ runs: IntakeBenchRun[] }> {
+  await oneRun(o, 'warm-up');
+  const runs: IntakeBenchRun[] = [];
+  for (let i = 0; i < o.runs; i++) runs.push(await oneRun(o, String(i)));
+  return { runs };
+}
