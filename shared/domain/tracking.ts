@@ -124,7 +124,7 @@ export function submissionCell(row: Submittable | undefined, due: Deadline, now:
     if (row.state !== 'submitted')
       return { state: 'returned', due: due.date, ...(row.submittedAt ? { at: row.submittedAt } : {}) };
     const at = row.submittedAt;
-    const late = at !== undefined && new Date(at).getTime() >= due.end.getTime();
+    const late = at !== undefined && Date.parse(at) >= due.end.getTime();
     return { state: late ? 'late' : 'submitted', due: due.date, ...(at ? { at } : {}) };
   }
   return { state: now.getTime() >= due.end.getTime() ? 'missing' : 'pending', due: due.date };
@@ -133,7 +133,7 @@ export function submissionCell(row: Submittable | undefined, due: Deadline, now:
 /** A quarterly duty of the supervisor (evaluation, register): done, overdue, or not yet due. */
 export function dutyCell(doneAt: string | undefined, due: Deadline, now: Date): Cell {
   if (doneAt !== undefined) {
-    const late = new Date(doneAt).getTime() >= due.end.getTime();
+    const late = Date.parse(doneAt) >= due.end.getTime();
     return { state: late ? 'late' : 'submitted', due: due.date, at: doneAt };
   }
   return { state: now.getTime() >= due.end.getTime() ? 'missing' : 'pending', due: due.date };
@@ -249,8 +249,16 @@ export function buildTrackingRows(input: TrackingInput): TrackingRow[] {
   }
   const spots = new Map<string, TrackingRow['spotChecks']>();
   for (const s of input.spotChecks) {
-    spots.set(s.personId, [...(spots.get(s.personId) ?? []), { month: s.month ?? 0, state: s.state }]);
+    const list = spots.get(s.personId);
+    const spot = { month: s.month ?? 0, state: s.state };
+    if (list) list.push(spot);
+    else spots.set(s.personId, [spot]);
   }
+  // The deadlines are the same for everyone: computed once, not once per person and cell.
+  const monthDue = Array.from({ length: 12 }, (_, i) => recordDeadline(year, i + 1, rules));
+  const summaryDue = QUARTERS.map((q) => quarterDeadline('summary', year, q, rules));
+  const evaluationDue = QUARTERS.map((q) => quarterDeadline('evaluation', year, q, rules));
+  const registerDue = QUARTERS.map((q) => quarterDeadline('register', year, q, rules));
   return input.people.map((p) => {
     const hasSupervisor = p.supervisorId !== null;
     const na = (due: Deadline): Cell => ({ state: 'notApplicable', due: due.date });
@@ -262,18 +270,14 @@ export function buildTrackingRows(input: TrackingInput): TrackingRow[] {
       supervisorId: p.supervisorId,
       supervisorName: p.supervisorId ? (input.names.get(p.supervisorId) ?? p.supervisorId) : '',
       plan: planCell(plans.get(p.id), year, now, rules),
-      months: Array.from({ length: 12 }, (_, i) =>
-        submissionCell(records.get(`${p.id}/${i + 1}`), recordDeadline(year, i + 1, rules), now),
-      ),
-      summaries: QUARTERS.map((q) =>
-        submissionCell(summaries.get(`${p.id}/${q}`), quarterDeadline('summary', year, q, rules), now),
-      ),
-      evaluations: QUARTERS.map((q) => {
-        const due = quarterDeadline('evaluation', year, q, rules);
+      months: monthDue.map((due, i) => submissionCell(records.get(`${p.id}/${i + 1}`), due, now)),
+      summaries: QUARTERS.map((q, i) => submissionCell(summaries.get(`${p.id}/${q}`), summaryDue[i]!, now)),
+      evaluations: QUARTERS.map((q, i) => {
+        const due = evaluationDue[i]!;
         return hasSupervisor ? dutyCell(evaluated.get(`${p.id}/${q}`), due, now) : na(due);
       }),
-      registers: QUARTERS.map((q) => {
-        const due = quarterDeadline('register', year, q, rules);
+      registers: QUARTERS.map((q, i) => {
+        const due = registerDue[i]!;
         return hasSupervisor ? dutyCell(registered.get(`${p.id}/${q}`), due, now) : na(due);
       }),
       spotChecks: spots.get(p.id) ?? [],
