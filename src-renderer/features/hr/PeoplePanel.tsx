@@ -9,6 +9,7 @@ import {
   FormControlLabel,
   Stack,
   Table,
+  TableContainer,
   TableBody,
   TableCell,
   TableHead,
@@ -30,6 +31,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';
 import { Section } from '../../components/Section';
+import { VirtualRows } from '../../components/VirtualRows';
 import { useEnrollments } from './enrollments';
 import { PersonDialog } from './PersonDialog';
 import { orgText } from './rules/org-strings';
@@ -49,7 +51,16 @@ export function PeoplePanel() {
       listUnits(db),
       getCurrentRoster(db),
     ]);
-    return { people: people.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')), units, roster };
+    const collator = new Intl.Collator('zh-CN');
+    return {
+      people: people.sort((a, b) => collator.compare(a.name, b.name)),
+      units,
+      roster,
+      // Looked up once per row: maps, not searches (an organisation has thousands of people).
+      unitNames: new Map(units.map((u) => [u.id, u.name])),
+      names: new Map(people.map((p) => [p.id, p.name])),
+      listed: new Map((roster?.roster.people ?? []).map((r) => [r.id, r])),
+    };
   }, [db]);
   const pending = useEnrollments((s) => s.pending);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
@@ -58,13 +69,13 @@ export function PeoplePanel() {
   const [busy, setBusy] = useState(false);
   const [showLeft, setShowLeft] = useState(false);
   if (!data) return null;
-  const { people, units, roster } = data;
+  const { people, units } = data;
   const leftCount = people.filter((p) => !p.active).length;
   const shown = people.filter((p) => p.active || showLeft);
-  const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? '';
-  const nameOf = (id: string | null) => (id ? (people.find((p) => p.id === id)?.name ?? '') : '');
+  const unitName = (id: string) => data.unitNames.get(id) ?? '';
+  const nameOf = (id: string | null) => (id ? (data.names.get(id) ?? '') : '');
   const keyState = (p: Person) => {
-    const listed = roster?.roster.people.find((r) => r.id === p.id);
+    const listed = data.listed.get(p.id);
     if (listed && activeKeys(listed).length > 0) return t.keyBound;
     if (pending.some((e) => e.boundTo === p.id)) return t.keyPending;
     return t.keyNone;
@@ -109,73 +120,94 @@ export function PeoplePanel() {
 
   return (
     <Section id="hr-people" title={t.people}>
-      <Table size="small" aria-label={t.people}>
-        <TableHead>
-          <TableRow>
-            {[
-              t.personName,
-              t.personUnit,
-              zh.wizard.positionCategory,
-              zh.wizard.rankLevel,
-              t.roles,
-              t.supervisor,
-              orgText.status,
-              t.keys,
-              orgText.actions,
-            ].map((c) => (
-              <TableCell key={c}>{c}</TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {shown.map((p) => (
-            <TableRow key={p.id} data-testid="person-row" sx={p.active ? undefined : { opacity: 0.7 }}>
-              <TableCell>{p.name}</TableCell>
-              <TableCell>{unitName(p.unitId)}</TableCell>
-              <TableCell>{positionCategoryLabels[p.positionCategory]}</TableCell>
-              <TableCell>{rankLevelLabel(p.rankLevel)}</TableCell>
-              <TableCell>{p.roles.map((r) => roleLabels[r]).join('、')}</TableCell>
-              <TableCell>{nameOf(p.supervisorId) || '—'}</TableCell>
-              <TableCell>{p.active ? orgText.active : <Chip size="small" label={orgText.left} />}</TableCell>
-              <TableCell>{keyState(p)}</TableCell>
-              <TableCell>
-                <Stack direction="row" spacing={0.5}>
-                  {p.active ? (
-                    <>
-                      <Button size="small" onClick={() => setEditing(p)} aria-label={`${t.edit}:${p.name}`}>
-                        {t.edit}
-                      </Button>
-                      <Button
-                        size="small"
-                        onClick={() => ask({ kind: 'leave', person: p })}
-                        aria-label={`${orgText.leave}:${p.name}`}
-                      >
-                        {orgText.leave}
-                      </Button>
-                    </>
-                  ) : (
-                    <Button
-                      size="small"
-                      onClick={() => void returnBack(p)}
-                      aria-label={`${orgText.returnBack}:${p.name}`}
-                    >
-                      {orgText.returnBack}
-                    </Button>
-                  )}
-                  <Button
-                    size="small"
-                    color="error"
-                    onClick={() => ask({ kind: 'remove', person: p })}
-                    aria-label={`${orgText.remove}:${p.name}`}
-                  >
-                    {orgText.remove}
-                  </Button>
-                </Stack>
-              </TableCell>
+      <TableContainer sx={{ maxHeight: '70vh' }}>
+        <Table size="small" stickyHeader aria-label={t.people} aria-rowcount={shown.length + 1}>
+          <TableHead>
+            <TableRow>
+              {[
+                t.personName,
+                t.personUnit,
+                zh.wizard.positionCategory,
+                zh.wizard.rankLevel,
+                t.roles,
+                t.supervisor,
+                orgText.status,
+                t.keys,
+                orgText.actions,
+              ].map((c) => (
+                <TableCell key={c}>{c}</TableCell>
+              ))}
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            <VirtualRows
+              count={shown.length}
+              colSpan={9}
+              estimate={45}
+              renderRow={(i) => {
+                const p = shown[i]!;
+                return (
+                  <TableRow
+                    key={p.id}
+                    data-testid="person-row"
+                    aria-rowindex={i + 2}
+                    sx={p.active ? undefined : { opacity: 0.7 }}
+                  >
+                    <TableCell>{p.name}</TableCell>
+                    <TableCell>{unitName(p.unitId)}</TableCell>
+                    <TableCell>{positionCategoryLabels[p.positionCategory]}</TableCell>
+                    <TableCell>{rankLevelLabel(p.rankLevel)}</TableCell>
+                    <TableCell>{p.roles.map((r) => roleLabels[r]).join('、')}</TableCell>
+                    <TableCell>{nameOf(p.supervisorId) || '—'}</TableCell>
+                    <TableCell>
+                      {p.active ? orgText.active : <Chip size="small" label={orgText.left} />}
+                    </TableCell>
+                    <TableCell>{keyState(p)}</TableCell>
+                    <TableCell>
+                      <Stack direction="row" spacing={0.5}>
+                        {p.active ? (
+                          <>
+                            <Button
+                              size="small"
+                              onClick={() => setEditing(p)}
+                              aria-label={`${t.edit}:${p.name}`}
+                            >
+                              {t.edit}
+                            </Button>
+                            <Button
+                              size="small"
+                              onClick={() => ask({ kind: 'leave', person: p })}
+                              aria-label={`${orgText.leave}:${p.name}`}
+                            >
+                              {orgText.leave}
+                            </Button>
+                          </>
+                        ) : (
+                          <Button
+                            size="small"
+                            onClick={() => void returnBack(p)}
+                            aria-label={`${orgText.returnBack}:${p.name}`}
+                          >
+                            {orgText.returnBack}
+                          </Button>
+                        )}
+                        <Button
+                          size="small"
+                          color="error"
+                          onClick={() => ask({ kind: 'remove', person: p })}
+                          aria-label={`${orgText.remove}:${p.name}`}
+                        >
+                          {orgText.remove}
+                        </Button>
+                      </Stack>
+                    </TableCell>
+                  </TableRow>
+                );
+              }}
+            />
+          </TableBody>
+        </Table>
+      </TableContainer>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <Box>
           <Button variant="outlined" onClick={() => setEditing('new')}>

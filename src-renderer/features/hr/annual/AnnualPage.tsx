@@ -3,7 +3,7 @@
  * an 优秀 candidate (with every reason they cannot), each unit's 优秀 quota as HR sets it and who of the
  * ranked candidates falls within it; the 年度考核工作表 exported to Excel and Word.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
   Alert,
@@ -38,6 +38,7 @@ import { describeError } from '../../../../shared/errors/messages.zh';
 import { readAnnualReport, saveAnnualQuota, type AnnualReport } from '../../../../shared/store';
 import { useServices } from '../../../app/services';
 import { useNotifications } from '../../../state/notifications';
+import { VirtualRows } from '../../../components/VirtualRows';
 import { Loading, PageHeader, StateChip } from '../../official/common';
 import { useLiveFor } from '../../official/data';
 import { validationIssues } from '../../official/fieldErrors';
@@ -183,33 +184,29 @@ function AnnualBody({ report, year }: { report: AnnualReport; year: number }) {
           {s}
         </Alert>
       ))}
-      {linkage.units.map((u) => (
-        <UnitSection key={u.unitId} unit={u} year={year} weight={linkage.quarterWeight} />
-      ))}
+      <AnnualTable units={linkage.units} year={year} weight={linkage.quarterWeight} />
     </>
   );
 }
 
-function UnitSection({ unit, year, weight }: { unit: AnnualUnitResult; year: number; weight: number }) {
+/** One unit's heading row: its name and head count, the 优秀 quota and notes. */
+function UnitHeading({ unit, year }: { unit: AnnualUnitResult; year: number }) {
   const headingId = `annual-unit-${unit.unitId}`;
   return (
-    <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby={headingId}>
-      <Stack spacing={1.5}>
-        <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-          <Typography id={headingId} variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
-            {t.unitHeading(unit.unitName, unit.headcount)}
-          </Typography>
-          <StateChip label={t.eligibleSummary(unit.eligibleCount, unit.quota)} tone="info" />
-        </Stack>
-        <QuotaField key={`${year}-${unit.unitId}-${unit.quota}-${unit.quotaSet}`} unit={unit} year={year} />
-        {unit.notes.map((n) => (
-          <Alert severity="warning" key={n}>
-            {n}
-          </Alert>
-        ))}
-        <AnnualTable unit={unit} weight={weight} />
+    <Stack spacing={1} component="section" aria-labelledby={headingId} sx={{ py: 1 }}>
+      <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography id={headingId} variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+          {t.unitHeading(unit.unitName, unit.headcount)}
+        </Typography>
+        <StateChip label={t.eligibleSummary(unit.eligibleCount, unit.quota)} tone="info" />
       </Stack>
-    </Paper>
+      <QuotaField key={`${year}-${unit.unitId}-${unit.quota}-${unit.quotaSet}`} unit={unit} year={year} />
+      {unit.notes.map((n) => (
+        <Alert severity="warning" key={n}>
+          {n}
+        </Alert>
+      ))}
+    </Stack>
   );
 }
 
@@ -313,13 +310,33 @@ function QuarterCell({ row, index }: { row: AnnualRow; index: number }) {
   );
 }
 
-function AnnualTable({ unit, weight }: { unit: AnnualUnitResult; weight: number }) {
+function AnnualTable({
+  units,
+  year,
+  weight,
+}: {
+  units: readonly AnnualUnitResult[];
+  year: number;
+  weight: number;
+}) {
   const c = t.columns;
+  // Every unit's heading followed by its people, as one list: only what is in view is rendered
+  // (an organisation of thousands of people would otherwise take seconds to show).
+  const items = useMemo(
+    () =>
+      units.flatMap((u) => [
+        { kind: 'unit' as const, unit: u },
+        ...u.rows.map((r) => ({ kind: 'person' as const, row: r })),
+      ]),
+    [units],
+  );
   return (
-    <TableContainer>
+    <TableContainer component={Paper} variant="outlined" sx={{ maxHeight: '75vh' }}>
       <Table
         size="small"
-        aria-label={t.tableLabel(unit.unitName)}
+        stickyHeader
+        aria-label={t.tableLabel(`${year}年`)}
+        aria-rowcount={items.length + 1}
         // Names, ranks and figures on one line; only the explanation (the last column) wraps.
         sx={{
           '& th, & td': { whiteSpace: 'nowrap' },
@@ -343,47 +360,65 @@ function AnnualTable({ unit, weight }: { unit: AnnualUnitResult; weight: number 
           </TableRow>
         </TableHead>
         <TableBody>
-          {unit.rows.map((r) => (
-            <TableRow key={r.personId} data-testid={`annual-row-${r.personId}`}>
-              <TableCell>{r.rank ?? '—'}</TableCell>
-              <TableCell component="th" scope="row">
-                {r.name}
-              </TableCell>
-              <TableCell>{r.post}</TableCell>
-              {[0, 1, 2, 3].map((i) => (
-                <QuarterCell key={i} row={r} index={i} />
-              ))}
-              <TableCell align="right">{r.averageScore ?? '—'}</TableCell>
-              <TableCell align="right">{r.weightedScore ?? '—'}</TableCell>
-              <TableCell>
-                <StateChip
-                  label={standingText(r)}
-                  tone={
-                    !r.eligible
-                      ? 'default'
-                      : r.standing === 'within'
-                        ? 'success'
-                        : r.standing === 'tie'
-                          ? 'warning'
-                          : 'info'
-                  }
-                />
-              </TableCell>
-              <TableCell sx={{ minWidth: 260 }}>
-                {r.reasons.length > 0 ? (
-                  <Box component="ul" sx={{ m: 0, pl: 2 }}>
-                    {r.reasons.map((reason) => (
-                      <li key={reason}>
-                        <Typography variant="body2">{reason}</Typography>
-                      </li>
-                    ))}
-                  </Box>
-                ) : r.standingNote ? (
-                  <Typography variant="body2">{r.standingNote}</Typography>
-                ) : null}
-              </TableCell>
-            </TableRow>
-          ))}
+          <VirtualRows
+            count={items.length}
+            colSpan={11}
+            estimate={45}
+            renderRow={(i) => {
+              const item = items[i]!;
+              if (item.kind === 'unit') {
+                return (
+                  <TableRow key={`unit-${item.unit.unitId}`} aria-rowindex={i + 2}>
+                    <TableCell colSpan={11} sx={{ bgcolor: 'action.hover', whiteSpace: 'normal' }}>
+                      <UnitHeading unit={item.unit} year={year} />
+                    </TableCell>
+                  </TableRow>
+                );
+              }
+              const r = item.row;
+              return (
+                <TableRow key={r.personId} data-testid={`annual-row-${r.personId}`} aria-rowindex={i + 2}>
+                  <TableCell>{r.rank ?? '—'}</TableCell>
+                  <TableCell component="th" scope="row">
+                    {r.name}
+                  </TableCell>
+                  <TableCell>{r.post}</TableCell>
+                  {[0, 1, 2, 3].map((i) => (
+                    <QuarterCell key={i} row={r} index={i} />
+                  ))}
+                  <TableCell align="right">{r.averageScore ?? '—'}</TableCell>
+                  <TableCell align="right">{r.weightedScore ?? '—'}</TableCell>
+                  <TableCell>
+                    <StateChip
+                      label={standingText(r)}
+                      tone={
+                        !r.eligible
+                          ? 'default'
+                          : r.standing === 'within'
+                            ? 'success'
+                            : r.standing === 'tie'
+                              ? 'warning'
+                              : 'info'
+                      }
+                    />
+                  </TableCell>
+                  <TableCell sx={{ minWidth: 260 }}>
+                    {r.reasons.length > 0 ? (
+                      <Box component="ul" sx={{ m: 0, pl: 2 }}>
+                        {r.reasons.map((reason) => (
+                          <li key={reason}>
+                            <Typography variant="body2">{reason}</Typography>
+                          </li>
+                        ))}
+                      </Box>
+                    ) : r.standingNote ? (
+                      <Typography variant="body2">{r.standingNote}</Typography>
+                    ) : null}
+                  </TableCell>
+                </TableRow>
+              );
+            }}
+          />
         </TableBody>
       </Table>
     </TableContainer>

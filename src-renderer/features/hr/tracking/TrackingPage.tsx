@@ -9,7 +9,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import {
   Alert,
   Box,
-  Button,
   MenuItem,
   Paper,
   Stack,
@@ -42,12 +41,11 @@ import {
 } from '../../../../shared/domain';
 import { readTrackingYear } from '../../../../shared/store';
 import { useServices } from '../../../app/services';
+import { VirtualRows } from '../../../components/VirtualRows';
 import { Loading } from '../../official/common';
 import { ReminderPanel } from './ReminderPanel';
 import { SpotCheckPanel } from './SpotCheckPanel';
 import { trackingText as t } from './strings';
-
-const PAGE = 200;
 
 const CELL_COLOURS: Readonly<Record<CellState, string>> = {
   submitted: 'success.main',
@@ -225,7 +223,6 @@ export function TrackingPage({ now: fixedNow }: { now?: Date } = {}) {
   const [unitId, setUnitId] = useState<string | null>(null);
   const [filter, setFilter] = useState<StateFilter>('all');
   const [view, setView] = useState<TrackingView>('monthly');
-  const [limit, setLimit] = useState(PAGE);
   const data = useLiveQuery(async () => ({ year, value: await readTrackingYear(db, year) }), [db, year]);
   const rows = useMemo(() => (data?.value ? buildTrackingRows({ ...data.value, now }) : []), [data, now]);
   const shown = useMemo(
@@ -261,7 +258,6 @@ export function TrackingPage({ now: fixedNow }: { now?: Date } = {}) {
               value={unitId ?? ''}
               onChange={(e) => {
                 setUnitId(e.target.value === '' ? null : e.target.value);
-                setLimit(PAGE);
               }}
               sx={{ minWidth: 220 }}
             >
@@ -279,7 +275,6 @@ export function TrackingPage({ now: fixedNow }: { now?: Date } = {}) {
               value={filter}
               onChange={(e) => {
                 setFilter(e.target.value as StateFilter);
-                setLimit(PAGE);
               }}
               sx={{ minWidth: 200 }}
             >
@@ -345,9 +340,11 @@ export function TrackingPage({ now: fixedNow }: { now?: Date } = {}) {
                   </TableRow>
                 </TableHead>
                 <TableBody>
-                  {shown.slice(0, limit).map((r) => (
-                    <GridRow key={r.personId} row={r} view={view} />
-                  ))}
+                  <VirtualRows
+                    count={shown.length}
+                    colSpan={view === 'monthly' ? 17 : 16}
+                    renderRow={(i) => <GridRow key={shown[i]!.personId} row={shown[i]!} view={view} />}
+                  />
                   {shown.length === 0 ? (
                     <TableRow>
                       <TableCell colSpan={20}>{t.nobody}</TableCell>
@@ -356,13 +353,6 @@ export function TrackingPage({ now: fixedNow }: { now?: Date } = {}) {
                 </TableBody>
               </Table>
             </TableContainer>
-            {shown.length > limit ? (
-              <Box sx={{ p: 1 }}>
-                <Button
-                  onClick={() => setLimit((l) => l + PAGE)}
-                >{`再显示 ${Math.min(PAGE, shown.length - limit)} 人`}</Button>
-              </Box>
-            ) : null}
           </Paper>
 
           <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label={t.counts}>
