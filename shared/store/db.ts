@@ -214,6 +214,10 @@ export class DutyBookDb extends Dexie {
   constructor(name: string = DEFAULT_DB_NAME, options: DutyBookDbOptions = {}) {
     // Only pass what is given: Dexie would take an explicit `undefined` over the global indexedDB.
     super(name, {
+      // No query cache: Dexie 4's cache deep-clones every live query's result for each subscriber
+      // (about a second for an organisation's 5,000 status rows and roster); live queries still
+      // re-run on every change to what they read.
+      cache: 'disabled',
       ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     });

@@ -424,6 +424,7 @@ export const zh = {
       notice: '打印人事部门密钥指纹通知',
       received: '已收到的平时考核材料',
       receivedEmpty: '还没有收到任何记录。',
+      receivedMore: (n: number) => `再显示${n}条`,
       receivedCols: ['记录', '作者(签名人)'],
     },
     notice: {
