@@ -11,6 +11,7 @@ import type { AssessmentConfig } from './config';
 import { describeLowRankThreshold, excellentEligibility, lowRankedIds } from './evaluation-rules';
 import { roundScore } from './scoring';
 import { QUARTER_GRADES, quarterGradeLabels, type QuarterGrade } from './vocabulary';
+import { compareChinese } from './collate';
 
 export const ANNUAL_QUARTERS = [1, 2, 3, 4] as const;
 
@@ -331,7 +332,7 @@ export function annualLinkage(args: {
     }
     const ordered = [
       ...candidates,
-      ...rows.filter((r) => !r.eligible).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+      ...rows.filter((r) => !r.eligible).sort((a, b) => compareChinese(a.name, b.name)),
     ];
     units.push({
       unitId,

@@ -15,6 +15,7 @@ import {
   roleSchema,
   type PositionCategory,
 } from './vocabulary';
+import { compareChinese } from './collate';
 
 // ---- Shared fields ----
 
@@ -137,7 +138,7 @@ export function sortUnitsAsTree<U extends Pick<OrgUnit, 'id' | 'parentId' | 'nam
     children.set(key, [...(children.get(key) ?? []), u]);
   }
   for (const list of children.values()) {
-    list.sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'zh-CN'));
+    list.sort((a, b) => a.sortOrder - b.sortOrder || compareChinese(a.name, b.name));
   }
   const out: U[] = [];
   const visit = (parent: string | null) => {

@@ -23,6 +23,7 @@ import type { MonthlyRecord } from './record-book';
 import type { QuarterSummary } from './summary';
 import type { FeedbackKind, FeedbackRow, Register, SignedEvaluation } from './supervision';
 import type { EvaluationMethod, QuarterGrade } from './vocabulary';
+import { compareChinese } from './collate';
 
 // ---- Input ----
 
@@ -180,7 +181,7 @@ export type TeamOverview = {
 const lastDayOfMonth = (year: number, month: number): IsoDate =>
   isoDate(year, month, daysInMonth(year, month));
 
-const byName = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
+const byName = (a: string, b: string) => compareChinese(a, b);
 
 /** Orders actions: priority, then period (year, month or quarter), then name. */
 export function compareTeamActions(a: TeamAction, b: TeamAction): number {

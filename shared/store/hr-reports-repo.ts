@@ -23,6 +23,7 @@ import { readSelfIdentity } from './fact-repo';
 import { readYearStatus } from './status';
 import { configInForce } from './supervision-repo';
 import { wrapStorageErrors } from './storage-errors';
+import { compareChinese } from '../domain/collate';
 
 export type ReportUnit = { id: string; name: string; path: string };
 export type ReportPerson = AnnualPersonInput & { unitName: string };
@@ -89,7 +90,7 @@ export async function readHrYear(
       .sort(
         (a, b) =>
           (unitOrder.get(a.unitId) ?? Infinity) - (unitOrder.get(b.unitId) ?? Infinity) ||
-          a.name.localeCompare(b.name, 'zh-CN') ||
+          compareChinese(a.name, b.name) ||
           a.personId.localeCompare(b.personId),
       );
     const ids = people.map((p) => p.personId);

@@ -21,8 +21,9 @@ import {
 } from '../domain';
 import type { DutyBookDb } from './db';
 import { wrapStorageErrors } from './storage-errors';
+import { compareChinese } from '../domain/collate';
 
-const byName = (a: Person, b: Person) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id);
+const byName = (a: Person, b: Person) => compareChinese(a.name, b.name) || a.id.localeCompare(b.id);
 
 // ---- Units ----
 
@@ -274,7 +275,7 @@ export async function markPersonLeft(db: DutyBookDb, id: string): Promise<Person
       if (reports.length > 0) {
         const names = reports
           .map((r) => r.name)
-          .sort((a, b) => a.localeCompare(b, 'zh-CN'))
+          .sort((a, b) => compareChinese(a, b))
           .join('、');
         throw new ValidationError([
           {

@@ -62,6 +62,7 @@ import {
   versionFactId,
   type ActingContext,
 } from './acting';
+import { compareChinese } from '../domain/collate';
 
 // ---- The rules in force ----
 
@@ -92,7 +93,7 @@ export async function listTeam(db: DutyBookDb): Promise<{ me: RosterPerson; team
   const team = ctx.roster.people
     .filter((p) => p.supervisorId === ctx.person.id && p.active)
     .map((p) => ({ ...p, unitName: units.get(p.unitId) ?? '' }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id));
+    .sort((a, b) => compareChinese(a.name, b.name) || a.id.localeCompare(b.id));
   return { me: ctx.person, team };
 }
 
@@ -511,7 +512,7 @@ async function buildRegisterDraft(
   const { db, roster } = ctx;
   const team = roster.people
     .filter((p) => p.supervisorId === ctx.person.id && p.active)
-    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id));
+    .sort((a, b) => compareChinese(a.name, b.name) || a.id.localeCompare(b.id));
   const units = new Map(roster.units.map((u) => [u.id, u.name]));
   const entries: RegisterEntry[] = [];
   const missing: string[] = [];
@@ -632,5 +633,5 @@ export async function listRegistersOfQuarter(
   const rows = await wrapStorageErrors('list registers', () => db.registers.toArray());
   return rows
     .filter((r) => r.year === year && r.quarter === quarter)
-    .sort((a, b) => a.supervisorName.localeCompare(b.supervisorName, 'zh-CN') || a.version - b.version);
+    .sort((a, b) => compareChinese(a.supervisorName, b.supervisorName) || a.version - b.version);
 }

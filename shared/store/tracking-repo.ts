@@ -25,6 +25,7 @@ import type { DutyBookDb } from './db';
 import { readSelfIdentity } from './fact-repo';
 import { readYearStatus } from './status';
 import { wrapStorageErrors } from './storage-errors';
+import { compareChinese } from '../domain/collate';
 
 /** A plan as the status row knows it: enough to track and to file it. */
 export type PlanStatusRow = {
@@ -84,7 +85,7 @@ export async function readTrackingYear(db: DutyBookDb, year: number): Promise<Tr
       .sort(
         (a, b) =>
           (order.get(a.unitId) ?? Infinity) - (order.get(b.unitId) ?? Infinity) ||
-          a.name.localeCompare(b.name, 'zh-CN') ||
+          compareChinese(a.name, b.name) ||
           a.id.localeCompare(b.id),
       )
       .map((p) => ({ id: p.id, name: p.name, unitId: p.unitId, supervisorId: p.supervisorId }));

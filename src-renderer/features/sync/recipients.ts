@@ -1,5 +1,6 @@
 /** Who this device may send a bundle to, from the roster: the people its records concern. */
 import { activeKeys, findPerson, type Roster } from '../../../shared/sync/model';
+import { compareChinese } from '../../../shared/domain/collate';
 
 export type Recipient = { personId: string; name: string; relation: string };
 
@@ -29,5 +30,5 @@ export function recipientsFor(roster: Roster, myId: string): Recipient[] {
     const i = ORDER.indexOf(r.relation);
     return i < 0 ? ORDER.length : i;
   };
-  return out.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh-CN'));
+  return out.sort((a, b) => rank(a) - rank(b) || compareChinese(a.name, b.name));
 }

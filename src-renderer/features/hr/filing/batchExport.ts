@@ -21,6 +21,7 @@ import {
 import { findPerson, hrCovers } from '../../../../shared/sync/model/roster';
 import { evaluationDocument, rosterPersonHeader } from '../../supervisor/evaluation/documents';
 import { batchDocuments, type BatchDocumentsProgress } from '../../../workers/batchDocuments';
+import { compareChinese } from '../../../../shared/domain/collate';
 
 export const batchExportText = {
   button: '批量导出领导评鉴表(Word 压缩包)',
@@ -77,7 +78,7 @@ export async function readQuarterEvaluationForms(
     .sort(
       (a, b) =>
         (order.get(a.unitId) ?? Infinity) - (order.get(b.unitId) ?? Infinity) ||
-        a.name.localeCompare(b.name, 'zh-CN') ||
+        compareChinese(a.name, b.name) ||
         a.id.localeCompare(b.id),
     )
     .map((p) => {
