@@ -85,7 +85,13 @@ export async function createBundle(
 export async function readBundle(
   db: DutyBookDb,
   bytes: Uint8Array,
-  options: { suite: CryptoSuite; keys: DeviceKeys; limits?: Partial<BundleLimits> },
+  options: {
+    suite: CryptoSuite;
+    keys: DeviceKeys;
+    limits?: Partial<BundleLimits>;
+    /** The device's identity, roster and pinned key, when the caller already holds them (a batch). */
+    context?: ImportContext;
+  },
 ): Promise<ImportPlan> {
   const opened = await openBundle(bytes, {
     suite: options.suite,
@@ -93,5 +99,5 @@ export async function readBundle(
     recipientEncryptionPub: options.keys.encryption.pub,
     ...(options.limits ? { limits: options.limits } : {}),
   });
-  return planImport(db, opened, await loadImportContext(db, options.suite));
+  return planImport(db, opened, options.context ?? (await loadImportContext(db, options.suite)));
 }

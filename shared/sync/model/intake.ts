@@ -12,9 +12,9 @@ import { fingerprint, type CryptoSuite } from '../crypto';
 import { isBundleError } from '../errors';
 import { MAGIC } from '../format';
 import { applyImport } from './apply';
-import { readBundle } from './bundle';
+import { loadImportContext, readBundle } from './bundle';
 import type { DeviceKeys } from './identity';
-import type { ImportPlan } from './import';
+import type { ImportContext, ImportPlan } from './import';
 
 /** Why the host did not read a file of a folder (see the host contract's openFiles `skipped`). */
 export type HostSkip = 'too-large' | 'link' | 'unreadable' | 'limit';
@@ -56,6 +56,11 @@ export type IntakeOptions = {
   /** Gives the event loop a turn between files (default: a zero timeout). */
   yieldToUi?: () => Promise<void>;
   now?: Date;
+  /**
+   * The device's identity, roster and pinned key for planning each file (default: read per file).
+   * `importBatch` reads them once and again only after a file brought a newer roster.
+   */
+  importContext?: () => Promise<ImportContext>;
 };
 
 const HOST_SKIPS: Readonly<Record<HostSkip, string>> = {
@@ -141,7 +146,12 @@ export async function intakeOne(
   }
   let plan: ImportPlan;
   try {
-    plan = await readBundle(db, file.data, { suite: options.suite, keys: options.keys });
+    const context = await options.importContext?.();
+    plan = await readBundle(db, file.data, {
+      suite: options.suite,
+      keys: options.keys,
+      ...(context ? { context } : {}),
+    });
   } catch (e) {
     if (isBundleError(e) && e.kind === 'wrong-recipient') {
       const to = typeof e.details.intendedRecipient === 'string' ? e.details.intendedRecipient : '其他人';
@@ -195,6 +205,15 @@ export async function importBatch(
   options: IntakeOptions,
 ): Promise<IntakeReport> {
   const pause = options.yieldToUi ?? defaultYield;
+  // Read once, not per file: an organisation's roster is megabytes, and thousands of files arrive.
+  let context: Promise<ImportContext> | null = null;
+  const batchOptions: IntakeOptions = {
+    ...options,
+    importContext: () => (context ??= loadImportContext(db, options.suite)),
+  };
+  const noteOutcome = (outcome: IntakeOutcome) => {
+    if (outcome.kind === 'imported' && outcome.rosterVersion !== null) context = null;
+  };
   const entries: IntakeEntry[] = files.map((f) => ({ name: f.name, outcome: { kind: 'cancelled' } }));
   let facts = 0;
   let imported = 0;
@@ -204,7 +223,8 @@ export async function importBatch(
     const file = files[i]!;
     options.onProgress?.({ index: i, total: files.length, name: file.name, facts, imported });
     await pause();
-    const outcome = await intakeOne(db, file, options);
+    const outcome = await intakeOne(db, file, batchOptions);
+    noteOutcome(outcome);
     if (outcome.kind === 'imported') {
       facts += outcome.facts;
       imported += 1;
@@ -218,7 +238,8 @@ export async function importBatch(
     for (const i of retry) {
       if (options.signal?.aborted) break;
       await pause();
-      const outcome = await intakeOne(db, files[i]!, options);
+      const outcome = await intakeOne(db, files[i]!, batchOptions);
+      noteOutcome(outcome);
       if (outcome.kind === 'imported' || outcome.kind === 'already') {
         if (outcome.kind === 'imported') facts += outcome.facts;
         const entry = { name: files[i]!.name, outcome };

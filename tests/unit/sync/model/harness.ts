@@ -316,3 +316,30 @@ export async function attest(d: Device, factIds: string[], author = d.personId) 
 export function factEntry(f: Fact) {
   return { type: 'fact', bytes: factBytes(f) };
 }
+
+/**
+ * A person loses their PC: a new install with new keys enrolls, HR signs the next roster with the
+ * old key retired (through a counter, if given), and the new install pins HR's key. The new roster
+ * is on HR's device only; send it on as a real exchange would.
+ */
+export async function reinstall(
+  org: Org,
+  personId: string,
+  personName: string,
+  unitName: string,
+  through?: Record<string, number>,
+): Promise<Device> {
+  const s = await suite();
+  const fresh = await makeDevice(`${personId}n`, personId);
+  const req = await parseEnrollmentRequest(
+    s,
+    await createEnrollmentRequest(s, { keys: fresh.keys, personId, personName, unitName, deviceId: fresh.deviceId }),
+  );
+  const draft = bindEnrollment(await draftNextRoster(org.hr.db, { orgId: ORG, hrKey: org.hrKey }), req, {
+    personId,
+    ...(through ? { through } : {}),
+  });
+  await saveRoster(org.hr.db, await signRoster(s, org.orgKey.seed, draft));
+  await pinHrKey(fresh.db, { hrKey: org.hrKey, confirmedFingerprint: fingerprintHex(org.hrKey) });
+  return fresh;
+}

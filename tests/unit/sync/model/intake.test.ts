@@ -11,12 +11,17 @@ import {
   type IntakeFile,
   type IntakeProgress,
 } from '../../../../shared/sync/model/intake';
+import { factOf } from '../../../../shared/sync/model';
 import {
+  attest,
   craft,
   distributeRoster,
   entriesOf,
+  factEntry,
   makeDevice,
   makeOrg,
+  receive,
+  reinstall,
   send,
   suite,
   writePlan,
@@ -172,6 +177,38 @@ describe('importBatch', () => {
       yieldToUi: () => Promise.resolve(),
     });
     expect(again.totals).toMatchObject({ imported: 0, already: 2, facts: 0 });
+  });
+
+  it('a file that needs the roster an earlier file of the folder brought goes in (the roster is read again)', async () => {
+    const org = await makeOrg();
+    await distributeRoster(org, ['O5', 'S2']);
+    const S2 = org.devices.S2!;
+    // 钱七 reinstalls: roster v2 (new key) is on HR's device only; the supervisor still holds v1.
+    const O5n = await reinstall(org, 'O5', '钱七', '法规科');
+    await receive(O5n, (await send(org.hr, O5n)).bytes);
+    await writeRecord(O5n, 1, '新电脑上的一月记录');
+    // 钱七's own record, in a bundle that does not carry the roster.
+    const own = (await O5n.db.facts.toArray()).filter((f) => f.device === O5n.deviceId);
+    const fromNewKey = await craft(O5n, S2, [
+      await attest(O5n, own.map((f) => f.id)),
+      ...own.map((f) => factEntry(factOf(f))),
+    ]);
+    const withRoster = (await send(org.hr, S2)).bytes;
+    const options = { suite: await suite(), keys: S2.keys, yieldToUi: () => Promise.resolve() };
+    // Alone, under roster v1, the new key is unknown.
+    const alone = await importBatch(S2.db, [{ name: '钱七.dutybook', data: fromNewKey }], options);
+    expect(alone.entries[0]!.outcome.kind).toBe('refused');
+    const report = await importBatch(
+      S2.db,
+      [
+        { name: '人事科.dutybook', data: withRoster },
+        { name: '钱七.dutybook', data: fromNewKey },
+      ],
+      options,
+    );
+    expect(report.entries[0]!.outcome).toMatchObject({ kind: 'imported', rosterVersion: 2 });
+    expect(report.entries[1]!.outcome).toMatchObject({ kind: 'imported', facts: 1 });
+    expect((await readPersonYear(S2.db, 'O5', 2026)).records.map((r) => r.month)).toEqual([1]);
   });
 
   it('stops between files when cancelled; the rest are reported as not processed', async () => {

@@ -4,12 +4,9 @@ import { getPlan, openDatabase, saveRoster, setSelfIdentity } from '../../../../
 import { toHex } from '../../../../shared/sync/bytes';
 import {
   applyImport,
-  bindEnrollment,
-  createEnrollmentRequest,
   draftNextRoster,
   exportKeyBackup,
   fingerprintHex,
-  parseEnrollmentRequest,
   pinHrKey,
   restoreKeyBackup,
   signRoster,
@@ -22,11 +19,11 @@ import {
   craft,
   distributeRoster,
   factEntry,
-  makeDevice,
   makeOrg,
   ORG,
   preview,
   receive,
+  reinstall,
   send,
   suite,
   writePlan,
@@ -37,21 +34,7 @@ import {
 } from './harness';
 
 /** O5 loses their PC: a new install, new keys, a new enrollment, roster v2 with the old key retired. */
-async function reinstallO5(org: Org, through?: Record<string, number>): Promise<Device> {
-  const s = await suite();
-  const fresh = await makeDevice('O5n', 'O5');
-  const req = await parseEnrollmentRequest(
-    s,
-    await createEnrollmentRequest(s, { keys: fresh.keys, personId: 'O5', personName: '钱七', unitName: '法规科', deviceId: fresh.deviceId }),
-  );
-  const draft = bindEnrollment(await draftNextRoster(org.hr.db, { orgId: ORG, hrKey: org.hrKey }), req, {
-    personId: 'O5',
-    ...(through ? { through } : {}),
-  });
-  await saveRoster(org.hr.db, await signRoster(s, org.orgKey.seed, draft));
-  await pinHrKey(fresh.db, { hrKey: org.hrKey, confirmedFingerprint: fingerprintHex(org.hrKey) });
-  return fresh;
-}
+const reinstallO5 = (org: Org, through?: Record<string, number>) => reinstall(org, 'O5', '钱七', '法规科', through);
 
 describe('P13: key loss and rotation', () => {
   it('reinstall → new keys; old facts still verify everywhere; a stale-key bundle fails clearly; re-export works', async () => {
