@@ -91,7 +91,10 @@ export class ContentInflater {
       if (this.written + data.length > this.limits.maxContentBytes) throw tooLarge('content', 'content exceeds the limit');
     }
     if (this.written + data.length > this.buffer.length) {
-      const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.written + data.length));
+      // Grow with what actually arrives (never beyond the declared size): a manifest that merely
+      // claims 256 MiB of entries in a file of a few hundred bytes must not get them allocated.
+      const wanted = Math.max(this.buffer.length * 2, this.written + data.length);
+      const grown = new Uint8Array(this.declared === null ? wanted : Math.min(wanted, this.declared));
       grown.set(this.buffer.subarray(0, this.written));
       this.buffer = grown;
     }
@@ -118,9 +121,6 @@ export class ContentInflater {
     }
     if (total > this.limits.maxContentBytes) throw tooLarge('content', `content of ${total} bytes exceeds the limit`, { size: total });
     if (this.written > total) throw tooLarge('exceeds-declared', 'content inflates past the size its manifest declares');
-    const exact = new Uint8Array(total);
-    exact.set(this.buffer.subarray(0, this.written));
-    this.buffer = exact;
     this.declared = total;
     this.head = { manifest, manifestBytes, signature: this.buffer.slice(4 + m, 4 + m + SIGNATURE_BYTES) };
   }

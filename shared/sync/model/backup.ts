@@ -132,7 +132,13 @@ export async function restoreKeyBackup(
   const key = await suite.aesGcmKey(await deriveKey(passphrase, fromHex(header.kdf.salt), header.kdf.iterations));
   const plain = await key.decrypt(fromHex(header.aead.nonce), ciphertext, canonicalJsonBytes(header));
   if (!plain) throw new SyncError('wrong-passphrase', '备份口令不正确,或备份文件已被改动');
-  const secrets = secretsSchema.parse(JSON.parse(fromUtf8(plain)));
+  // Authentic (it decrypted under the passphrase) but possibly written by a faulty program.
+  let secrets: z.output<typeof secretsSchema>;
+  try {
+    secrets = secretsSchema.parse(JSON.parse(fromUtf8(plain)));
+  } catch {
+    throw new SyncError('backup-unreadable', '密钥备份的内容不完整或格式不正确,无法恢复');
+  }
   const half = async (seedHex: string, kind: 'ed' | 'x'): Promise<KeyHalf> => {
     const seed = fromHex(seedHex);
     return { seed, pub: kind === 'ed' ? await suite.ed25519PublicKey(seed) : await suite.x25519PublicKey(seed) };

@@ -10,6 +10,7 @@ export type SyncErrorKind =
   | 'hr-key-not-pinned'
   | 'bad-rotation'
   | 'enrollment-unreadable'
+  | 'roster-unreadable'
   | 'backup-unreadable'
   | 'wrong-passphrase'
   | 'not-enrolled'
@@ -23,6 +24,7 @@ const CODE: Readonly<Record<SyncErrorKind, ErrorCode>> = {
   'hr-key-not-pinned': 'forbidden',
   'bad-rotation': 'forbidden',
   'enrollment-unreadable': 'file-unreadable',
+  'roster-unreadable': 'file-unreadable',
   'backup-unreadable': 'file-unreadable',
   'wrong-passphrase': 'key-store-locked',
   'not-enrolled': 'forbidden',

@@ -13,7 +13,7 @@ import { authorProblem, factTypeLabel, mayRead } from './authz';
 import { decodeBody, parseFact, splitRecordKey } from './facts';
 import { parseAcks } from './holdings';
 import { materialisers } from './materialise';
-import { findPerson, parseSignedRoster, verifyRoster, whoHoldsKey } from './roster';
+import { findPerson, parseSignedRoster, RosterError, verifyRoster, whoHoldsKey } from './roster';
 import type {
   Acks,
   Attestation,
@@ -177,7 +177,7 @@ export async function planImport(
     try {
       roster = await checkRoster(ctx, parseSignedRoster(rosters[0]), plan, reject);
     } catch (e) {
-      const unsupported = e instanceof Error && e.message.startsWith('unsupported');
+      const unsupported = e instanceof RosterError && e.unsupported;
       reject('人员名册', unsupported ? '人员名册由较新版本的履责记实生成,请升级软件' : '人员名册格式不正确');
     }
   }

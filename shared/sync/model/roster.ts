@@ -10,6 +10,7 @@ import { positionCategorySchema, rankLevelSchema, roleSchema } from '../../domai
 import { fromHex, toHex } from '../bytes';
 import { isJsonObject, parseCanonicalJson } from '../canonical-json';
 import { fingerprint, type CryptoSuite } from '../crypto';
+import { SyncError } from './errors';
 import { hexKeySchema } from './facts';
 import { DOMAINS, signValue, verifyValue } from './signing';
 import type { HrRotation, Roster, RosterKey, RosterPerson, SignedRoster } from './types';
@@ -57,6 +58,15 @@ const rosterPersonSchema = z.strictObject({
   keys: z.array(rosterKeySchema),
 });
 
+function isJsonText(s: string): boolean {
+  try {
+    JSON.parse(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const rosterSchema = z.strictObject({
   format: z.literal(ROSTER_FORMAT),
   v: z.literal(1),
@@ -76,7 +86,8 @@ export const rosterSchema = z.strictObject({
     }),
   ),
   people: z.array(rosterPersonSchema),
-  config: z.string(),
+  /** The 考核办法 as JSON text, '' for none: any other text is refused here, never left for `rosterConfig`. */
+  config: z.string().refine((s) => s === '' || isJsonText(s), { error: 'config is not JSON' }),
 });
 
 export const signedRosterSchema = z.strictObject({ roster: rosterSchema, signature: sigSchema });
@@ -85,15 +96,32 @@ export async function signRoster(suite: CryptoSuite, hrSeed: Uint8Array, roster:
   return { roster, signature: await signValue(suite, hrSeed, DOMAINS.roster, roster) };
 }
 
-/** Parses a roster entry (canonical JSON of a SignedRoster); throws an Error naming the fault. */
+/** A roster (a bundle entry or a roster file) that cannot be read; `unsupported`: a newer version wrote it. */
+export class RosterError extends SyncError {
+  constructor(
+    reason: string,
+    readonly unsupported = false,
+    detail = '',
+  ) {
+    super('roster-unreadable', reason, { unsupported, detail });
+    this.name = 'RosterError';
+  }
+}
+
+/** Parses a roster entry (canonical JSON of a SignedRoster); throws a RosterError naming the fault. */
 export function parseSignedRoster(bytes: Uint8Array): SignedRoster {
-  if (bytes.length > MAX_ROSTER_BYTES) throw new Error('roster too large');
-  const value = parseCanonicalJson(bytes);
+  if (bytes.length > MAX_ROSTER_BYTES) throw new RosterError('人员名册过大,不是履责记实的人员名册', false, 'roster too large');
+  let value: unknown;
+  try {
+    value = parseCanonicalJson(bytes);
+  } catch (e) {
+    throw new RosterError('人员名册已损坏或不是人员名册文件', false, e instanceof Error ? e.message : String(e));
+  }
   if (isJsonObject(value) && isJsonObject(value.roster) && value.roster.v !== 1) {
-    throw new Error(`unsupported roster format ${JSON.stringify(value.roster.v)}`);
+    throw new RosterError('人员名册由较新版本的履责记实生成,请升级软件', true, `unsupported roster format ${JSON.stringify(value.roster.v)}`);
   }
   const r = signedRosterSchema.safeParse(value);
-  if (!r.success) throw new Error(`malformed roster: ${r.error.issues[0]?.message ?? ''}`);
+  if (!r.success) throw new RosterError('人员名册格式不正确', false, `malformed roster: ${r.error.issues[0]?.message ?? ''}`);
   return r.data;
 }
 
