@@ -159,6 +159,15 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
       attestations: 'id, author',
     },
   },
+  // 2026-11-24 v7 (issue 7): status rows also say, per supervisor and quarter, when a register first
+  // listed each person (the completeness grid no longer reads the registers); rebuilt on upgrade.
+  {
+    version: 7,
+    date: '2026-11-24',
+    note: 'status rows: who each register listed, and when',
+    stores: {},
+    upgrade: (tx) => rebuildStatus(tx),
+  },
 ];
 
 /** The schema version the code writes (the last step's). */

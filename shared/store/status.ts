@@ -46,8 +46,15 @@ export type PersonYearStatus = {
   >;
   /** Feedback ids per quarter, and those the official has signed. */
   feedback: Record<string, { ids: string[]; acked: string[] }>;
-  /** A supervisor's own registers per quarter: the latest version and the versions filed. */
-  registers: Record<string, { version: number; signedAt: string; filed: number[]; filedAt?: string }>;
+  /**
+   * A supervisor's own registers per quarter: the latest version, the versions filed, and for each
+   * person any version lists, when a version first listed them (HR's grid reads this instead of
+   * the registers themselves, which carry every entry's evaluation and run to kilobytes each).
+   */
+  registers: Record<
+    string,
+    { version: number; signedAt: string; filed: number[]; filedAt?: string; listed?: Record<string, string> }
+  >;
 };
 
 export const statusId = (personId: string, year: number) => `${personId}/${year}`;
@@ -140,12 +147,22 @@ export function foldRow(status: PersonYearStatus, table: string, row: unknown): 
     case 'registers': {
       const r = row as Register;
       const seen = status.registers[r.quarter];
-      if (seen && seen.version >= r.version) return;
+      // Every version counts for who was listed when, whatever order the versions arrive in.
+      const listed = { ...seen?.listed };
+      for (const e of r.entries) {
+        const at = listed[e.personId];
+        if (at === undefined || r.signedAt < at) listed[e.personId] = r.signedAt;
+      }
+      if (seen && seen.version >= r.version) {
+        seen.listed = listed;
+        return;
+      }
       status.registers[r.quarter] = {
         version: r.version,
         signedAt: r.signedAt,
         filed: seen?.filed ?? [],
         ...(seen?.filedAt ? { filedAt: seen.filedAt } : {}),
+        listed,
       };
       return;
     }

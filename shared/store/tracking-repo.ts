@@ -2,7 +2,8 @@
  * The reads behind HR's 督促检查 and 备案 pages, and HR's drawn 抽查 sample.
  *
  * Plans, record books, summaries and evaluations come from the person-year status rows (status.ts:
- * one indexed query for the year, never the record tables); registers by [supervisorId+year+quarter]
+ * one indexed query for the year, never the record tables; who the registers listed is in the supervisors'
+ * status rows); the registers themselves, for 备案, by [supervisorId+year+quarter]
  * ranges of the supervisors in scope, filings by [what+year], spot checks by year — never one query
  * per person and never a table scan.
  */
@@ -72,7 +73,12 @@ const quarterRange = (id: string, year: number) =>
   ] as [unknown[], unknown[]];
 
 /** The year as HR's tracking grid needs it; null before this device holds a roster. */
-export async function readTrackingYear(db: DutyBookDb, year: number): Promise<TrackingData | null> {
+export async function readTrackingYear(
+  db: DutyBookDb,
+  year: number,
+  /** `registers`: also read the signed registers themselves (备案 lists them; the grid does not). */
+  options: { registers?: boolean } = {},
+): Promise<TrackingData | null> {
   return wrapStorageErrors('read tracking year', async () => {
     const roster = (await db.rosters.orderBy('version').last())?.signed.roster;
     if (!roster) return null;
@@ -100,7 +106,7 @@ export async function readTrackingYear(db: DutyBookDb, year: number): Promise<Tr
     const none = <T>() => Promise.resolve<T[]>([]);
     const [statusRows, registers, filings, spotChecks] = await Promise.all([
       readYearStatus(db, year),
-      supervisors.length
+      options.registers && supervisors.length
         ? db.registers
             .where('[supervisorId+year+quarter]')
             .inAnyRange(supervisors.map((id) => quarterRange(id, year)))
@@ -117,6 +123,28 @@ export async function readTrackingYear(db: DutyBookDb, year: number): Promise<Tr
     const records: TrackingData['records'][number][] = [];
     const summaries: TrackingData['summaries'][number][] = [];
     const evaluations: TrackingData['evaluations'][number][] = [];
+    // Who each supervisor's registers listed, and when first: from the supervisors' status rows,
+    // one entry per distinct signing time (buildTrackingRows takes the earliest per person).
+    const listedBy: TrackingData['registers'][number][] = [];
+    for (const st of statusRows) {
+      for (const [q, reg] of Object.entries(st.registers)) {
+        const byTime = new Map<string, { personId: string }[]>();
+        for (const [personId, at] of Object.entries(reg.listed ?? {})) {
+          const list = byTime.get(at);
+          if (list) list.push({ personId });
+          else byTime.set(at, [{ personId }]);
+        }
+        for (const [signedAt, entries] of byTime) {
+          listedBy.push({
+            supervisorId: st.personId,
+            quarter: Number(q) as Quarter,
+            version: reg.version,
+            signedAt,
+            entries,
+          });
+        }
+      }
+    }
     for (const st of statusRows) {
       if (!inScopeIds.has(st.personId)) continue;
       if (st.plan) {
@@ -171,7 +199,7 @@ export async function readTrackingYear(db: DutyBookDb, year: number): Promise<Tr
       records,
       summaries,
       evaluations,
-      registers,
+      registers: listedBy,
       registerRows: registers,
       filings,
       spotChecks,

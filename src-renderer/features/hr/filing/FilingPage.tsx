@@ -49,7 +49,10 @@ export function FilingPage({ now: fixedNow }: { now?: Date } = {}) {
   const [confirm, setConfirm] = useState<Job[] | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [refusals, setRefusals] = useState<{ label: string; reason: string }[]>([]);
-  const data = useLiveQuery(async () => ({ year, value: await readTrackingYear(db, year) }), [db, year]);
+  const data = useLiveQuery(
+    async () => ({ year, value: await readTrackingYear(db, year, { registers: true }) }),
+    [db, year],
+  );
   const lists = useMemo(() => (data?.value ? filingYear(data.value) : null), [data]);
   // 批量导出领导评鉴表: the quarter menu, the worker's progress, and its cancel.
   const [batchMenu, setBatchMenu] = useState<HTMLElement | null>(null);

@@ -15,7 +15,8 @@ import {
   type DutyBookDb,
   type EvaluationFormInput,
 } from '../../../../shared/store';
-import { acknowledgeFeedback } from '../../../../shared/store';
+import { acknowledgeFeedback, readTrackingYear } from '../../../../shared/store';
+import { buildTrackingRows } from '../../../../shared/domain';
 import { makeOrg, receive, send, writePlan, writeRecord, writeSummary, type Device } from './harness';
 
 async function exchange(from: Device, to: Device) {
@@ -126,6 +127,13 @@ describe('person-year status rows', () => {
     const atHr = new Map((await readYearStatus(hr.db, 2026)).map((r) => [r.personId, r]));
     expect(atHr.get('O1')?.plan?.state).toBe('filed');
     expect(atHr.get('S1')?.registers[1]).toMatchObject({ version: 1, filed: [1] });
+    // Who the register listed, and when: the grid's register column reads it from the status rows.
+    const register = (await hr.db.registers.toArray())[0]!;
+    expect(atHr.get('S1')?.registers[1]?.listed?.O1).toBe(register.signedAt);
+    const tracking = (await readTrackingYear(hr.db, 2026))!;
+    const grid = buildTrackingRows({ ...tracking, now: new Date('2026-12-31T00:00:00Z') });
+    expect(grid.find((r) => r.personId === 'O1')?.registers[0]).toMatchObject({ at: register.signedAt });
+    expect(grid.find((r) => r.personId === 'O1')?.registers[1]?.state).toBe('missing');
     expect(await held(hr.db)).toBe(await rebuilt(hr.db));
   });
 });
