@@ -31,6 +31,7 @@ import { filedKindLabels } from '../../../../shared/domain';
 import { describeError } from '../../../../shared/errors/messages.zh';
 import { fileRecord, filingYear, readTrackingYear, type FilingInput } from '../../../../shared/store';
 import { useServices } from '../../../app/services';
+import { VirtualRows } from '../../../components/VirtualRows';
 import { useNotifications } from '../../../state/notifications';
 import { Loading } from '../../official/common';
 import { YearSelect } from '../tracking/TrackingPage';
@@ -209,8 +210,8 @@ export function FilingPage({ now: fixedNow }: { now?: Date } = {}) {
         {planJobs.length === 0 ? (
           <Typography variant="body2">{t.noPlans}</Typography>
         ) : (
-          <TableContainer>
-            <Table size="small" aria-label={t.plansTable}>
+          <TableContainer sx={{ maxHeight: '60vh' }}>
+            <Table size="small" stickyHeader aria-label={t.plansTable}>
               <TableHead>
                 <TableRow>
                   {t.planCols.map((c) => (
@@ -219,25 +220,32 @@ export function FilingPage({ now: fixedNow }: { now?: Date } = {}) {
                 </TableRow>
               </TableHead>
               <TableBody>
-                {lists!.pendingPlans.map((p, i) => (
-                  <TableRow key={p.plan.id} data-testid={`pending-plan-${p.plan.personId}`}>
-                    <TableCell>{p.name}</TableCell>
-                    <TableCell>{p.unitName}</TableCell>
-                    <TableCell>{t.version(p.plan.version)}</TableCell>
-                    <TableCell>{day(p.plan.approvedAt)}</TableCell>
-                    <TableCell>
-                      <Button
-                        size="small"
-                        variant="outlined"
-                        disabled={busy}
-                        onClick={() => setConfirm([planJobs[i]!])}
-                        aria-label={`${t.file}:${planJobs[i]!.label}`}
-                      >
-                        {t.file}
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                ))}
+                <VirtualRows
+                  count={lists!.pendingPlans.length}
+                  colSpan={5}
+                  renderRow={(i) => {
+                    const p = lists!.pendingPlans[i]!;
+                    return (
+                      <TableRow key={p.plan.id} data-testid={`pending-plan-${p.plan.personId}`}>
+                        <TableCell>{p.name}</TableCell>
+                        <TableCell>{p.unitName}</TableCell>
+                        <TableCell>{t.version(p.plan.version)}</TableCell>
+                        <TableCell>{day(p.plan.approvedAt)}</TableCell>
+                        <TableCell>
+                          <Button
+                            size="small"
+                            variant="outlined"
+                            disabled={busy}
+                            onClick={() => setConfirm([planJobs[i]!])}
+                            aria-label={`${t.file}:${planJobs[i]!.label}`}
+                          >
+                            {t.file}
+                          </Button>
+                        </TableCell>
+                      </TableRow>
+                    );
+                  }}
+                />
               </TableBody>
             </Table>
           </TableContainer>
@@ -251,8 +259,8 @@ export function FilingPage({ now: fixedNow }: { now?: Date } = {}) {
         {registerJobs.length === 0 ? (
           <Typography variant="body2">{t.noRegisters}</Typography>
         ) : (
-          <TableContainer>
-            <Table size="small" aria-label={t.registersTable}>
+          <TableContainer sx={{ maxHeight: '60vh' }}>
+            <Table size="small" stickyHeader aria-label={t.registersTable}>
               <TableHead>
                 <TableRow>
                   {t.registerCols.map((c) => (
@@ -261,33 +269,40 @@ export function FilingPage({ now: fixedNow }: { now?: Date } = {}) {
                 </TableRow>
               </TableHead>
               <TableBody>
-                {lists!.pendingRegisters.map((r, i) => (
-                  <TableRow
-                    key={r.register.id}
-                    data-testid={`pending-register-${r.register.supervisorId}-${r.register.quarter}-${r.register.version}`}
-                  >
-                    <TableCell>{r.name}</TableCell>
-                    <TableCell>{r.register.unitName || r.unitName}</TableCell>
-                    <TableCell>{t.quarter(r.register.quarter)}</TableCell>
-                    <TableCell>
-                      {t.version(r.register.version)}
-                      {r.register.correctionOf ? t.correction(r.register.correctionOf.version) : ''}
-                    </TableCell>
-                    <TableCell>{t.people(r.register.entries.length)}</TableCell>
-                    <TableCell>{day(r.register.signedAt)}</TableCell>
-                    <TableCell>
-                      <Button
-                        size="small"
-                        variant="outlined"
-                        disabled={busy}
-                        onClick={() => setConfirm([registerJobs[i]!])}
-                        aria-label={`${t.file}:${registerJobs[i]!.label}`}
+                <VirtualRows
+                  count={lists!.pendingRegisters.length}
+                  colSpan={7}
+                  renderRow={(i) => {
+                    const r = lists!.pendingRegisters[i]!;
+                    return (
+                      <TableRow
+                        key={r.register.id}
+                        data-testid={`pending-register-${r.register.supervisorId}-${r.register.quarter}-${r.register.version}`}
                       >
-                        {t.file}
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                ))}
+                        <TableCell>{r.name}</TableCell>
+                        <TableCell>{r.register.unitName || r.unitName}</TableCell>
+                        <TableCell>{t.quarter(r.register.quarter)}</TableCell>
+                        <TableCell>
+                          {t.version(r.register.version)}
+                          {r.register.correctionOf ? t.correction(r.register.correctionOf.version) : ''}
+                        </TableCell>
+                        <TableCell>{t.people(r.register.entries.length)}</TableCell>
+                        <TableCell>{day(r.register.signedAt)}</TableCell>
+                        <TableCell>
+                          <Button
+                            size="small"
+                            variant="outlined"
+                            disabled={busy}
+                            onClick={() => setConfirm([registerJobs[i]!])}
+                            aria-label={`${t.file}:${registerJobs[i]!.label}`}
+                          >
+                            {t.file}
+                          </Button>
+                        </TableCell>
+                      </TableRow>
+                    );
+                  }}
+                />
               </TableBody>
             </Table>
           </TableContainer>
@@ -301,8 +316,8 @@ export function FilingPage({ now: fixedNow }: { now?: Date } = {}) {
         {!lists || lists.filed.length === 0 ? (
           <Typography variant="body2">{t.noFiled}</Typography>
         ) : (
-          <TableContainer>
-            <Table size="small" aria-label={t.filedTable}>
+          <TableContainer sx={{ maxHeight: '60vh' }}>
+            <Table size="small" stickyHeader aria-label={t.filedTable}>
               <TableHead>
                 <TableRow>
                   {t.filedCols.map((c) => (
@@ -311,19 +326,26 @@ export function FilingPage({ now: fixedNow }: { now?: Date } = {}) {
                 </TableRow>
               </TableHead>
               <TableBody>
-                {lists.filed.map((f) => (
-                  <TableRow key={f.id} data-testid="filed-row">
-                    <TableCell>{f.name}</TableCell>
-                    <TableCell>{f.unitName}</TableCell>
-                    <TableCell>
-                      {filedKindLabels[f.what]}
-                      {f.quarter ? `(${t.quarter(f.quarter)})` : ''}
-                    </TableCell>
-                    <TableCell>{t.version(f.version)}</TableCell>
-                    <TableCell>{day(f.filedAt)}</TableCell>
-                    <TableCell>{f.clerk}</TableCell>
-                  </TableRow>
-                ))}
+                <VirtualRows
+                  count={lists.filed.length}
+                  colSpan={6}
+                  renderRow={(i) => {
+                    const f = lists.filed[i]!;
+                    return (
+                      <TableRow key={f.id} data-testid="filed-row">
+                        <TableCell>{f.name}</TableCell>
+                        <TableCell>{f.unitName}</TableCell>
+                        <TableCell>
+                          {filedKindLabels[f.what]}
+                          {f.quarter ? `(${t.quarter(f.quarter)})` : ''}
+                        </TableCell>
+                        <TableCell>{t.version(f.version)}</TableCell>
+                        <TableCell>{day(f.filedAt)}</TableCell>
+                        <TableCell>{f.clerk}</TableCell>
+                      </TableRow>
+                    );
+                  }}
+                />
               </TableBody>
             </Table>
           </TableContainer>

@@ -37,6 +37,7 @@ import {
   type IntakeReport,
 } from '../../../../shared/sync/model/intake';
 import { useServices } from '../../../app/services';
+import { VirtualRows } from '../../../components/VirtualRows';
 import { useNotifications } from '../../../state/notifications';
 import { BUNDLE_FILTER, dateTime, stamp } from '../../sync/files';
 import { ensureIdentity, tick } from '../../sync/identity';
@@ -267,22 +268,29 @@ export function IntakePage() {
                     </TableRow>
                   </TableHead>
                   <TableBody>
-                    {shown.map((e, i) => (
-                      <TableRow key={`${e.name}-${i}`} data-testid="intake-row">
-                        <TableCell sx={{ wordBreak: 'break-all' }}>{e.name}</TableCell>
-                        <TableCell>
-                          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                            <Chip
-                              size="small"
-                              color={TONES[e.outcome.kind]}
-                              label={t.kinds[e.outcome.kind]}
-                            />
-                            <Typography variant="body2">{outcomeText(e.outcome)}</Typography>
-                          </Stack>
-                        </TableCell>
-                        <TableCell>{'from' in e.outcome ? (e.outcome.from ?? '') : ''}</TableCell>
-                      </TableRow>
-                    ))}
+                    <VirtualRows
+                      count={shown.length}
+                      colSpan={3}
+                      renderRow={(i) => {
+                        const e = shown[i]!;
+                        return (
+                          <TableRow key={`${e.name}-${i}`} data-testid="intake-row">
+                            <TableCell sx={{ wordBreak: 'break-all' }}>{e.name}</TableCell>
+                            <TableCell>
+                              <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                                <Chip
+                                  size="small"
+                                  color={TONES[e.outcome.kind]}
+                                  label={t.kinds[e.outcome.kind]}
+                                />
+                                <Typography variant="body2">{outcomeText(e.outcome)}</Typography>
+                              </Stack>
+                            </TableCell>
+                            <TableCell>{'from' in e.outcome ? (e.outcome.from ?? '') : ''}</TableCell>
+                          </TableRow>
+                        );
+                      }}
+                    />
                   </TableBody>
                 </Table>
               </TableContainer>
