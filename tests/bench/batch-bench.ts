@@ -9,6 +9,7 @@
 import { buildDocument, toBytes, type EvaluationForm, type Grade } from '../../shared/documents';
 import { exampleEvaluation } from '../../shared/documents/examples-supervisor';
 import { batchDocuments } from '../../src-renderer/workers/batchDocuments';
+import { benchName } from './names';
 
 export type BatchBenchOptions = { count?: number; runs?: number; slice?: number };
 export type BatchBenchRun = {
@@ -39,29 +40,6 @@ export type BatchBenchRun = {
 };
 export type BatchBenchResult = { count: number; slice: number; runs: BatchBenchRun[] };
 
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
-const GIVEN = [
-  '伟',
-  '芳',
-  '娜',
-  '敏',
-  '静',
-  '丽',
-  '强',
-  '磊',
-  '军',
-  '洋',
-  '勇',
-  '艳',
-  '杰',
-  '娟',
-  '涛',
-  '明',
-  '超',
-  '秀英',
-  '霞',
-  '平',
-];
 const GRADES: readonly { grade: Grade; score: number }[] = [
   { grade: '好', score: 92.05 },
   { grade: '较好', score: 85.5 },
@@ -72,7 +50,7 @@ const GRADES: readonly { grade: Grade; score: number }[] = [
 export function benchForms(count: number): EvaluationForm[] {
   return Array.from({ length: count }, (_, i) => {
     const g = GRADES[i % 7 === 6 ? 3 : i % 3]!;
-    const name = `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}${Math.floor(i / 400) || ''}`;
+    const name = `${benchName(i)}${Math.floor(i / 400) || ''}`;
     return {
       ...exampleEvaluation,
       person: { ...exampleEvaluation.person, name },

@@ -57,6 +57,7 @@ import { newId } from '../../shared/domain/ids';
 import { heapSampler, hr, seedApp } from './hr-bench';
 import { batch } from './batch-bench';
 import { intake } from './intake-bench';
+import { benchName } from './names';
 
 export type BenchOptions = { officials: number; months: number; versionsPerMonth: number; runs: number };
 export type ImportRun = Record<string, number>;
@@ -87,30 +88,6 @@ async function dropAll(): Promise<void> {
 
 type Person = { id: string; name: string; keys: DeviceKeys; deviceId: string };
 
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
-const GIVEN = [
-  '伟',
-  '芳',
-  '娜',
-  '敏',
-  '静',
-  '丽',
-  '强',
-  '磊',
-  '军',
-  '洋',
-  '勇',
-  '艳',
-  '杰',
-  '娟',
-  '涛',
-  '明',
-  '超',
-  '秀英',
-  '霞',
-  '平',
-];
-
 type World = {
   suite: CryptoSuite;
   hr: Person;
@@ -133,13 +110,7 @@ async function setup(o: BenchOptions): Promise<World> {
   const hr = await mk('H', '人事科');
   const sup = await mk('S', '王主任');
   const officials: Person[] = [];
-  for (let i = 0; i < o.officials; i++)
-    officials.push(
-      await mk(
-        `O${i}`,
-        `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}${i}`,
-      ),
-    );
+  for (let i = 0; i < o.officials; i++) officials.push(await mk(`O${i}`, `${benchName(i)}${i}`));
 
   const hrDb = await freshDb('hr-issuer');
   await putUnit(hrDb, { id: 'u1', name: '办公室', parentId: null });
