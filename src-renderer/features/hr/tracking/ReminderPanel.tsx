@@ -19,6 +19,8 @@ import { useServices } from '../../../app/services';
 import { useNotifications } from '../../../state/notifications';
 import { trackingText as t } from './strings';
 
+const SHOWN_LINES = 300;
+
 export function ReminderPanel({
   rows,
   year,
@@ -35,6 +37,22 @@ export function ReminderPanel({
   const [busy, setBusy] = useState(false);
   const groups = useMemo(() => reminderList(rows), [rows]);
   const totals = reminderTotals(groups);
+  // On screen, the first lines only (a new year's January owes everyone's plan: thousands of lines);
+  // the Word and Excel lists always hold everyone.
+  const [showAll, setShowAll] = useState(false);
+  const { visible, hidden } = useMemo(() => {
+    if (showAll) return { visible: groups, hidden: 0 };
+    let left = SHOWN_LINES;
+    const out: typeof groups = [];
+    for (const g of groups) {
+      if (left <= 0) break;
+      const lines = g.lines.slice(0, left);
+      left -= lines.length;
+      out.push({ ...g, lines });
+    }
+    const shown = out.reduce((n, g) => n + g.lines.length, 0);
+    return { visible: out, hidden: totals.people - shown };
+  }, [groups, showAll, totals.people]);
 
   const form = (): ReminderListForm => ({
     kind: 'reminderList',
@@ -103,7 +121,7 @@ export function ReminderPanel({
           <Typography variant="body2">{t.noReminders}</Typography>
         ) : (
           <Box sx={{ maxHeight: 360, overflow: 'auto' }}>
-            {groups.map((g) => (
+            {visible.map((g) => (
               <Box
                 key={`${g.unitId}-${g.supervisorId ?? ''}`}
                 component="section"
@@ -124,6 +142,16 @@ export function ReminderPanel({
                 </Box>
               </Box>
             ))}
+            {hidden > 0 ? (
+              <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                <Typography variant="body2" color="text.secondary">
+                  {t.reminderMore(hidden)}
+                </Typography>
+                <Button size="small" onClick={() => setShowAll(true)}>
+                  {t.reminderShowAll}
+                </Button>
+              </Stack>
+            ) : null}
           </Box>
         )}
       </Stack>

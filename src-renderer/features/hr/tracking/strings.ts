@@ -63,6 +63,8 @@ export const trackingText = {
   remindersHelp: '按单位和主管领导列出尚未报送或需重新报送的材料,以及主管领导尚未完成的评鉴和备案登记表。',
   reminderTotals: (people: number, items: number) => `${people} 人,共 ${items} 项`,
   noReminders: '应报送的材料均已收到,无需督促。',
+  reminderMore: (n: number) => `另有${n}人未在此列出,导出的督促名单包含全部人员。`,
+  reminderShowAll: '全部显示',
   exportWord: '导出 Word',
   exportExcel: '导出 Excel',
   supervisorOf: (name: string) => (name ? `主管领导:${name}` : '无主管领导'),
