@@ -44,6 +44,7 @@ import type {
   TrustRow,
 } from '../sync/model/types';
 import { StorageError } from '../errors/errors';
+import type { AuditEntry } from './audit';
 import { rebuildStatus, type PersonYearStatus } from './status';
 import { wrapStorageErrors } from './storage-errors';
 
@@ -168,6 +169,15 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
     stores: {},
     upgrade: (tx) => rebuildStatus(tx),
   },
+  // 2026-11-24 v8 (issue 8): the audit trail (audit.ts) — one hash-chained entry per state change on
+  // this device (submit, approve, return, evaluate, sign, file, import, export, configuration), by
+  // seq (1, 2, 3 …); appended in the transaction of the change it describes. Starts empty.
+  {
+    version: 8,
+    date: '2026-11-24',
+    note: 'audit trail',
+    stores: { audit: 'seq' },
+  },
 ];
 
 /** The schema version the code writes (the last step's). */
@@ -219,6 +229,7 @@ export class DutyBookDb extends Dexie {
   filings!: Table<FilingReceipt, string>;
   spotChecks!: Table<SpotCheck, string>;
   personYears!: Table<PersonYearStatus, string>;
+  audit!: Table<AuditEntry, number>;
 
   constructor(name: string = DEFAULT_DB_NAME, options: DutyBookDbOptions = {}) {
     // Only pass what is given: Dexie would take an explicit `undefined` over the global indexedDB.

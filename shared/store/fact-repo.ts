@@ -16,13 +16,15 @@ import {
   storedFact,
 } from '../sync/model/facts';
 import type { Holdings, SelfIdentityRow, StoredFact } from '../sync/model/types';
+import { appendAudit, auditOfOwnFact, auditTables } from './audit';
 import type { DutyBookDb } from './db';
 import { wrapStorageErrors } from './storage-errors';
 
 /** The tables `appendOwnFact` touches: add them to the caller's transaction. */
 export function ownFactTables(db: DutyBookDb) {
-  // personYears: a submission also updates the person's status row (status.ts).
-  return [db.facts, db.trust, db.personYears] as const;
+  // personYears: a submission also updates the person's status row (status.ts); the audit tables:
+  // every signed fact (and every submission) appends its audit entry in the same transaction.
+  return [db.facts, db.trust, db.personYears, ...auditTables(db)] as const;
 }
 
 /** This install's identity, read inside the caller's transaction (undefined before keys exist). */
@@ -57,11 +59,23 @@ export type OwnFactInput = {
 
 /**
  * Appends a fact written by this install's person with the next counter, superseding the record's
- * current heads. Call it inside a read-write transaction that includes `ownFactTables(db)`; it only
- * touches IndexedDB (hashing is synchronous). Returns undefined when the install has no identity yet
+ * current heads, and its audit entry (audit.ts: the action follows from the fact type). Call it
+ * inside a read-write transaction that includes `ownFactTables(db)`; it only touches IndexedDB
+ * (hashing is synchronous). Returns undefined when the install has no identity yet
  * (`setSelfIdentity` back-fills the facts of earlier submissions).
  */
-export async function appendOwnFact(db: DutyBookDb, input: OwnFactInput): Promise<StoredFact | undefined> {
+export function appendOwnFact(db: DutyBookDb, input: OwnFactInput): Promise<StoredFact | undefined> {
+  // A sub-transaction of the caller's (it must include ownFactTables): its async callback keeps
+  // Dexie's transaction zone across the awaits below even when the caller's callback is not async.
+  return db.transaction('rw', ownFactTables(db), async () => {
+    const fact = await writeOwnFact(db, input);
+    if (fact) await appendAudit(db, [await auditOfOwnFact(db, input)]);
+    return fact;
+  });
+}
+
+/** The fact alone, without an audit entry (the back-fill of versions already audited). */
+async function writeOwnFact(db: DutyBookDb, input: OwnFactInput): Promise<StoredFact | undefined> {
   const self = await readSelfIdentity(db);
   if (!self) return undefined;
   const heads = headsOf(await readFactsOfRecord(db, input.recordKey)).map((f) => f.id);
@@ -114,14 +128,17 @@ export function summaryVersionFact(v: QuarterSummaryVersion): OwnFactInput {
   };
 }
 
-/** Emits the fact of a version this install's person just submitted about themselves. */
-export async function appendVersionFact(
-  db: DutyBookDb,
-  input: OwnFactInput,
-): Promise<StoredFact | undefined> {
-  const self = await readSelfIdentity(db);
-  if (!self || self.personId !== input.subject) return undefined;
-  return appendOwnFact(db, input);
+/**
+ * Emits the fact of a version this install's person just submitted about themselves, and audits the
+ * submission — also before the install has keys (the submission happened; its fact is back-filled).
+ */
+export function appendVersionFact(db: DutyBookDb, input: OwnFactInput): Promise<StoredFact | undefined> {
+  return db.transaction('rw', ownFactTables(db), async () => {
+    const self = await readSelfIdentity(db);
+    const fact = self && self.personId === input.subject ? await writeOwnFact(db, input) : undefined;
+    await appendAudit(db, [await auditOfOwnFact(db, input)]);
+    return fact;
+  });
 }
 
 /**
@@ -152,7 +169,7 @@ export async function backfillOwnFacts(db: DutyBookDb): Promise<number> {
   ]
     .filter((p) => !done.has(p.id))
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.n - b.n));
-  for (const p of pending) await appendOwnFact(db, p.input);
+  for (const p of pending) await writeOwnFact(db, p.input);
   return pending.length;
 }
 

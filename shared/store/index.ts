@@ -16,3 +16,4 @@ export * from './hr-reports-repo';
 export * from './filing-repo';
 export * from './status';
 export * from './tracking-repo';
+export * from './audit';

@@ -14,6 +14,7 @@ import {
   type PresetId,
 } from '../domain';
 import { LOCAL_PROFILE_ID } from '../domain/org';
+import { appendAudit, auditTables } from './audit';
 import type { DutyBookDb } from './db';
 import { wrapStorageErrors } from './storage-errors';
 
@@ -188,7 +189,7 @@ export async function saveConfigVersion(
   const preset = parseOrThrow(presetIdSchema, basedOn);
   const savedAt = (options.now ?? new Date()).toISOString();
   return wrapStorageErrors('save config version', () =>
-    db.transaction('rw', db.settings, db.profile, async () => {
+    db.transaction('rw', [db.settings, ...auditTables(db)], async () => {
       const versions = await listConfigVersions(db);
       const history = [...versions];
       let previous = history[history.length - 1]?.config;
@@ -223,6 +224,10 @@ export async function saveConfigVersion(
       await db.settings.put({ key: 'activePresetId', value: preset, updatedAt: savedAt });
       await db.settings.put({ key: 'configVersions', value: history, updatedAt: savedAt });
       await db.settings.delete('configDraft');
+      const line = entry.summary.length > 80 ? `${entry.summary.slice(0, 79)}…` : entry.summary;
+      await appendAudit(db, [
+        { at: savedAt, action: 'config', subject: '', ref: `config/${entry.version}`, summary: `保存考核办法 第${entry.version}版:${line}` },
+      ]);
       return entry;
     }),
   );

@@ -11,6 +11,7 @@ import { unionHoldings } from './holdings';
 import type { ImportPlan } from './import';
 import { groupByMaterialiser, type Known, type MaterialiseContext, type TableWrites } from './materialise';
 import { rotatedPin } from './trust';
+import { appendAudit } from '../../store/audit';
 import type { DutyBookDb } from '../../store/db';
 import { noteWritten } from '../../store/status';
 import { wrapStorageErrors } from '../../store/storage-errors';
@@ -142,6 +143,20 @@ export async function applyImport(db: DutyBookDb, plan: ImportPlan, options: App
         if (w.put.length > 0) await write(() => w.table.bulkPut(w.put));
       }
       await write(() => noteWritten(db, materialised.map((w) => ({ table: w.table.name, rows: w.put }))));
+      // One audit entry per applied bundle (never per fact), in this transaction: a refused or
+      // failed import rolls it back with everything else.
+      await appendAudit(db, [
+        {
+          at,
+          actor: payload.me.personId,
+          action: 'import',
+          subject: plan.sender.personId ?? '',
+          ref: plan.bundleId,
+          summary:
+            `导入 来自 ${plan.sender.name} 的数据包:新增${added.length}条记录` +
+            (rosterVersion !== null ? `,人员名册第${rosterVersion}版` : ''),
+        },
+      ]);
       return { status: 'applied' as const, facts: added.length, rosterVersion };
     }),
   );

@@ -5,9 +5,11 @@
  * whole bundle (ODK's lesson). Own facts are attested afresh; others' travel with the attestations
  * their authors made, unchanged.
  */
+import { appendAudit, auditTables } from '../../store/audit';
 import type { DutyBookDb } from '../../store/db';
 import { holdingsOf, readHoldings } from '../../store/fact-repo';
 import { getPeerHoldings, logBundle, nextSequence } from '../../store/sync-repo';
+import { wrapStorageErrors } from '../../store/storage-errors';
 import type { CryptoSuite } from '../crypto';
 import { attestationBytes, makeAttestation } from './attestations';
 import { authorProblem, mayRead, subjectsInScope } from './authz';
@@ -183,17 +185,33 @@ export async function exportEntries(
   return entries;
 }
 
-/** Logs a written bundle (its sequence number is then used up). */
+/** Logs a written bundle (its sequence number is then used up) and audits it, in one transaction. */
 export async function recordExport(db: DutyBookDb, plan: ExportPlan, bundleId: string, now: Date = new Date()) {
-  await logBundle(db, {
-    id: bundleId,
-    peer: plan.peer.signingPub,
-    peerName: plan.peer.name,
-    direction: 'out',
-    sequence: plan.sequence,
-    facts: plan.facts.length,
-    attestations: plan.attestations.length + (plan.ownFactIds.length > 0 ? 1 : 0),
-    rosterVersion: plan.roster?.roster.version ?? null,
-    at: now.toISOString(),
-  });
+  const at = now.toISOString();
+  await wrapStorageErrors('log bundle', () =>
+    db.transaction('rw', [db.bundles, ...auditTables(db)], async () => {
+      await logBundle(db, {
+        id: bundleId,
+        peer: plan.peer.signingPub,
+        peerName: plan.peer.name,
+        direction: 'out',
+        sequence: plan.sequence,
+        facts: plan.facts.length,
+        attestations: plan.attestations.length + (plan.ownFactIds.length > 0 ? 1 : 0),
+        rosterVersion: plan.roster?.roster.version ?? null,
+        at,
+      });
+      await appendAudit(db, [
+        {
+          at,
+          action: 'export',
+          subject: plan.peer.personId,
+          ref: bundleId,
+          summary:
+            `导出 发给 ${plan.peer.name} 的数据包:${plan.facts.length}条记录` +
+            (plan.roster ? `,人员名册第${plan.roster.roster.version}版` : ''),
+        },
+      ]);
+    }),
+  );
 }

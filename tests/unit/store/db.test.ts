@@ -46,6 +46,7 @@ describe('DutyBookDb', () => {
       filings: ['id', '[personId+year]', '[what+year]'],
       spotChecks: ['id', '[personId+year]', 'year'],
       personYears: ['id', 'year'],
+      audit: ['seq'],
     });
     // One working plan, record book and summary per person and period.
     const unique = db.tables.flatMap((t) =>
