@@ -3,7 +3,7 @@
  * npm run bench — every benchmark of DutyBook, each figure against its limit. Never part of the
  * tests: numbers depend on the machine, so nothing here asserts a time.
  *
- *   npm run bench [-- --runs N] [--records N (multiple of 40; 0: skip)] [--scales 500,5000,20000]
+ *   npm run bench [-- --runs N] [--records N (multiple of 40; 0: skip)] [--scales 500,1000,5000]
  *                 [--no-intake] [--reseed] [--batch-docs N (0: skip)] [--node-only | --browser-only]
  *                 [--out FILE]
  *
@@ -72,7 +72,7 @@ function parseArgs(argv) {
   const o = {
     runs: 5,
     records: 10_000,
-    scales: [500, 5000, 20000],
+    scales: [500, 1000, 5000],
     intake: true,
     reseed: false,
     batchDocs: 5000,
@@ -118,7 +118,7 @@ function parseArgs(argv) {
 
 function usage(message) {
   console.error(
-    `usage error: ${message}\nusage: npm run bench [-- --runs N] [--records N] [--scales 500,5000,20000] [--no-intake] [--reseed] [--batch-docs N] [--node-only | --browser-only] [--out FILE]`,
+    `usage error: ${message}\nusage: npm run bench [-- --runs N] [--records N] [--scales 500,1000,5000] [--no-intake] [--reseed] [--batch-docs N] [--node-only | --browser-only] [--out FILE]`,
   );
   process.exit(2);
 }
