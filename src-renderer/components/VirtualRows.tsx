@@ -7,7 +7,8 @@ import { flushSync } from 'react-dom';
  * rows that keep the scroll height right. An organisation of 5,000 people is 5,000 rows; rendering
  * all of them with MUI cells costs about a millisecond each, so a screen would take seconds to open.
  *
- * Row heights need not be equal: the spacers use the average height of the rows rendered so far.
+ * Row heights need not be equal: each rendered row's height is kept by index, and rows not yet
+ * rendered count as the average of those measured.
  * Where there is no layout (tests in a DOM without one) or before the first measurement, the first
  * `initial` rows are rendered. Printing renders every row (beforeprint / afterprint). Place the
  * component inside a <TableBody>; give the <Table> `aria-rowcount` for screen readers if the count
@@ -37,6 +38,8 @@ export function VirtualRows({
   const [printing, setPrinting] = useState(false);
   const frame = useRef(0);
 
+  const heights = useRef(new Map<number, number>());
+
   const measure = useCallback(() => {
     const top = topRef.current;
     const bottom = bottomRef.current;
@@ -44,23 +47,37 @@ export function VirtualRows({
     const a = top.getBoundingClientRect();
     const b = bottom.getBoundingClientRect();
     if (a.height === 0 && b.height === 0 && a.top === 0 && b.top === 0) return; // no layout here
-    setRange(([start, end]) => {
-      if (end > start) {
-        const measured = (b.top - a.bottom) / (end - start);
-        if (measured > 4) rowHeight.current = measured;
+    setRange((prev) => {
+      const [start, end] = prev;
+      // Each rendered row's own height, kept by index: positions then stay put as rows come and go.
+      let k = start;
+      for (let el = top.nextElementSibling; el && el !== bottom; el = el.nextElementSibling, k++) {
+        const h = el.getBoundingClientRect().height;
+        if (h > 0) heights.current.set(k, h);
       }
-      const h = rowHeight.current;
+      if (heights.current.size > 0) {
+        let sum = 0;
+        for (const h of heights.current.values()) sum += h;
+        rowHeight.current = sum / heights.current.size;
+      }
+      const h = (i: number) => heights.current.get(i) ?? rowHeight.current;
       const scroller = scrollParent(top);
       const view = scroller ? scroller.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
-      const viewTop = Math.max(view.top, 0);
-      const viewBottom = Math.min(view.bottom, window.innerHeight);
-      // Where the rows begin: the bottom edge of the top spacer, minus what the spacer stands for.
-      const rowsTop = a.bottom - start * h;
-      const first = Math.floor((viewTop - rowsTop) / h) - overscan;
-      const last = Math.ceil((viewBottom - rowsTop) / h) + overscan;
-      const next0 = Math.max(0, Math.min(count, first));
-      const next1 = Math.max(next0, Math.min(count, Math.max(last, next0 + 1)));
-      return next0 === start && next1 === end ? [start, end] : [next0, next1];
+      // The rows' own coordinates: 0 is where the first row begins (the top spacer's top edge).
+      const from = Math.max(view.top, 0) - a.top;
+      const to = Math.min(view.bottom, window.innerHeight) - a.top;
+      let first = 0;
+      let y = 0;
+      while (first < count && y + h(first) <= from) y += h(first++);
+      let last = first;
+      while (last < count && y < to) y += h(last++);
+      // Keep the window while it still covers what is in view and is not much larger (no flicker
+      // between two windows when measured heights differ from the estimate).
+      // (The same state object when nothing changes: a new array would render again, every frame.)
+      if (start <= first && end >= last && end - start <= last - first + 4 * overscan) return prev;
+      const next0 = Math.max(0, first - overscan);
+      const next1 = Math.min(count, Math.max(last + overscan, next0 + 1));
+      return next0 === start && next1 === end ? prev : [next0, next1];
     });
   }, [count, overscan]);
 
@@ -74,9 +91,11 @@ export function VirtualRows({
 
   // A new count (a filter, new data): keep the window inside it and measure again.
   useLayoutEffect(() => {
-    setRange(([s, e]) => {
-      const end = Math.min(count, Math.max(e, Math.min(count, initial)));
-      return [Math.min(s, end), end];
+    heights.current.clear(); // other rows under the same indexes now
+    setRange((prev) => {
+      const end = Math.min(count, Math.max(prev[1], Math.min(count, initial)));
+      const start = Math.min(prev[0], end);
+      return start === prev[0] && end === prev[1] ? prev : [start, end];
     });
     schedule();
   }, [count, initial, schedule]);
@@ -104,14 +123,18 @@ export function VirtualRows({
   }, [schedule]);
 
   const [start, end] = printing ? [0, count] : [Math.min(range[0], count), Math.min(range[1], count)];
-  const h = rowHeight.current;
+  const h = (i: number) => heights.current.get(i) ?? rowHeight.current;
+  let above = 0;
+  for (let i = 0; i < start; i++) above += h(i);
+  let below = 0;
+  for (let i = end; i < count; i++) below += h(i);
   const rows: ReactNode[] = [];
   for (let i = start; i < end; i++) rows.push(renderRow(i));
   return (
     <>
-      <Spacer ref={topRef} height={start * h} colSpan={colSpan} />
+      <Spacer ref={topRef} height={above} colSpan={colSpan} />
       {rows}
-      <Spacer ref={bottomRef} height={(count - end) * h} colSpan={colSpan} />
+      <Spacer ref={bottomRef} height={below} colSpan={colSpan} />
     </>
   );
 }
