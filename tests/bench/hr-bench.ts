@@ -127,7 +127,7 @@ function queryRecorder(): { middleware: Middleware<DBCore>; take(): string[] } {
 }
 
 const SCREENS = {
-  grid: 'completeness grid (督促检查): status rows + registers + filings, every cell computed',
+  grid: 'completeness grid (督促检查): status rows + filings + spot checks, every cell computed',
   worksheet: 'annual worksheet (年度考核): roster + rules + status rows, linkage computed',
   statistics: 'statistics (统计分析): roster + rules + status rows, tables computed',
   reference: 'reference: reading every record book (what the screens avoid)',

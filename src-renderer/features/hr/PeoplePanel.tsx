@@ -16,6 +16,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
+import { compareChinese } from '../../../shared/domain/collate';
 import { positionCategoryLabels, rankLevelLabel, roleLabels, type Person } from '../../../shared/domain';
 import { describeError } from '../../../shared/errors/messages.zh';
 import { activeKeys } from '../../../shared/sync/model';
@@ -51,9 +52,8 @@ export function PeoplePanel() {
       listUnits(db),
       getCurrentRoster(db),
     ]);
-    const collator = new Intl.Collator('zh-CN');
     return {
-      people: people.sort((a, b) => collator.compare(a.name, b.name)),
+      people: people.sort((a, b) => compareChinese(a.name, b.name)),
       units,
       roster,
       // Looked up once per row: maps, not searches (an organisation has thousands of people).
