@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { StorageError } from '../../shared/errors/errors';
+import { toStorageError } from '../../shared/store/storage-errors';
 import { useNotifications } from '../state/notifications';
+import { zh } from '../i18n/zh';
 
 /**
  * Autosave for a form that edits one stored record. The draft lives in React state; every change is
@@ -33,6 +36,12 @@ export type AutosaveOptions<T> = {
   /** False for a locked record: no mirror is restored and nothing is saved. */
   editable: boolean;
   delayMs?: number;
+  /**
+   * After a storage fault (a full disk, a quota error, the database closed under us) the save is
+   * tried again after this pause, without a keystroke, until it succeeds: freeing disk space is the
+   * way out, and the text must then reach the database by itself.
+   */
+  retryMs?: number;
 };
 
 export type Autosave<T> = {
@@ -77,8 +86,16 @@ function removeMirror(key: string): void {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-export function useAutosave<T>({ key, initial, storedAt, save, editable, delayMs = 600 }: AutosaveOptions<T>): Autosave<T> {
-  const { reportError } = useNotifications();
+export function useAutosave<T>({
+  key,
+  initial,
+  storedAt,
+  save,
+  editable,
+  delayMs = 600,
+  retryMs = 10_000,
+}: AutosaveOptions<T>): Autosave<T> {
+  const { reportError, notify } = useNotifications();
   const [draft, setDraft] = useState<T | undefined>(undefined);
   /** The record being edited and what the database held when it was loaded. */
   const [loaded, setLoaded] = useState<{ key: string; base: T; fromMirror: boolean } | null>(null);
@@ -89,6 +106,11 @@ export function useAutosave<T>({ key, initial, storedAt, save, editable, delayMs
   const saved = useRef<T | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const running = useRef<Promise<boolean> | null>(null);
+  /** The storage fault of the last failed save, reported once until a save succeeds again. */
+  const fault = useRef<string | null>(null);
+  const flushRef = useRef<() => Promise<boolean>>(() => Promise.resolve(true));
+  /** False once the form has gone: its text then waits in the mirror for the next visit. */
+  const mounted = useRef(true);
   const saveRef = useRef(save);
   const keyRef = useRef(key);
   const editableRef = useRef(editable);
@@ -140,10 +162,22 @@ export function useAutosave<T>({ key, initial, storedAt, save, editable, delayMs
         saved.current = value;
         if (same(latest.current, value)) removeMirror(k);
         setStatus({ state: 'saved', at: new Date() });
+        if (fault.current !== null) notify({ kind: 'success', text: zh.editing.savedAfterFault });
+        fault.current = null;
         return true;
       } catch (e) {
         setStatus({ state: 'error' });
-        reportError(e);
+        const storage = toStorageError(e);
+        const code = storage instanceof StorageError ? storage.code : null;
+        // A retry that fails the same way says nothing new: the message is already on screen.
+        if (code === null || fault.current !== code) reportError(e);
+        fault.current = code;
+        if (code !== null && timer.current === null && mounted.current) {
+          timer.current = setTimeout(() => {
+            timer.current = null;
+            void flushRef.current();
+          }, retryMs);
+        }
         return false;
       }
     })();
@@ -153,7 +187,16 @@ export function useAutosave<T>({ key, initial, storedAt, save, editable, delayMs
     } finally {
       running.current = null;
     }
-  }, [reportError]);
+  }, [reportError, notify, retryMs]);
+  useEffect(() => {
+    flushRef.current = flush;
+  }, [flush]);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   const schedule = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);

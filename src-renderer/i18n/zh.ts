@@ -63,6 +63,7 @@ export const zh = {
     saving: '正在保存…',
     autosaved: '已自动保存',
     saveFailed: '保存失败(内容仍保留在窗口中)',
+    savedAfterFault: '存储已恢复,刚才未能保存的内容已自动保存',
     restored: '已恢复未保存的内容',
     saveNow: '立即保存',
     print: '打印',

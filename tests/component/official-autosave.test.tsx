@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { SaveStatus } from '../../src-renderer/components/SaveStatus';
 import { readMirror, useAutosave } from '../../src-renderer/components/useAutosave';
+import { useNotifications } from '../../src-renderer/state/notifications';
 
 const KEY = 'dutybook.draft.test';
 
@@ -14,7 +15,7 @@ type ProbeProps = {
 };
 
 function Probe({ save, initial = '', storedAt, editable = true }: ProbeProps) {
-  const a = useAutosave<string>({ key: KEY, initial, storedAt, save, editable, delayMs: 30 });
+  const a = useAutosave<string>({ key: KEY, initial, storedAt, save, editable, delayMs: 30, retryMs: 40 });
   return (
     <>
       <textarea aria-label="正文" value={a.draft ?? ''} onChange={(e) => a.update(() => e.target.value)} />
@@ -79,6 +80,43 @@ describe('useAutosave', () => {
     expect(screen.getByLabelText('正文')).toHaveValue('不能丢');
     expect(readMirror<string>(KEY)?.value).toBe('不能丢');
     // Leaving the screen tries once more; let that attempt finish while console.error is still quiet.
+    cleanup();
+    await new Promise((r) => setTimeout(r, 10));
+  });
+
+  it('tries again by itself after a full disk, reports the fault once, and says when the text is saved', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const original = useNotifications.getState().reportError;
+    const reported = vi.fn(original);
+    useNotifications.setState({ reportError: reported });
+    onTestFinished(() => useNotifications.setState({ reportError: original, current: null }));
+    let failures = 3;
+    const save = vi.fn(() => {
+      if (failures-- > 0) {
+        // What IndexedDB raises when the disk or the origin's quota is full, wrapped as Dexie does.
+        const quota = new DOMException('The transaction was aborted, so the request cannot be fulfilled.', 'QuotaExceededError');
+        return Promise.reject(Object.assign(new Error('AbortError'), { name: 'AbortError', inner: quota }));
+      }
+      return Promise.resolve();
+    });
+    render(<Probe save={save} />);
+    fireEvent.change(screen.getByLabelText('正文'), { target: { value: '磁盘满时写的字' } });
+    await waitFor(() => expect(save).toHaveBeenCalledTimes(4), { timeout: 2000 });
+    await waitFor(() => expect(screen.getByTestId('save-status')).toHaveTextContent(/已自动保存/));
+    expect(save).toHaveBeenLastCalledWith('磁盘满时写的字');
+    expect(reported).toHaveBeenCalledTimes(1);
+    expect(useNotifications.getState().current).toMatchObject({ kind: 'success', text: '存储已恢复,刚才未能保存的内容已自动保存' });
+    expect(readMirror(KEY)).toBeNull();
+  });
+
+  it('does not retry a save refused for its content', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const save = vi.fn(() => Promise.reject(new Error('not a storage fault')));
+    render(<Probe save={save} />);
+    fireEvent.change(screen.getByLabelText('正文'), { target: { value: '内容有误' } });
+    await waitFor(() => expect(save).toHaveBeenCalledTimes(1));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(save).toHaveBeenCalledTimes(1);
     cleanup();
     await new Promise((r) => setTimeout(r, 10));
   });
