@@ -2,35 +2,40 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { openDatabase } from '../shared/store';
 import { describeError } from '../shared/errors/messages.zh';
+import { CssBaseline, ThemeProvider } from '@mui/material';
+import { DEFAULT_DB_NAME } from '../shared/store/db';
 import { App } from './app/App';
+import { theme } from './app/theme';
+import { readMarker } from './features/recovery/marker';
+import { RecoveryScreen } from './features/recovery/RecoveryScreen';
 import { resolveHost } from './host/web-host';
-import { zh } from './i18n/zh';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
 const root = createRoot(container);
+const host = resolveHost();
 
-/** If the database cannot open, say so in Chinese on the page instead of leaving it blank. */
+/**
+ * If the database cannot open, say so in Chinese and offer the ways out (open again, restore a
+ * backup, start over) instead of leaving the window blank.
+ */
 function renderStartupFailure(e: unknown) {
-  const d = describeError(e);
-  console.error('[dutybook] startup failed', d.technical, e);
+  console.error('[dutybook] startup failed', describeError(e).technical, e);
   root.render(
-    <div role="alert" style={{ padding: 32, fontFamily: 'sans-serif', maxWidth: 720 }}>
-      <h1 style={{ fontSize: 20 }}>
-        {zh.errors.startupTitle}:{d.title}
-      </h1>
-      <p>{d.detail}</p>
-      <details>
-        <summary>{zh.errors.details}</summary>
-        <pre style={{ whiteSpace: 'pre-wrap' }}>{d.technical}</pre>
-      </details>
-    </div>,
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <RecoveryScreen
+        dbName={DEFAULT_DB_NAME}
+        error={e}
+        marker={readMarker(DEFAULT_DB_NAME)}
+        onStartedOver={() => window.location.reload()}
+      />
+    </ThemeProvider>,
   );
 }
 
 async function start() {
   const db = await openDatabase();
-  const host = resolveHost();
   root.render(
     <StrictMode>
       <App services={{ db, host }} />

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Box, CircularProgress, CssBaseline, ThemeProvider } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createHashRouter, RouterProvider } from 'react-router';
@@ -14,6 +14,8 @@ import { OfficialWorkspace } from '../features/official/OfficialWorkspace';
 import { SupervisorWorkspace } from '../features/supervisor/SupervisorWorkspace';
 import { HrWorkspace } from '../features/hr/HrWorkspace';
 import { SyncPage } from '../features/sync/SyncPage';
+import { readMarker, writeMarker } from '../features/recovery/marker';
+import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
 import { zh } from '../i18n/zh';
 import { AppShell } from './AppShell';
 import { ServicesProvider, useServices, type Services } from './services';
@@ -76,8 +78,17 @@ function Root() {
   const { db } = useServices();
   // undefined while loading, null when this device has no profile yet.
   const profile = useLiveQuery(async () => (await getProfile(db)) ?? null, [db]);
+  const [startedOver, setStartedOver] = useState(false);
+  // A note outside the database that a profile lives here: an empty database then means lost, not new.
+  useEffect(() => {
+    if (profile) writeMarker(db.name, profile);
+  }, [db, profile]);
   if (profile === undefined) return <Loading />;
-  if (profile === null) return <FirstRunWizard />;
+  if (profile === null) {
+    const marker = startedOver ? null : readMarker(db.name);
+    if (marker) return <RecoveryScreen dbName={db.name} marker={marker} onStartedOver={() => setStartedOver(true)} />;
+    return <FirstRunWizard />;
+  }
   return <Routed profile={profile} />;
 }
 

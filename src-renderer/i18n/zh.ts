@@ -56,7 +56,6 @@ export const zh = {
     boundaryDetail: '此页面未能显示。已填写并保存的内容不受影响。',
     reload: '重新加载',
     details: '详细信息',
-    startupTitle: '程序未能启动',
   },
   editing: {
     undo: '撤销',
