@@ -67,7 +67,13 @@ export function toStorageError(e: unknown, context = 'storage'): unknown {
     if (name === 'ConstraintError') {
       return new DutyBookError('conflict', `${context}: ${name}: ${messageOf(c)}`, { context }, { cause: e });
     }
-    const code = name !== undefined ? CODE_BY_NAME[name] : undefined;
+    // Chromium's words when the LevelDB files under IndexedDB are damaged (it then resets the store).
+    const code =
+      name === 'UnknownError' && /backing store/i.test(messageOf(c))
+        ? 'storage-corrupt'
+        : name !== undefined
+          ? CODE_BY_NAME[name]
+          : undefined;
     if (code) return new StorageError(code, `${context}: ${name}: ${messageOf(c)}`, { cause: e });
   }
   return e;

@@ -70,7 +70,11 @@ export function RecoveryScreen({ dbName, error, marker, restore, onStartedOver }
         <AlertTitle component="h1" sx={{ fontSize: 20 }}>
           {described ? t.failedTitle(described.title) : t.lostTitle}
         </AlertTitle>
-        {described ? <Typography variant="body2">{described.detail}</Typography> : null}
+        {described ? (
+          <Typography variant="body2">
+            {error instanceof DutyBookError && error.code === 'storage-corrupt' ? t.corruptDetail : described.detail}
+          </Typography>
+        ) : null}
         {marker ? (
           <Typography variant="body2" sx={{ mt: described ? 1 : 0 }}>
             {t.lostDetail(marker.name, marker.unitName, when(marker.lastSeenAt))}

@@ -1,6 +1,7 @@
 /** The recovery screen's words (shown when the local database cannot be opened or was reset). */
 export const recoveryStrings = {
   failedTitle: (what: string) => `程序未能启动:${what}`,
+  corruptDetail: '本地数据库文件已损坏(常见原因:断电、强行关机或磁盘故障)。可以用下面的办法找回数据。',
   lostTitle: '本机的履责记实数据无法读取',
   lostDetail: (name: string, unit: string, last: string) =>
     `这台电脑上曾建立过“${unit ? `${unit} · ` : ''}${name}”的个人档案(最近一次使用:${last}),但现在本地数据库是空的。这通常是数据库文件损坏后被系统重置所致。`,

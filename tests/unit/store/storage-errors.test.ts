@@ -29,6 +29,14 @@ describe('toStorageError', () => {
     expect(codeOf(toStorageError(named('DatabaseClosedError')))).toBe('storage-unavailable');
   });
 
+  it("recognises Chromium's words for damaged LevelDB files as a corrupt database", () => {
+    // Seen in tests/e2e/storage-faults.spec.ts after overwriting the files of a closed profile.
+    const damaged = new DOMException('Internal error opening backing store for indexedDB.open.', 'UnknownError');
+    expect(codeOf(toStorageError(damaged))).toBe('storage-corrupt');
+    expect(codeOf(toStorageError(named('OpenFailedError', { inner: damaged })))).toBe('storage-corrupt');
+    expect(describeError(toStorageError(damaged)).title).toBe('本地数据已损坏');
+  });
+
   it('maps a duplicate key to a conflict', () => {
     expect(codeOf(toStorageError(named('ConstraintError')))).toBe('conflict');
   });
