@@ -6,9 +6,11 @@ import type { FileHandlerDeps } from './files';
 import type { KeyStoreDeps } from './keys';
 import { createFileHandlers } from './files';
 import { createKeyStore } from './keys';
+import { createBackupStore, type BackupStoreDeps } from './backups';
 
 export type HostDeps<E> = FileHandlerDeps<E> &
-  KeyStoreDeps & {
+  KeyStoreDeps &
+  BackupStoreDeps & {
     version: string;
   };
 
@@ -18,5 +20,6 @@ export function createHostHandlers<E>(deps: HostDeps<E>): HostHandlers<E> {
       Promise.resolve({ kind: 'electron' as const, version: deps.version, platform: deps.platform, keyStore: 'os' as const }),
     ...createFileHandlers(deps),
     ...createKeyStore(deps),
+    ...createBackupStore(deps),
   };
 }

@@ -42,6 +42,7 @@ function setupIpc(): void {
     defaultDir: () => app.getPath('documents'),
     safeStorage,
     dir: () => join(app.getPath('userData'), 'keys'),
+    backupDir: () => join(app.getPath('userData'), 'backups'),
   });
   registerHostHandlers(ipcMain, handlers, createSenderCheck(isOurWebContents, devServerOrigin));
 }

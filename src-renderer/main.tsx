@@ -6,9 +6,11 @@ import { CssBaseline, ThemeProvider } from '@mui/material';
 import { DEFAULT_DB_NAME } from '../shared/store/db';
 import { App } from './app/App';
 import { theme } from './app/theme';
+import { RecoveryRestore } from './features/backup';
 import { readMarker } from './features/recovery/marker';
 import { RecoveryScreen } from './features/recovery/RecoveryScreen';
 import { resolveHost } from './host/web-host';
+import { preUpgradeBackup } from '../shared/store/backup/automatic';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
@@ -28,6 +30,7 @@ function renderStartupFailure(e: unknown) {
         dbName={DEFAULT_DB_NAME}
         error={e}
         marker={readMarker(DEFAULT_DB_NAME)}
+        restore={<RecoveryRestore dbName={DEFAULT_DB_NAME} host={host} onRestored={() => window.location.reload()} />}
         onStartedOver={() => window.location.reload()}
       />
     </ThemeProvider>,
@@ -35,7 +38,8 @@ function renderStartupFailure(e: unknown) {
 }
 
 async function start() {
-  const db = await openDatabase();
+  // Before an older database is upgraded, a backup of it as it was (features/backup).
+  const db = await openDatabase(DEFAULT_DB_NAME, { beforeUpgrade: preUpgradeBackup(host) });
   root.render(
     <StrictMode>
       <App services={{ db, host }} />

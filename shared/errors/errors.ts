@@ -13,8 +13,14 @@ export type ErrorCode =
   | 'storage-unavailable'
   | 'host-unavailable'
   | 'key-store-locked'
+  | 'app-locked'
   | 'file-too-large'
   | 'file-unreadable'
+  | 'backup-unrecognised'
+  | 'backup-damaged'
+  | 'backup-wrong-passphrase'
+  | 'backup-wrong-key'
+  | 'backup-too-new'
   | 'internal';
 
 export type ValidationIssue = {

@@ -37,9 +37,42 @@ const byCode: Record<string, { title: string; detail: string }> = {
   },
   'host-unavailable': { title: '此功能在当前环境中不可用', detail: '请在桌面版 DutyBook 中使用此功能。' },
   'key-store-locked': { title: '密钥库已锁定', detail: '请先输入密钥库口令解锁,再进行签名或导入导出。' },
+  // The local password lock (shared/security/app-lock.ts); the lock screen words are in features/lock.
+  'app-locked': { title: '程序已锁定', detail: '请先输入本机密码解锁,再进行签名或导入导出。' },
   'file-too-large': { title: '文件过大', detail: '所选文件超过允许的大小。请确认选择的是正确的文件。' },
   'file-unreadable': { title: '无法读取文件', detail: '文件可能已损坏或不是 DutyBook 的文件。请确认后重新选择。' },
+  // Database backups (shared/store/backup): a refused file never changes the database.
+  'backup-unrecognised': {
+    title: '不是履责记实的数据库备份文件',
+    detail: '所选文件不是本程序生成的数据库备份(.dbbak),数据库未被改动。请确认选择的文件。',
+  },
+  'backup-damaged': {
+    title: '备份文件已损坏',
+    detail: '文件内容不完整或已被改动,不能用来恢复,数据库未被改动。请改用其他备份文件。',
+  },
+  'backup-wrong-passphrase': {
+    title: '备份口令不正确',
+    detail: '请重新输入备份到文件时设置的口令(区分大小写)。数据库未被改动。',
+  },
+  'backup-wrong-key': {
+    title: '此自动备份不是本机生成的',
+    detail: '自动备份只能在生成它的电脑上恢复(或本机的备份密钥已更换),数据库未被改动。在其他电脑上请使用“备份到文件”生成的文件。',
+  },
+  'backup-too-new': {
+    title: '备份由较新版本的履责记实生成',
+    detail: '当前程序版本较旧,不能恢复这个备份,数据库未被改动。请安装最新版本的履责记实后再恢复。',
+  },
   internal: { title: '程序内部错误', detail: '操作未完成,数据未被更改。请重试;如果问题反复出现,请将“详细信息”提供给技术人员。' },
+};
+
+/** Why the local password lock refused (details.reason of an 'app-locked' error). */
+const appLockReasons: Record<string, { title: string; detail: string }> = {
+  'wrong-password': { title: '本机密码不正确', detail: '请重新输入。密码区分大小写;连续输错 5 次后需等待一段时间才能再试。' },
+  lockout: { title: '密码错误次数过多,请稍后再试', detail: '等待时间结束后才能再次输入密码。忘记密码时,可清除本机密码后用密钥备份文件恢复密钥。' },
+  'lock-missing': {
+    title: '本机私钥已加密,但本机密码设置已丢失',
+    detail: '这些私钥无法再解开。请在“同步 → 密钥备份”中用密钥备份文件恢复密钥;考核记录不受影响。',
+  },
 };
 
 function technicalOf(e: unknown): string {
@@ -89,6 +122,9 @@ export function describeError(e: unknown): ErrorDescription {
     const base = byCode[e.code] ?? byCode.internal!;
     if (e.code === 'key-store-locked' && e.details.reason === 'wrong-passphrase') {
       return { title: '口令不正确', detail: '请重新输入密钥库口令。口令区分大小写。', fields: [], technical };
+    }
+    if (e.code === 'app-locked' && typeof e.details.reason === 'string' && e.details.reason in appLockReasons) {
+      return { ...appLockReasons[e.details.reason]!, fields: [], technical };
     }
     if (e.code === 'storage-unavailable' && e.details.reason === 'newer-version') {
       return {

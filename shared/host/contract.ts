@@ -41,6 +41,18 @@ export const FOLDER_MAX_FILES = 5000;
 export const FOLDER_MAX_TOTAL_BYTES = MAX_SAVE_BYTES;
 const MAX_SECRET_BYTES = 64 * 1024;
 
+/**
+ * Database backups (shared/store/backup) live with the host, outside the database, so a damaged
+ * database does not take its backups with it: Electron keeps them in <userData>/backups, the web
+ * host in an IndexedDB database of its own. Names are fixed in shape: `dutybook-….dbbak`.
+ */
+export const backupName = z
+  .string()
+  .regex(/^dutybook-[a-z0-9-]{1,80}\.dbbak$/, '备份文件名不合法');
+export const MAX_BACKUP_FILE_BYTES = MAX_SAVE_BYTES;
+/** A listing names at most this many backups (the rolling policy keeps far fewer). */
+export const MAX_BACKUPS_LISTED = 500;
+
 export const hostContract = {
   /** Facts about the host: which kind it is, versions, whether the key store needs a passphrase. */
   getAppInfo: {
@@ -123,6 +135,35 @@ export const hostContract = {
   deleteSecret: {
     channel: 'dutybook:delete-secret',
     input: z.object({ name: keyName }),
+    output: z.object({ deleted: z.boolean() }),
+  },
+  /** Write (or replace) one backup file, atomically. */
+  writeBackup: {
+    channel: 'dutybook:write-backup',
+    input: z.object({
+      name: backupName,
+      data: bytes.refine((b) => b.byteLength > 0 && b.byteLength <= MAX_BACKUP_FILE_BYTES, { message: '备份文件过大' }),
+    }),
+    output: z.object({ bytes: z.number().int().nonnegative() }),
+  },
+  /** The backups kept, newest first. */
+  listBackups: {
+    channel: 'dutybook:list-backups',
+    input: z.undefined(),
+    output: z
+      .array(z.object({ name: backupName, bytes: z.number().int().nonnegative(), modifiedAt: z.string() }))
+      .max(MAX_BACKUPS_LISTED),
+  },
+  /** One backup's bytes (only the first `headBytes` when given, for its header); `null` when it is gone. */
+  readBackup: {
+    channel: 'dutybook:read-backup',
+    input: z.object({ name: backupName, headBytes: z.number().int().positive().max(64 * 1024).optional() }),
+    output: bytes.nullable(),
+  },
+  /** Remove one backup; `false` when there was none. */
+  deleteBackup: {
+    channel: 'dutybook:delete-backup',
+    input: z.object({ name: backupName }),
     output: z.object({ deleted: z.boolean() }),
   },
 } as const;

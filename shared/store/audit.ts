@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = [
   'import',
   'export',
   'config',
+  'lock',
+  'restore',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -42,6 +44,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   import: '导入数据包',
   export: '导出数据包',
   config: '修改考核办法',
+  lock: '本机密码锁',
+  restore: '从备份恢复',
 };
 
 export type AuditEntry = {

@@ -189,6 +189,13 @@ export type DutyBookDbOptions = {
   IDBKeyRange?: typeof IDBKeyRange;
   /** Tests only: open with another history, e.g. an older prefix of SCHEMA_HISTORY. */
   schemaHistory?: readonly SchemaStep[];
+  /**
+   * openDatabase calls this before it upgrades a database an older DutyBook wrote (the version on
+   * disk is known and older): the place for a backup of the old database (backup/automatic.ts,
+   * `preUpgradeBackup`). Its failure is logged and the upgrade goes on — a backup must not lock
+   * the user out.
+   */
+  beforeUpgrade?: (info: { name: string; factory: IDBFactory; from: number; to: number }) => Promise<void>;
 };
 
 export function checkSchemaHistory(history: readonly SchemaStep[]): void {
@@ -230,6 +237,8 @@ export class DutyBookDb extends Dexie {
   spotChecks!: Table<SpotCheck, string>;
   personYears!: Table<PersonYearStatus, string>;
   audit!: Table<AuditEntry, number>;
+  /** How it was opened (backup/ restores an older backup through a scratch database like it). */
+  readonly options: DutyBookDbOptions;
 
   constructor(name: string = DEFAULT_DB_NAME, options: DutyBookDbOptions = {}) {
     // Only pass what is given: Dexie would take an explicit `undefined` over the global indexedDB.
@@ -241,6 +250,7 @@ export class DutyBookDb extends Dexie {
       ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     });
+    this.options = options;
     const history = options.schemaHistory ?? SCHEMA_HISTORY;
     checkSchemaHistory(history);
     for (const step of history) {
@@ -285,9 +295,19 @@ export async function openDatabase(
       );
     }
   };
-  await wrapStorageErrors('inspect database', async () =>
-    refuseNewer(await installedSchemaVersion(options.indexedDB ?? globalThis.indexedDB, name)),
-  );
+  const factory = options.indexedDB ?? globalThis.indexedDB;
+  const installed = await wrapStorageErrors('inspect database', async () => {
+    const v = await installedSchemaVersion(factory, name);
+    refuseNewer(v);
+    return v;
+  });
+  if (options.beforeUpgrade && installed !== undefined && installed >= 1 && installed < current) {
+    try {
+      await options.beforeUpgrade({ name, factory, from: installed, to: current });
+    } catch (e) {
+      console.warn(`[dutybook] backup before the schema upgrade ${installed} → ${current} failed`, e);
+    }
+  }
   const db = new DutyBookDb(name, options);
   try {
     await wrapStorageErrors('open database', async () => {

@@ -14,8 +14,11 @@ import { OfficialWorkspace } from '../features/official/OfficialWorkspace';
 import { SupervisorWorkspace } from '../features/supervisor/SupervisorWorkspace';
 import { HrWorkspace } from '../features/hr/HrWorkspace';
 import { SyncPage } from '../features/sync/SyncPage';
+import { AppLockGate } from '../features/lock/AppLockGate';
 import { readMarker, writeMarker } from '../features/recovery/marker';
 import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
+import { AutomaticBackups } from '../features/backup/AutomaticBackups';
+import { RecoveryRestore } from '../features/backup';
 import { zh } from '../i18n/zh';
 import { AppShell } from './AppShell';
 import { ServicesProvider, useServices, type Services } from './services';
@@ -75,7 +78,7 @@ function Loading() {
 }
 
 function Root() {
-  const { db } = useServices();
+  const { db, host } = useServices();
   // undefined while loading, null when this device has no profile yet.
   const profile = useLiveQuery(async () => (await getProfile(db)) ?? null, [db]);
   const [startedOver, setStartedOver] = useState(false);
@@ -86,10 +89,25 @@ function Root() {
   if (profile === undefined) return <Loading />;
   if (profile === null) {
     const marker = startedOver ? null : readMarker(db.name);
-    if (marker) return <RecoveryScreen dbName={db.name} marker={marker} onStartedOver={() => setStartedOver(true)} />;
+    if (marker) {
+      return (
+        <RecoveryScreen
+          dbName={db.name}
+          marker={marker}
+          restore={<RecoveryRestore dbName={db.name} host={host} onRestored={() => window.location.reload()} />}
+          onStartedOver={() => setStartedOver(true)}
+        />
+      );
+    }
     return <FirstRunWizard />;
   }
-  return <Routed profile={profile} />;
+  return (
+    <>
+      {/* The daily database backup (features/backup): at start and hourly, never in the way. */}
+      <AutomaticBackups />
+      <Routed profile={profile} />
+    </>
+  );
 }
 
 export function App({ services }: { services: Services }) {
@@ -98,7 +116,10 @@ export function App({ services }: { services: Services }) {
       <CssBaseline />
       <ErrorBoundary>
         <ServicesProvider services={services}>
-          <Root />
+          {/* The local password lock: wraps the host's key access and covers the app while locked. */}
+          <AppLockGate>
+            <Root />
+          </AppLockGate>
           <NoticeBar />
         </ServicesProvider>
       </ErrorBoundary>

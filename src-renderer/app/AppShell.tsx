@@ -1,16 +1,49 @@
-import { AppBar, Box, Drawer, List, ListItemButton, ListItemText, Toolbar, Typography } from '@mui/material';
+import { AppBar, Box, Drawer, List, ListItem, ListItemButton, ListItemText, Toolbar, Typography } from '@mui/material';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import type { LocalProfile } from '../../shared/domain';
 import { zh } from '../i18n/zh';
 import { navItemsFor } from './navigation';
+import { LockButton } from '../features/lock/LockButton';
 
 const DRAWER_WIDTH = 200;
+/** Keyboard users jump past the navigation; the routes use the hash, so the link moves focus itself. */
+const SKIP_TO_MAIN = '跳到主要内容';
+const MAIN_ID = 'main-content';
+
+function SkipLink() {
+  return (
+    <Box
+      component="a"
+      href={`#${MAIN_ID}`}
+      onClick={(e) => {
+        e.preventDefault();
+        document.getElementById(MAIN_ID)?.focus();
+      }}
+      sx={{
+        position: 'fixed',
+        left: 8,
+        top: -48,
+        zIndex: (t) => t.zIndex.tooltip + 1,
+        px: 2,
+        py: 1,
+        bgcolor: 'background.paper',
+        color: 'primary.main',
+        fontWeight: 600,
+        borderRadius: 1,
+        '&:focus': { top: 8, boxShadow: 3, outline: '2px solid', outlineColor: 'primary.main' },
+      }}
+    >
+      {SKIP_TO_MAIN}
+    </Box>
+  );
+}
 
 export function AppShell({ profile }: { profile: LocalProfile }) {
   const location = useLocation();
   const items = navItemsFor(profile.roles);
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <SkipLink />
       <AppBar position="fixed" sx={{ zIndex: (t) => t.zIndex.drawer + 1 }}>
         <Toolbar variant="dense">
           <Typography variant="h6" component="div" sx={{ fontWeight: 600 }}>
@@ -23,6 +56,7 @@ export function AppShell({ profile }: { profile: LocalProfile }) {
           <Typography variant="body2" data-testid="profile-badge">
             {profile.unitName} · {profile.name}
           </Typography>
+          <LockButton />
         </Toolbar>
       </AppBar>
       <Drawer
@@ -35,21 +69,22 @@ export function AppShell({ profile }: { profile: LocalProfile }) {
             {items.map((item) => {
               const selected = item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path);
               return (
-                <ListItemButton
-                  key={item.path}
-                  component={NavLink}
-                  to={item.path}
-                  selected={selected}
-                  aria-current={selected ? 'page' : undefined}
-                >
-                  <ListItemText primary={item.label} />
-                </ListItemButton>
+                <ListItem key={item.path} disablePadding>
+                  <ListItemButton
+                    component={NavLink}
+                    to={item.path}
+                    selected={selected}
+                    aria-current={selected ? 'page' : undefined}
+                  >
+                    <ListItemText primary={item.label} />
+                  </ListItemButton>
+                </ListItem>
               );
             })}
           </List>
         </nav>
       </Drawer>
-      <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
+      <Box component="main" id={MAIN_ID} tabIndex={-1} sx={{ flexGrow: 1, p: 3, minWidth: 0, '&:focus': { outline: 'none' } }}>
         <Toolbar variant="dense" />
         <Outlet />
       </Box>

@@ -9,7 +9,7 @@ export function NoticeBar() {
     <Snackbar
       open
       anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
-      autoHideDuration={current.kind === 'error' ? null : 4000}
+      autoHideDuration={current.kind === 'error' ? null : current.kind === 'warning' ? 10_000 : 4000}
       onClose={(_e, reason) => reason !== 'clickaway' && dismiss()}
     >
       <Alert severity={current.kind} onClose={dismiss} variant="filled" sx={{ maxWidth: 640 }}>

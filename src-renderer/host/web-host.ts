@@ -15,6 +15,7 @@ import { decodeHostError } from '../../shared/host/host-errors';
 import { validatedHost } from '../../shared/host/validate';
 import { DutyBookError } from '../../shared/errors/errors';
 import { PassphraseVault } from './passphrase-vault';
+import { browserBackupStore, type BrowserBackupStore } from './backup-store';
 
 function acceptOf(filters: { extensions: string[] }[] | undefined): string {
   return (filters ?? []).flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
@@ -72,7 +73,7 @@ async function readFolder(files: File[], maxBytesEach: number | undefined) {
   return out;
 }
 
-export function createWebHost(vault = new PassphraseVault()): HostApi {
+export function createWebHost(vault = new PassphraseVault(), backups: BrowserBackupStore = browserBackupStore()): HostApi {
   return validatedHost({
     getAppInfo: () =>
       Promise.resolve({
@@ -119,6 +120,11 @@ export function createWebHost(vault = new PassphraseVault()): HostApi {
     storeSecret: ({ name, secret }) => vault.store(name, secret),
     loadSecret: ({ name }) => vault.load(name),
     deleteSecret: ({ name }) => vault.delete(name),
+
+    writeBackup: ({ name, data }) => backups.write(name, data),
+    listBackups: () => backups.list(),
+    readBackup: ({ name, headBytes }) => backups.read(name, headBytes),
+    deleteBackup: ({ name }) => backups.delete(name),
   });
 }
 

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import { describeError, type ErrorDescription } from '../../shared/errors/messages.zh';
 
 export type Notice =
-  | { kind: 'success' | 'info'; text: string }
+  | { kind: 'success' | 'info' | 'warning'; text: string }
   | { kind: 'error'; text: string; description: ErrorDescription };
 
 type NotificationState = {

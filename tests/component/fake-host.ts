@@ -6,6 +6,8 @@ import { validatedHost, type HostImplementation } from '../../shared/host/valida
  * the key store is empty. Still validated against the contract, like the real hosts.
  */
 export function fakeHost(overrides: Partial<HostImplementation> = {}): HostApi {
+  // Backups: kept in memory for this host only.
+  const backups = new Map<string, { data: Uint8Array<ArrayBuffer>; modifiedAt: string }>();
   return validatedHost({
     getAppInfo: () => Promise.resolve({ kind: 'web', version: 'test', platform: 'test', keyStore: 'passphrase' }),
     saveFile: () => Promise.resolve(null),
@@ -15,6 +17,21 @@ export function fakeHost(overrides: Partial<HostImplementation> = {}): HostApi {
     storeSecret: () => Promise.resolve({ stored: true as const }),
     loadSecret: () => Promise.resolve(null),
     deleteSecret: () => Promise.resolve({ deleted: false }),
+    writeBackup: ({ name, data }) => {
+      backups.set(name, { data: new Uint8Array(data), modifiedAt: new Date().toISOString() });
+      return Promise.resolve({ bytes: data.byteLength });
+    },
+    listBackups: () =>
+      Promise.resolve(
+        [...backups.entries()]
+          .map(([name, b]) => ({ name, bytes: b.data.byteLength, modifiedAt: b.modifiedAt }))
+          .sort((a, b) => (a.modifiedAt < b.modifiedAt ? 1 : -1)),
+      ),
+    readBackup: ({ name, headBytes }) => {
+      const b = backups.get(name);
+      return Promise.resolve(b ? new Uint8Array(headBytes ? b.data.subarray(0, headBytes) : b.data) : null);
+    },
+    deleteBackup: ({ name }) => Promise.resolve({ deleted: backups.delete(name) }),
     ...overrides,
   });
 }

@@ -27,6 +27,11 @@ function memoryHost(overrides: Partial<HostApi> = {}) {
     },
     loadSecret: ({ name }) => Promise.resolve(secrets.get(name) ?? null),
     deleteSecret: ({ name }) => Promise.resolve({ deleted: secrets.delete(name) }),
+    // Backups (taken before each import): accepted and dropped.
+    writeBackup: ({ data }) => Promise.resolve({ bytes: data.byteLength }),
+    listBackups: () => Promise.resolve([]),
+    readBackup: () => Promise.resolve(null),
+    deleteBackup: () => Promise.resolve({ deleted: false }),
     ...overrides,
   });
 }

@@ -11,6 +11,7 @@ import { readStore, snap } from './helpers';
 import { TODAY } from './devices';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const BACKUP_PASSPHRASE = 'Backup-Passphrase-2026';
 
 async function setUpOfficial(page: Page, name: string) {
   await page.getByLabel('姓名').fill(name);
@@ -103,7 +104,7 @@ function damageIndexedDb(profileDir: string, origin: string): number {
 }
 
 test('a damaged database: a recovery screen with the ways out, never a blank window or a silent first start', async ({ baseURL }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const profileDir = testInfo.outputPath('chromium-profile');
   const launch = () =>
     chromium.launchPersistentContext(profileDir, {
@@ -120,6 +121,18 @@ test('a damaged database: a recovery screen with the ways out, never a blank win
   await openPlan(page);
   await task(page).fill('牵头完成预算绩效评价');
   await expect(status(page)).toContainText('已自动保存');
+
+  // The clerk keeps a backup file (on a USB stick): 设置 → 备份与恢复 → 备份到文件.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
+  const section = page.getByRole('region', { name: '备份与恢复' });
+  await section.getByRole('button', { name: '备份到文件' }).click();
+  const toFile = page.getByRole('dialog', { name: '备份到文件' });
+  await toFile.getByLabel('备份口令(至少8个字符)').fill(BACKUP_PASSPHRASE);
+  await toFile.getByLabel('再次输入备份口令').fill(BACKUP_PASSPHRASE);
+  const downloading = page.waitForEvent('download');
+  await toFile.getByRole('button', { name: '备份到文件' }).click();
+  const backupFile = testInfo.outputPath('backup.dbbak');
+  await (await downloading).saveAs(backupFile);
   await context.close();
 
   expect(damageIndexedDb(profileDir, new URL(baseURL!).origin)).toBeGreaterThan(0);
@@ -140,7 +153,26 @@ test('a damaged database: a recovery screen with the ways out, never a blank win
   await expect(page.getByRole('heading', { name: '欢迎使用履责记实' })).toHaveCount(0);
   await snap(page, testInfo, 'storage-04-lost');
 
-  // Starting over is the last way out, asked once.
+  // The way out: restore the backup file. It is verified before anything is replaced.
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '从备份文件恢复……' }).click();
+  await (await choosing).setFiles(backupFile);
+  await page.getByLabel('备份口令(至少8个字符)').fill(BACKUP_PASSPHRASE);
+  await snap(page, testInfo, 'storage-05-restore-from-file');
+  await page.getByTestId('recovery-restore').getByRole('button', { name: /恢复/ }).last().click();
+  await expect(page.getByRole('heading', { name: '李四,您好' })).toBeVisible({ timeout: 30_000 });
+  await openPlan(page);
+  await expect(task(page)).toHaveValue('牵头完成预算绩效评价');
+  await context.close();
+
+  // Starting over is the last way out, asked once (a second damage, no backup used this time).
+  expect(damageIndexedDb(profileDir, new URL(baseURL!).origin)).toBeGreaterThan(0);
+  context = await launch();
+  page = context.pages()[0] ?? (await context.newPage());
+  await page.goto('/');
+  await expect(page.getByTestId('recovery-screen')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '本机的履责记实数据无法读取' })).toBeVisible();
   await page.getByRole('button', { name: '清除并重新开始' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '清除并重新开始' }).click();
   await expect(page.getByRole('heading', { name: '欢迎使用履责记实' })).toBeVisible();

@@ -55,7 +55,8 @@ const secretsSchema = z.strictObject({
 
 export type KeyBackupContents = { personId: string; keys: DeviceKeys; hrOrgKey?: KeyHalf };
 
-async function deriveKey(passphrase: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
+/** PBKDF2-HMAC-SHA-256 of the passphrase (UTF-8, NFC): WebCrypto, else @noble. Also used by database backups. */
+export async function deriveKey(passphrase: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
   const password = utf8(passphrase.normalize('NFC'));
   const subtle = globalThis.crypto?.subtle as SubtleCrypto | undefined;
   if (subtle) {

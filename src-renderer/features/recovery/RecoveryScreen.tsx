@@ -102,13 +102,7 @@ export function RecoveryScreen({ dbName, error, marker, restore, onStartedOver }
           </Paper>
         ) : null}
         {!newer && restore ? (
-          <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="recovery-restore">
-            <Typography id="recovery-restore" variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
-              {t.restoreTitle}
-            </Typography>
-            <Typography variant="body2" sx={{ mb: 1 }}>
-              {t.restoreHint}
-            </Typography>
+          <Paper variant="outlined" sx={{ p: 2 }}>
             {restore}
           </Paper>
         ) : null}

@@ -10,6 +10,8 @@ import { zh } from '../../i18n/zh';
 import { ProfileFields, type FieldErrors, type ProfileDraft } from '../setup/ProfileFields';
 import { PresetPicker } from '../setup/PresetPicker';
 import { PresetSummary } from './PresetSummary';
+import { AppLockSettings } from '../lock/AppLockSettings';
+import { BackupSection } from '../backup/BackupSection';
 
 function draftOf(p: LocalProfile): ProfileDraft {
   return {
@@ -80,6 +82,8 @@ export function SettingsPage({ profile }: { profile: LocalProfile }) {
           {zh.settings.save}
         </Button>
       </Box>
+      <AppLockSettings />
+      <BackupSection />
       <Paper sx={{ p: 3 }} component="section" aria-labelledby="settings-about">
         <Typography id="settings-about" variant="h6" component="h2" gutterBottom>
           {zh.settings.about}

@@ -7,6 +7,7 @@ import { useNotifications } from '../../state/notifications';
 import { BUNDLE_FILTER } from './files';
 import { ensureIdentity, tick, type Identity } from './identity';
 import { applyItem, previewItem, type ImportItem } from './importFlow';
+import { backupBeforeImport } from '../backup/service';
 import { isCancelled } from './keyStore';
 import { Section } from '../../components/Section';
 import { useSyncUi } from './syncState';
@@ -77,7 +78,8 @@ export function ImportSection({ profile, data }: { profile: LocalProfile; data: 
     update({ ...item, state: 'applying' });
     setProgress({ done: 0, total: 1, label: `${t.applying}(${item.name})` });
     await tick();
-    const applied = await applyItem(services.db, item);
+    // A backup of the database before it changes (features/backup); a failed one only warns.
+    const applied = await backupBeforeImport(services, () => applyItem(services.db, item));
     update(applied);
     setProgress(null);
     // What this file brought (a roster, say) may change the verdict on the others: check them again.

@@ -20,6 +20,10 @@ function recordingImpl(calls: string[]): HostImplementation {
     loadSecret: () => Promise.resolve(null),
     // A buggy host: the contract says { deleted: boolean }.
     deleteSecret: () => Promise.resolve({ deleted: 'yes' } as unknown as { deleted: boolean }),
+    writeBackup: ({ data }) => Promise.resolve({ bytes: data.byteLength }),
+    listBackups: () => Promise.resolve([]),
+    readBackup: () => Promise.resolve(null),
+    deleteBackup: () => Promise.resolve({ deleted: false }),
   };
 }
 

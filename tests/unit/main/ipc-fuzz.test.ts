@@ -68,6 +68,7 @@ let root: string;
 let base: string;
 let documents: string;
 let keysDir: string;
+let backupsDir: string;
 let openDir: string;
 
 const OUR_ID = 1;
@@ -97,8 +98,9 @@ beforeAll(() => {
   base = join(root, 'l1', 'l2', 'l3', 'l4');
   documents = join(base, 'Documents');
   keysDir = join(base, 'userData', 'keys');
+  backupsDir = join(base, 'userData', 'backups');
   openDir = join(base, 'chosen');
-  for (const dir of [documents, keysDir, join(openDir, 'sub')]) mkdirSync(dir, { recursive: true });
+  for (const dir of [documents, keysDir, backupsDir, join(openDir, 'sub')]) mkdirSync(dir, { recursive: true });
   writeFileSync(join(openDir, 'a.dbk'), new Uint8Array([1, 2, 3]));
   writeFileSync(join(openDir, 'b.txt'), 'bundle');
   writeFileSync(join(openDir, 'sub', 'c.bin'), new Uint8Array(2048));
@@ -128,6 +130,7 @@ beforeAll(() => {
     defaultDir: () => documents,
     safeStorage: fakeSafeStorage,
     dir: () => keysDir,
+    backupDir: () => backupsDir,
   };
   const ipc: IpcMainLike<InvokeSender> = {
     handle: (channel, listener) => listeners.set(channel, listener),
@@ -245,8 +248,10 @@ async function invoke(method: HostMethod, args: unknown[], event: InvokeSender =
   // Reads and writes stay in the three places a valid call may touch.
   for (const call of fsCalls) {
     const allowed = call.write
-      ? isDirectChild(documents, call.path) || isDirectChild(keysDir, call.path) || call.path === keysDir
-      : isInside(documents, call.path) || isInside(keysDir, call.path) || isInside(openDir, call.path);
+      ? isDirectChild(documents, call.path) || isDirectChild(keysDir, call.path) || call.path === keysDir ||
+        isDirectChild(backupsDir, call.path) || call.path === backupsDir
+      : isInside(documents, call.path) || isInside(keysDir, call.path) || isInside(openDir, call.path) ||
+        isInside(backupsDir, call.path);
     expect(allowed, `${call.op}${call.write ? ' (write)' : ''} ${call.path}`).toBe(true);
   }
   const changed = changes(before, after);
@@ -377,6 +382,7 @@ const withExtras = <T extends object>(payload: fc.Arbitrary<T>) =>
 
 const validFileName = fc.tuple(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }), fc.constantFrom('.docx', '.dbk', '')).map(([s, ext]) => s + ext);
 const validKeyName = fc.stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}$/);
+const validBackupName = fc.stringMatching(/^dutybook-[a-z0-9-]{1,80}\.dbbak$/);
 const validFilters = fc.array(
   fc.record({ name: fc.string({ minLength: 1, maxLength: 20 }), extensions: fc.array(fc.stringMatching(/^[a-z0-9]{1,10}$/), { minLength: 1, maxLength: 3 }) }),
   { maxLength: 3 },
@@ -420,6 +426,13 @@ const nearValid: Record<HostMethod, fc.Arbitrary<unknown>> = {
   ),
   loadSecret: recordOf({ name: field(validKeyName, nastyString) }, ['name']),
   deleteSecret: recordOf({ name: field(validKeyName, nastyString) }, ['name']),
+  writeBackup: recordOf({ name: field(validBackupName, nastyString), data: field(bytes(1, 256)) }, ['name', 'data']),
+  listBackups: fc.constant(undefined),
+  readBackup: recordOf(
+    { name: field(validBackupName, nastyString), headBytes: field(fc.integer({ min: 1, max: 65536 }), fc.constantFrom<unknown>(0, -1, 1.5, 1e9)) },
+    ['name'],
+  ),
+  deleteBackup: recordOf({ name: field(validBackupName, nastyString) }, ['name']),
 };
 
 /** The arguments of one invoke: usually one payload; sometimes none, or extra ones. */
@@ -490,6 +503,11 @@ describe('IPC payload fuzzing (real handlers over a temp folder)', () => {
           const file = join(keysDir, `${String(input?.name)}.bin`);
           expect(dirname(file)).toBe(keysDir);
           expected = changed.length > 0 ? [file] : [];
+        } else if (method === 'writeBackup' || method === 'deleteBackup') {
+          const file = join(backupsDir, String(input?.name));
+          expect(dirname(file)).toBe(backupsDir);
+          expected = changed.length > 0 ? [file] : [];
+          if (method === 'writeBackup' && outcome.ok) expect(new Uint8Array(readFileSync(file))).toEqual(input?.data);
         }
         expect(changed).toEqual(expected);
       }),

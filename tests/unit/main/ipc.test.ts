@@ -46,6 +46,10 @@ const valid: Record<HostMethod, { input: unknown; output: unknown }> = {
   storeSecret: { input: { name: 'signing-key', secret: bytes }, output: { stored: true } },
   loadSecret: { input: { name: 'signing-key' }, output: bytes },
   deleteSecret: { input: { name: 'signing-key' }, output: { deleted: true } },
+  writeBackup: { input: { name: 'dutybook-daily-20261124t083000z-3fa9.dbbak', data: bytes }, output: { bytes: 3 } },
+  listBackups: { input: undefined, output: [{ name: 'dutybook-daily-20261124t083000z-3fa9.dbbak', bytes: 3, modifiedAt: '2026-11-24T08:30:00.000Z' }] },
+  readBackup: { input: { name: 'dutybook-daily-20261124t083000z-3fa9.dbbak', headBytes: 1024 }, output: bytes },
+  deleteBackup: { input: { name: 'dutybook-daily-20261124t083000z-3fa9.dbbak' }, output: { deleted: true } },
 };
 
 /** Payloads each method must refuse before its handler runs. */
@@ -76,6 +80,16 @@ const invalid: Record<HostMethod, unknown[]> = {
   ],
   loadSecret: [{ name: 'a/b' }, { name: '' }, {}, { name: '.hidden' }],
   deleteSecret: [{ name: '..' }, { name: 'x'.repeat(65) }, undefined],
+  writeBackup: [
+    { name: '../dutybook-x.dbbak', data: bytes },
+    { name: 'dutybook-x.dbbak', data: new Uint8Array(0) },
+    { name: 'other.dbbak', data: bytes },
+    { name: 'dutybook-x.txt', data: bytes },
+    { name: 'dutybook-x.dbbak', data: [1, 2] },
+  ],
+  listBackups: [{}, 'x', 0],
+  readBackup: [{ name: 'dutybook-a/b.dbbak' }, { name: 'dutybook-x.dbbak', headBytes: 0 }, { name: 'dutybook-x.dbbak', headBytes: 1e9 }, {}],
+  deleteBackup: [{ name: '..' }, { name: 'dutybook-X.dbbak' }, undefined],
 };
 
 function makeHandlers(): HostHandlers<InvokeSender> {

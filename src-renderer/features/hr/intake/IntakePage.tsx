@@ -44,6 +44,7 @@ import { ensureIdentity, tick } from '../../sync/identity';
 import { isCancelled } from '../../sync/keyStore';
 import { useSyncUi } from '../../sync/syncState';
 import { intakeText as t } from './strings';
+import { backupBeforeImport } from '../../backup/service';
 
 type Progress = { index: number; total: number; name: string; facts: number; imported: number };
 
@@ -101,7 +102,8 @@ export function IntakePage() {
       const abort = new AbortController();
       abortRef.current = abort;
       setProgress({ index: 0, total: files.length, name: files[0]!.name, facts: 0, imported: 0 });
-      const result = await importBatch(db, files, {
+      // One backup of the database before the whole batch (features/backup); a failed one only warns.
+      const result = await backupBeforeImport(services, () => importBatch(db, files, {
         suite: id.suite,
         keys: id.keys,
         signal: abort.signal,
@@ -114,7 +116,7 @@ export function IntakePage() {
             seeHrKey({ ...o.trustNeeded, from: o.from ?? '' });
           }
         },
-      });
+      }));
       setStopped(abort.signal.aborted);
       setReport({ ...result, at: new Date().toISOString() });
     } catch (e) {
