@@ -50,19 +50,28 @@ export const APP_LOCK_META_KEY = 'appLock';
 export const APP_LOCK_ATTEMPTS_KEY = 'appLockAttempts';
 
 /**
- * Secrets kept outside identity.ts: the automatic-backup key (BACKUP_KEY_NAME in
- * shared/store/backup/automatic.ts; the unit test checks the two agree).
+ * Secrets the lock leaves as they are: the automatic-backup key (BACKUP_KEY_NAME in
+ * shared/store/backup/automatic.ts; the unit test checks the two agree). It must open backups when
+ * the database — and with it the lock's record, which holds the wrapped data key — is lost or damaged
+ * (the recovery screen), and before a schema upgrade, before anyone could unlock. Leaving it
+ * unwrapped gives away nothing the lock protects: the backups hold the database's rows, which are not
+ * encrypted on disk either, and never a private key.
  */
-const OTHER_SECRET_NAMES = ['backup-key'] as const;
+const UNWRAPPED_SECRET_NAMES: ReadonlySet<string> = new Set(['backup-key']);
+
+/** Whether `name` passes the lock unwrapped (see UNWRAPPED_SECRET_NAMES). */
+export function isUnwrappedSecret(name: string): boolean {
+  return UNWRAPPED_SECRET_NAMES.has(name);
+}
 
 /**
  * The secrets re-wrapped when a password is set or removed — the host cannot list what it holds, so
- * this is the one list: every name in SECRET_NAMES plus OTHER_SECRET_NAMES. A name missing here is
- * still handled: `lockedHost` wraps whatever it stores (and a clear secret on its next read) and
- * notes the name in the record, so removing the password unwraps it too.
+ * this is the one list: every name in SECRET_NAMES. A name missing here is still handled:
+ * `lockedHost` wraps whatever it stores (and a clear secret on its next read) and notes the name in
+ * the record, so removing the password unwraps it too.
  */
 export function knownSecretNames(): string[] {
-  return [...Object.values(SECRET_NAMES), ...OTHER_SECRET_NAMES];
+  return Object.values(SECRET_NAMES).filter((n) => !isUnwrappedSecret(n));
 }
 
 /** Device-local rows of the meta table: a database restore must leave them as they are on this PC. */
@@ -522,6 +531,7 @@ export function lockedHost(host: HostApi, lock: AppLock): HostApi {
   return {
     ...host,
     loadSecret: async (input) => {
+      if (isUnwrappedSecret(input.name)) return host.loadSecret(input);
       const rec = await lock.record();
       if (!rec) {
         const raw = await host.loadSecret(input);
@@ -538,6 +548,7 @@ export function lockedHost(host: HostApi, lock: AppLock): HostApi {
       return stored;
     },
     storeSecret: async (input) => {
+      if (isUnwrappedSecret(input.name)) return host.storeSecret(input);
       const rec = await lock.record();
       if (!rec) return host.storeSecret(input);
       const held = lock.heldFor(rec);
@@ -545,6 +556,7 @@ export function lockedHost(host: HostApi, lock: AppLock): HostApi {
       return host.storeSecret({ name: input.name, secret: seal(held, input.name, input.secret) });
     },
     deleteSecret: async (input) => {
+      if (isUnwrappedSecret(input.name)) return host.deleteSecret(input);
       const rec = await lock.record();
       if (rec) lock.heldFor(rec);
       return host.deleteSecret(input);

@@ -42,8 +42,6 @@ export async function runDailyCheck(services: { db: DutyBookDb; host: HostApi })
     return null;
   }
   const outcome = await dailyBackupIfDue(services.db, services.host);
-  // Locked by the local password: the backup key is out of reach until unlock; the next check takes it.
-  if (outcome && !outcome.ok && outcome.error instanceof DutyBookError && outcome.error.code === 'app-locked') return null;
   if (outcome && !outcome.ok) return t.dailyFailed(describeError(outcome.error).title);
   return null;
 }

@@ -17,6 +17,7 @@ import {
   LOCKOUT,
   SCRYPT_DEFAULTS,
   isLockedEnvelope,
+  isUnwrappedSecret,
   knownSecretNames,
   lockedHost,
   lockoutMs,
@@ -92,8 +93,10 @@ describe('app lock: constants', () => {
     expect(LOCKOUT.freeAttempts).toBe(5);
   });
 
-  it('lists every secret name of identity.ts and the backup key for re-wrapping', () => {
-    expect(knownSecretNames()).toEqual(expect.arrayContaining([...Object.values(SECRET_NAMES), BACKUP_KEY_NAME]));
+  it('lists every secret name of identity.ts for re-wrapping, and leaves the backup key out', () => {
+    expect(knownSecretNames()).toEqual(Object.values(SECRET_NAMES));
+    // The backup key must open backups when the database (and the lock's record with it) is lost.
+    expect(isUnwrappedSecret(BACKUP_KEY_NAME)).toBe(true);
     expect(APP_LOCK_META_KEYS).toEqual([APP_LOCK_META_KEY, APP_LOCK_ATTEMPTS_KEY]);
   });
 
@@ -243,10 +246,16 @@ describe('app lock: password and keys', () => {
   it('removing the password needs the current one and writes the keys back in the clear', async () => {
     const { db, lock, raw, host } = await setup();
     await lock.setPassword(raw.host, PASSWORD);
-    // A secret under a name the lock was never told about (e.g. a backup key) is wrapped and remembered.
-    await host.storeSecret({ name: 'backup-key', secret: new Uint8Array([7, 7, 7, 7]) });
-    expect(isLockedEnvelope(raw.store.get('backup-key')!)).toBe(true);
-    expect((await storedRecord(db)).names).toContain('backup-key');
+    // A secret under a name the lock was never told about is wrapped and remembered.
+    await host.storeSecret({ name: 'another-secret', secret: new Uint8Array([7, 7, 7, 7]) });
+    expect(isLockedEnvelope(raw.store.get('another-secret')!)).toBe(true);
+    expect((await storedRecord(db)).names).toContain('another-secret');
+    // The backup key passes unwrapped, and stays readable while locked.
+    await host.storeSecret({ name: BACKUP_KEY_NAME, secret: new Uint8Array(32).fill(9) });
+    expect(raw.store.get(BACKUP_KEY_NAME)).toEqual(new Uint8Array(32).fill(9));
+    lock.lock();
+    expect(await host.loadSecret({ name: BACKUP_KEY_NAME })).toEqual(new Uint8Array(32).fill(9));
+    await lock.unlock(PASSWORD);
 
     expect((await errorOf(lock.removePassword(raw.host, '不是当前密码的'))).details.reason).toBe('wrong-password');
     expect((await lock.status()).enabled).toBe(true);
@@ -254,7 +263,7 @@ describe('app lock: password and keys', () => {
     expect(await db.meta.get(APP_LOCK_META_KEY)).toBeUndefined();
     expect(raw.store.get(SECRET_NAMES.signing)).toEqual(SIGNING);
     expect(raw.store.get(SECRET_NAMES.encryption)).toEqual(ENCRYPTION);
-    expect(raw.store.get('backup-key')).toEqual(new Uint8Array([7, 7, 7, 7]));
+    expect(raw.store.get('another-secret')).toEqual(new Uint8Array([7, 7, 7, 7]));
     expect(lock.snapshot()).toEqual({ enabled: false, locked: false });
     expect(await host.loadSecret({ name: SECRET_NAMES.signing })).toEqual(SIGNING);
   });
