@@ -1,18 +1,23 @@
-import { Card, CardActionArea, CardContent, Radio, Stack, Typography } from '@mui/material';
+import { Card, FormControlLabel, Radio, RadioGroup, Typography } from '@mui/material';
 import { presets, type PresetId } from '../../../shared/domain';
 
-/** The shipped configuration presets, each described in plain words. */
+/**
+ * The shipped configuration presets, each described in plain words: native radio buttons (arrow keys
+ * move between them) whose whole card is the label.
+ */
 export function PresetPicker({ value, onChange }: { value: PresetId; onChange: (id: PresetId) => void }) {
   return (
-    <Stack spacing={1.5} role="radiogroup" aria-label="考核办法预设">
+    <RadioGroup aria-label="考核办法预设" value={value} onChange={(e) => onChange(e.target.value as PresetId)} sx={{ gap: 1.5 }}>
       {(Object.keys(presets) as PresetId[]).map((id) => {
         const p = presets[id];
         const checked = id === value;
         return (
           <Card key={id} variant="outlined" sx={{ borderColor: checked ? 'primary.main' : undefined }}>
-            <CardActionArea onClick={() => onChange(id)} role="radio" aria-checked={checked}>
-              <CardContent sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
-                <Radio checked={checked} tabIndex={-1} sx={{ p: 0.5 }} slotProps={{ input: { 'aria-hidden': true } }} />
+            <FormControlLabel
+              value={id}
+              control={<Radio sx={{ p: 0.5 }} />}
+              sx={{ m: 0, p: 2, width: '100%', alignItems: 'flex-start', gap: 1, '&:hover': { bgcolor: 'action.hover' } }}
+              label={
                 <div>
                   <Typography variant="subtitle1" component="div" sx={{ fontWeight: 600 }}>
                     {p.name}
@@ -21,11 +26,11 @@ export function PresetPicker({ value, onChange }: { value: PresetId; onChange: (
                     {p.description}
                   </Typography>
                 </div>
-              </CardContent>
-            </CardActionArea>
+              }
+            />
           </Card>
         );
       })}
-    </Stack>
+    </RadioGroup>
   );
 }

@@ -356,7 +356,7 @@ export function FilingPage({ now: fixedNow }: { now?: Date } = {}) {
         <DialogTitle id="filing-confirm-title">{t.confirmTitle(confirm?.length ?? 0)}</DialogTitle>
         <DialogContent>
           <DialogContentText>{t.confirmText}</DialogContentText>
-          <Box component="ul" sx={{ maxHeight: 240, overflow: 'auto', pl: 3 }}>
+          <Box component="ul" sx={{ maxHeight: 240, overflow: 'auto', pl: 3 }} tabIndex={0}>
             {(confirm ?? []).slice(0, 50).map((j) => (
               <li key={j.label}>
                 <Typography variant="body2">{j.label}</Typography>

@@ -120,7 +120,7 @@ export function ReminderPanel({
         {groups.length === 0 ? (
           <Typography variant="body2">{t.noReminders}</Typography>
         ) : (
-          <Box sx={{ maxHeight: 360, overflow: 'auto' }}>
+          <Box sx={{ maxHeight: 360, overflow: 'auto' }} tabIndex={0} role="region" aria-label={t.reminders}>
             {visible.map((g) => (
               <Box
                 key={`${g.unitId}-${g.supervisorId ?? ''}`}

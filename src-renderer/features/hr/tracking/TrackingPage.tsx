@@ -52,8 +52,9 @@ const CELL_COLOURS: Readonly<Record<CellState, string>> = {
   late: 'warning.dark',
   missing: 'error.main',
   returned: 'secondary.main',
-  pending: 'text.disabled',
-  notApplicable: 'text.disabled',
+  // Informative text, not a disabled control: it must reach AA contrast.
+  pending: 'text.secondary',
+  notApplicable: 'text.secondary',
 };
 
 const PLAN_COLOURS: Readonly<Record<PlanCellState, string>> = {
@@ -300,7 +301,8 @@ export function TrackingPage({ now: fixedNow }: { now?: Date } = {}) {
           </Stack>
 
           <Paper variant="outlined">
-            <TableContainer sx={{ maxHeight: 560 }}>
+            {/* Scrolls on its own: focusable, so the keyboard can scroll it. */}
+            <TableContainer sx={{ maxHeight: 560 }} tabIndex={0} role="region" aria-label={t.gridLabel}>
               <Table size="small" stickyHeader aria-label={t.gridLabel} data-testid="tracking-grid">
                 <TableHead>
                   <TableRow>

@@ -38,7 +38,7 @@ const cellColor = (s: CellState, overdue: boolean): string => {
     case 'returned':
       return 'warning.main';
     default:
-      return 'text.disabled';
+      return 'text.secondary';
   }
 };
 

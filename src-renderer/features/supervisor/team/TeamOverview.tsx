@@ -8,6 +8,7 @@ import {
   Chip,
   Link as MuiLink,
   List,
+  ListItem,
   ListItemButton,
   ListItemText,
   Paper,
@@ -92,20 +93,17 @@ function TodoList({ actions }: { actions: readonly TeamAction[] }) {
       ) : (
         <List dense aria-labelledby="team-todo-heading" data-testid="team-todo">
           {actions.map((a) => (
-            <ListItemButton
-              key={`${a.kind}-${a.personId ?? ''}-${a.quarter ?? ''}-${a.month ?? ''}`}
-              component={Link}
-              to={actionPath(a)}
-              sx={{ borderRadius: 1, alignItems: 'flex-start' }}
-            >
-              <Chip
-                size="small"
-                label={teamActionLabels[a.kind]}
-                color={actionTone[a.kind]}
-                sx={{ mr: 1.5, mt: 0.25, minWidth: 96 }}
-              />
-              <ListItemText primary={a.text} secondary={a.detail} />
-            </ListItemButton>
+            <ListItem key={`${a.kind}-${a.personId ?? ''}-${a.quarter ?? ''}-${a.month ?? ''}`} disablePadding>
+              <ListItemButton component={Link} to={actionPath(a)} sx={{ borderRadius: 1, alignItems: 'flex-start' }}>
+                <Chip
+                  size="small"
+                  label={teamActionLabels[a.kind]}
+                  color={actionTone[a.kind]}
+                  sx={{ mr: 1.5, mt: 0.25, minWidth: 96 }}
+                />
+                <ListItemText primary={a.text} secondary={a.detail} />
+              </ListItemButton>
+            </ListItem>
           ))}
         </List>
       )}
