@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { readStore, SCREENSHOT_DIR } from './helpers';
+import { expectAccessible } from './axe';
 
 /** A screenshot of one element (the section, a dialog), saved and attached to the report. */
 async function snap(what: Locator, testInfo: TestInfo, name: string) {
@@ -53,6 +54,7 @@ test('备份与恢复: backup to a file, change the data, restore from the file 
   await expect(list.getByRole('row')).toHaveCount(2);
   await expect(list.getByRole('row').nth(1)).toContainText('手动');
   await snap(section, testInfo, 'backup-01-section');
+  await expectAccessible(page, '设置 · 备份与恢复');
 
   // 备份到文件 under a passphrase (typed twice, with a strength hint).
   await section.getByRole('button', { name: '备份到文件' }).click();
@@ -61,6 +63,7 @@ test('备份与恢复: backup to a file, change the data, restore from the file 
   await toFile.getByLabel('再次输入备份口令').fill(FILE_PASSPHRASE);
   await expect(toFile.getByText(/口令强度:强/)).toBeVisible();
   await snap(toFile, testInfo, 'backup-02-to-file');
+  await expectAccessible(page, '备份到文件');
   const downloading = page.waitForEvent('download');
   await toFile.getByRole('button', { name: '备份到文件' }).click();
   const download = await downloading;
@@ -82,6 +85,7 @@ test('备份与恢复: backup to a file, change the data, restore from the file 
   await restore.getByRole('button', { name: '核验备份' }).click();
   await expect(restore.getByTestId('backup-error')).toContainText('备份口令不正确', { timeout: 20_000 });
   await snap(restore, testInfo, 'backup-03-wrong-passphrase');
+  await expectAccessible(page, '从文件恢复(口令不正确)');
   expect(((await readStore(page, 'dutybook', 'profile')) as { name: string }[])[0]!.name).toBe('李四');
 
   await restore.getByLabel('备份口令(至少8个字符)').fill(FILE_PASSPHRASE);
@@ -90,6 +94,7 @@ test('备份与恢复: backup to a file, change the data, restore from the file 
   await expect(confirm.getByTestId('backup-summary')).toContainText('备份的是:张三(办公室)', { timeout: 20_000 });
   await expect(confirm).toContainText('恢复将用备份中的数据替换本机现有的全部数据');
   await snap(confirm, testInfo, 'backup-04-confirm');
+  await expectAccessible(page, '确认恢复');
   await confirm.getByRole('button', { name: '恢复' }).click();
 
   // The app reloads on the restored data: 张三 again, read back from IndexedDB itself.

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { readStore, snap } from './helpers';
 import { TODAY } from './devices';
+import { expectAccessible } from './axe';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BACKUP_PASSPHRASE = 'Backup-Passphrase-2026';
@@ -76,6 +77,7 @@ test('a full disk while typing: the text stays, the message says what to do, and
   await expect(status(page)).toContainText('保存失败(内容仍保留在窗口中)');
   await expect(task(page)).toHaveValue('编制2027年度部门预算草案,并完成项目库清理');
   await snap(page, testInfo, 'storage-01-disk-full');
+  await expectAccessible(page, '磁盘空间不足');
   const planWhileFull = (await readStore(page, 'dutybook', 'plans')) as { items: { task: string }[] }[];
   expect(planWhileFull[0]!.items[0]!.task).toBe('编制2027年度部门预算草案');
 
@@ -145,6 +147,7 @@ test('a damaged database: a recovery screen with the ways out, never a blank win
   await expect(screenOf).toBeVisible();
   await expect(screenOf.getByRole('heading', { level: 1 })).toContainText(/程序未能启动|本机的履责记实数据无法读取/);
   await snap(page, testInfo, 'storage-03-damaged-first-start');
+  await expectAccessible(page, '程序未能启动:本地数据已损坏');
 
   // Opening again finds an empty database: the app knows a profile was here and does not start afresh.
   await page.reload();
@@ -152,6 +155,7 @@ test('a damaged database: a recovery screen with the ways out, never a blank win
   await expect(page.getByText(/财政局预算科 · 李四/)).toBeVisible();
   await expect(page.getByRole('heading', { name: '欢迎使用履责记实' })).toHaveCount(0);
   await snap(page, testInfo, 'storage-04-lost');
+  await expectAccessible(page, '本机的履责记实数据无法读取');
 
   // The way out: restore the backup file. It is verified before anything is replaced.
   const choosing = page.waitForEvent('filechooser');
@@ -159,6 +163,7 @@ test('a damaged database: a recovery screen with the ways out, never a blank win
   await (await choosing).setFiles(backupFile);
   await page.getByLabel('备份口令(至少8个字符)').fill(BACKUP_PASSPHRASE);
   await snap(page, testInfo, 'storage-05-restore-from-file');
+  await expectAccessible(page, '从备份文件恢复');
   await page.getByTestId('recovery-restore').getByRole('button', { name: /恢复/ }).last().click();
   await expect(page.getByRole('heading', { name: '李四,您好' })).toBeVisible({ timeout: 30_000 });
   await openPlan(page);
