@@ -534,6 +534,12 @@ async function browserRows(o) {
           log(
             `intake: ${ir[0].files} files, ${ir[0].facts} facts, ${ir[0].bundleMB.toFixed(1)} MB; imported ${ir[0].imported}, refused ${ir[0].refused}`,
           );
+          // Which file was going in when the window missed its frames (file 0 loads the roster).
+          ir.forEach((r, i) =>
+            log(
+              `intake run ${i + 1}: gaps over 50 ms: ${r.longGaps.length === 0 ? 'none' : r.longGaps.map((g) => `${g.gapMs} ms at file ${g.file}`).join(', ')}`,
+            ),
+          );
           rows.push(
             {
               group: iGroup,

@@ -94,6 +94,8 @@ export function sampleFrames() {
       frames: gaps.length,
       /** When the longest gap ended, from the start of sampling. */
       maxAtMs: maxAt,
+      /** performance.now() when sampling began (the `long` and `maxAtMs` times count from it). */
+      startedAt: start,
       long,
       peakHeapMB: peak / MB,
     };

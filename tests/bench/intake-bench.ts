@@ -29,6 +29,8 @@ export type IntakeBenchRun = {
   reportMs: number;
   maxFrameGapMs: number;
   p95FrameGapMs: number;
+  /** Every gap over 50 ms: when (from the start), how long, and which file (0-based) was going in. */
+  longGaps: { atMs: number; gapMs: number; file: number }[];
   peakHeapMB: number;
   imported: number;
   refused: number;
@@ -75,11 +77,16 @@ async function oneRun(o: IntakeBenchOptions, label: string): Promise<IntakeBench
     const suite = await detectSuite();
     const stop = sampleFrames();
     const t1 = performance.now();
+    // When each file started (progress comes after a file is done), to name the file behind a gap.
+    const fileStarts: number[] = [0];
     const report = await importBatch(db, files, {
       suite,
       keys,
       now: QUARTER_TODAY,
-      onProgress: (p) => (status.textContent = `intake ${p.index}/${p.total}`),
+      onProgress: (p) => {
+        fileStarts.push(performance.now() - t1);
+        status.textContent = `intake ${p.index}/${p.total}`;
+      },
     });
     const t2 = performance.now();
     reportText(report);
@@ -97,6 +104,13 @@ async function oneRun(o: IntakeBenchOptions, label: string): Promise<IntakeBench
       reportMs: t3 - t2,
       maxFrameGapMs: frames.max,
       p95FrameGapMs: frames.p95,
+      longGaps: frames.long.map(([at, gap]) => {
+        // The gap began at `at - gap`; the file going in then is the last one started before it.
+        const began = at - gap - (t1 - frames.startedAt);
+        let file = 0;
+        while (file + 1 < fileStarts.length && fileStarts[file + 1]! <= began) file++;
+        return { atMs: at, gapMs: gap, file };
+      }),
       peakHeapMB: frames.peakHeapMB,
       imported: report.totals.imported,
       refused: report.totals.refused,
