@@ -257,6 +257,10 @@ test.describe('the example organisation', () => {
     await verify.scrollIntoViewIfNeeded();
     await verify.click();
     await audit.check(page, '人事管理 · 核验日志');
+    // The printable notice of HR's key fingerprint (reached from the roster panel).
+    await page.goto('/#/hr/notice');
+    await expect(page.getByTestId('notice-org')).toBeVisible();
+    await audit.check(page, '人事管理 · 人事部门密钥指纹通知');
   });
 
   test("the HR person's own workspace (an official of the example organisation)", async () => {
