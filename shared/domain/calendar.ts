@@ -138,6 +138,14 @@ export function formatChineseDate(date: Date | IsoDate): string {
   return `${d.year}年${d.month}月${d.day}日`;
 }
 
+/** '2026年3月31日 20:31' in the machine's own zone, from a `Date` or an ISO timestamp; unparseable text comes back as it is. */
+export function formatChineseDateTime(at: Date | string): string {
+  const d = typeof at === 'string' ? new Date(at) : at;
+  if (Number.isNaN(d.getTime())) return String(at);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 /** '2026年度', '2026年第1季度', '2026年3月'. */
 export function formatPeriodChinese(period: Period | string): string {
   const p = typeof period === 'string' ? parsePeriodKey(period) : period;

@@ -150,13 +150,22 @@ export async function restoreFromAutomaticBackup(
   name: string,
   options: { now?: Date; suite?: CryptoSuite } = {},
 ): Promise<RestoreResult> {
+  const { bytes, key } = await readAutomaticBackup(host, name);
+  return restoreBackup(db, bytes, { key, ...options });
+}
+
+/** An automatic backup's bytes and the device key that opens it (not yet verified). */
+export async function readAutomaticBackup(
+  host: Pick<HostApi, 'loadSecret' | 'storeSecret' | 'readBackup'>,
+  name: string,
+): Promise<{ bytes: Uint8Array; key: Uint8Array }> {
   const bytes = await host.readBackup({ name });
   if (!bytes) throw new DutyBookError('not-found', `backup ${name} is gone`, { what: 'backup', id: name });
   const key = await loadBackupKey(host, false);
   if (!key) {
     throw new DutyBookError('backup-wrong-key', 'no backup key on this device', { reason: 'no-key' });
   }
-  return restoreBackup(db, bytes, { key, ...options });
+  return { bytes, key };
 }
 
 /**

@@ -37,6 +37,7 @@ import { detectSuite, randomBytes, type CryptoSuite } from '../../sync/crypto';
 import { deriveKey } from '../../sync/model/backup';
 import { DutyBookError, type ErrorCode } from '../../errors/errors';
 import { LOCAL_PROFILE_ID } from '../../domain/org';
+import { formatChineseDateTime } from '../../domain/calendar';
 import { newId } from '../../domain/ids';
 import { appendAudit } from '../audit';
 import { CURRENT_SCHEMA_VERSION, DutyBookDb, openDatabase, SCHEMA_HISTORY, type SchemaStep } from '../db';
@@ -610,8 +611,7 @@ export async function restoreBackup(db: DutyBookDb, bytes: Uint8Array, options: 
         const self = await db.trust.get('self');
         if (self?.id === 'self') await db.trust.put({ ...self, device: installId });
       }
-      const made = new Date(s.createdAt);
-      const when = `${made.getFullYear()}年${made.getMonth() + 1}月${made.getDate()}日 ${String(made.getHours()).padStart(2, '0')}:${String(made.getMinutes()).padStart(2, '0')}`;
+      const when = formatChineseDateTime(s.createdAt);
       await appendAudit(db, [
         {
           at,

@@ -43,17 +43,9 @@ import { Section } from '../../components/Section';
 import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';
 import { ensureUnlocked, isCancelled } from '../sync/keyStore';
-import { backupStrings as t, dateTime, REASON_WORDS, size } from './strings';
-
-/** Read by screen readers, not shown. */
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
+import { backupStrings as t, REASON_WORDS, size } from './strings';
+import { formatChineseDateTime as dateTime } from '../../../shared/domain/calendar';
+import { visuallyHidden } from '../../components/visuallyHidden';
 
 const FILTER = { name: '履责记实数据库备份', extensions: ['dbbak'] };
 

@@ -8,12 +8,12 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Box, Button, LinearProgress, List, ListItem, ListItemText, Stack, TextField, Typography } from '@mui/material';
-import { DutyBookError } from '../../../shared/errors/errors';
 import { describeError } from '../../../shared/errors/messages.zh';
 import type { HostApi } from '../../../shared/host/contract';
-import { listAutomaticBackups, loadBackupKey, type AutomaticBackupEntry } from '../../../shared/store/backup';
+import { listAutomaticBackups, readAutomaticBackup, type AutomaticBackupEntry } from '../../../shared/store/backup';
 import { restoreIntoDatabase } from './service';
-import { backupStrings as t, dateTime, REASON_WORDS, size } from './strings';
+import { backupStrings as t, REASON_WORDS, size } from './strings';
+import { formatChineseDateTime as dateTime } from '../../../shared/domain/calendar';
 
 export function RecoveryRestore({ dbName, host, onRestored }: { dbName: string; host: HostApi; onRestored: () => void }) {
   const [list, setList] = useState<AutomaticBackupEntry[] | null>(null);
@@ -42,10 +42,7 @@ export function RecoveryRestore({ dbName, host, onRestored }: { dbName: string; 
 
   const fromAutomatic = (b: AutomaticBackupEntry) =>
     run(async () => {
-      const bytes = await host.readBackup({ name: b.name });
-      const key = await loadBackupKey(host, false);
-      if (!bytes) throw new DutyBookError('not-found', `backup ${b.name} is gone`, { what: 'backup', id: b.name });
-      if (!key) throw new DutyBookError('backup-wrong-key', 'no backup key on this device');
+      const { bytes, key } = await readAutomaticBackup(host, b.name);
       await restoreIntoDatabase(dbName, bytes, { key });
     });
 

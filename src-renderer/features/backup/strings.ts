@@ -9,15 +9,6 @@ export const REASON_WORDS: Record<BackupReason, string> = {
   manual: '手动',
 };
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** 2026年11月24日 08:30 on this computer's clock. */
-export function dateTime(d: Date | string): string {
-  const x = typeof d === 'string' ? new Date(d) : d;
-  if (Number.isNaN(x.getTime())) return String(d);
-  return `${x.getFullYear()}年${x.getMonth() + 1}月${x.getDate()}日 ${pad(x.getHours())}:${pad(x.getMinutes())}`;
-}
-
 export function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} 字节`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;

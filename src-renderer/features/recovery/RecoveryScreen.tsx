@@ -8,6 +8,7 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, AlertTitle, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import Dexie from 'dexie';
+import { formatChineseDateTime } from '../../../shared/domain/calendar';
 import { describeError } from '../../../shared/errors/messages.zh';
 import { DutyBookError } from '../../../shared/errors/errors';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -31,13 +32,6 @@ export type RecoveryProps = {
 /** A database written by a newer DutyBook is intact: nothing may be cleared or restored over it. */
 function isNewerVersion(e: unknown): boolean {
   return e instanceof DutyBookError && e.code === 'storage-unavailable' && e.details.reason === 'newer-version';
-}
-
-function when(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 export function RecoveryScreen({ dbName, error, marker, restore, onStartedOver }: RecoveryProps) {
@@ -77,7 +71,7 @@ export function RecoveryScreen({ dbName, error, marker, restore, onStartedOver }
         ) : null}
         {marker ? (
           <Typography variant="body2" sx={{ mt: described ? 1 : 0 }}>
-            {t.lostDetail(marker.name, marker.unitName, when(marker.lastSeenAt))}
+            {t.lostDetail(marker.name, marker.unitName, formatChineseDateTime(marker.lastSeenAt))}
           </Typography>
         ) : null}
         {!newer && (marker || !described) ? (

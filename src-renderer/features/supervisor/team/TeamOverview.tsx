@@ -39,6 +39,7 @@ import { teamMonthTone, teamPlanTone, teamQuarterTone } from './chips';
 import { useTeamOverview } from './data';
 import { actionPath, supervisorPaths } from './links';
 import { st } from './strings';
+import { visuallyHidden } from '../../../components/visuallyHidden';
 
 const t = st.overview;
 
@@ -118,16 +119,6 @@ function quarterLabel(q: TeamQuarterCell): string {
   }
   return teamQuarterStateLabels[q.state];
 }
-
-/** Read by screen readers, not shown. */
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 const cellSx = { px: 0.5, py: 0.75, textAlign: 'center', whiteSpace: 'nowrap' } as const;
 
