@@ -78,26 +78,36 @@ export function factsOf(drafts: readonly FactDraft[], installs: Installs): Store
   return ordered.map((d) => {
     const counter = (counters.get(d.author) ?? 0) + 1;
     counters.set(d.author, counter);
-    const parents = d.parents.map((p) => {
-      const id = ids.get(p);
-      if (!id) throw new Error(`seed: parent of ${d.recordKey} not written first`);
-      return id;
-    });
-    const fact = storedFact({
-      v: 1,
-      type: d.type,
-      subject: d.subject,
-      author: d.author,
-      authorKey: toHex(installs.keys.get(d.author)!.signing.pub),
-      device: installs.devices.get(d.author)!,
-      counter,
-      recordKey: d.recordKey,
-      parents: sortedIds(parents),
-      createdAt: new Date(d.at).toISOString(),
-      body: encodeBody(d.body),
-    });
+    const fact = factOfDraft(d, counter, ids, installs);
     ids.set(d, fact.id);
     return fact;
+  });
+}
+
+/** One draft's fact, given its install counter and the ids of the drafts written before it. */
+export function factOfDraft(
+  d: FactDraft,
+  counter: number,
+  ids: ReadonlyMap<FactDraft, string>,
+  installs: Installs,
+): StoredFact {
+  const parents = d.parents.map((p) => {
+    const id = ids.get(p);
+    if (!id) throw new Error(`seed: parent of ${d.recordKey} not written first`);
+    return id;
+  });
+  return storedFact({
+    v: 1,
+    type: d.type,
+    subject: d.subject,
+    author: d.author,
+    authorKey: toHex(installs.keys.get(d.author)!.signing.pub),
+    device: installs.devices.get(d.author)!,
+    counter,
+    recordKey: d.recordKey,
+    parents: sortedIds(parents),
+    createdAt: new Date(d.at).toISOString(),
+    body: encodeBody(d.body),
   });
 }
 
@@ -142,7 +152,7 @@ export type RelayOptions = {
 
 /** The bundles that bring every fact to HR (none from HR to itself): supervisors' relays, or each author's own. */
 export async function relayBundles(options: RelayOptions): Promise<OutgoingBundle[]> {
-  const { org, installs, suite } = options;
+  const { org } = options;
   const byId = new Map(org.people.map((p) => [p.id, p]));
   const groups = new Map<string, StoredFact[]>();
   const ownBundles = options.by === 'author';
@@ -153,19 +163,35 @@ export async function relayBundles(options: RelayOptions): Promise<OutgoingBundl
     if (list) list.push(f);
     else groups.set(relayer, [f]);
   }
-  const hr = byId.get(org.hrId)!;
+  const relay = relayWriter(options);
+  const out: OutgoingBundle[] = [];
+  // Senders in roster order, so the output is the same every time.
+  for (const sender of org.people) {
+    const facts = groups.get(sender.id);
+    if (facts) out.push(...(await relay(sender, facts)));
+  }
+  return out;
+}
+
+/**
+ * Writes one sender's bundles to HR (split at `MAX_FACTS_PER_BUNDLE`), numbering them and drawing
+ * their ids from one sequence: called for the senders in roster order, it gives the bundles
+ * `relayBundles` gives, whether the facts come all at once or one sender's at a time.
+ */
+export function relayWriter(
+  options: Omit<RelayOptions, 'facts' | 'by'>,
+): (sender: SeedPerson, facts: readonly StoredFact[]) => Promise<OutgoingBundle[]> {
+  const { org, installs, suite } = options;
+  const hr = org.people.find((p) => p.id === org.hrId)!;
   const hrKeys = installs.keys.get(hr.id)!;
   const rng = new Random(`${options.seed}/bundles`);
   const rosterEntry = options.includeRoster
     ? [{ type: 'roster', bytes: canonicalJsonBytes(options.roster) }]
     : [];
-  const out: OutgoingBundle[] = [];
-  // Senders in roster order, so the output is the same every time.
-  for (const sender of org.people) {
-    const facts = groups.get(sender.id);
-    if (!facts) continue;
+  return async (sender, facts) => {
     if (sender.id === hr.id) throw new Error('seed: HR cannot relay to itself');
     const keys = installs.keys.get(sender.id)!;
+    const out: OutgoingBundle[] = [];
     for (let from = 0, sequence = 1; from < facts.length; from += MAX_FACTS_PER_BUNDLE, sequence++) {
       const chunk = facts.slice(from, from + MAX_FACTS_PER_BUNDLE);
       const byAuthor = new Map<string, string[]>();
@@ -214,6 +240,6 @@ export async function relayBundles(options: RelayOptions): Promise<OutgoingBundl
         attestations: attestations.length,
       });
     }
-  }
-  return out;
+    return out;
+  };
 }

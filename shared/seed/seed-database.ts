@@ -26,7 +26,7 @@ import { toHex } from '../sync/bytes';
 import { detectSuite, fingerprint, type CryptoSuite } from '../sync/crypto';
 import { applyImport } from '../sync/model/apply';
 import { readBundle } from '../sync/model/bundle';
-import { bindEnrollment, draftNextRoster } from '../sync/model/roster-issue';
+import { bindEnrollments, draftNextRoster } from '../sync/model/roster-issue';
 import {
   createEnrollmentRequest,
   parseEnrollmentRequest,
@@ -35,8 +35,9 @@ import {
 } from '../sync/model/identity';
 import { signRoster } from '../sync/model/roster';
 import { pinHrKey } from '../sync/model/trust';
-import { factsOf, makeInstalls, orgKeyFor, relayBundles, type OutgoingBundle } from './deliver';
+import { factsOf, makeInstalls, orgKeyFor, relayBundles, relayWriter, type OutgoingBundle } from './deliver';
 import { generateHistory, type HistoryStats } from './history';
+import { indexHistory, relayedFacts } from './stream';
 import { generateOrganisation } from './organisation';
 
 export const DEFAULT_SEED = 'dutybook-example';
@@ -70,6 +71,13 @@ export type SeedOptions = {
    * organisation, the roster and HR's profile only) — for measuring the intake itself.
    */
   importBundles?: boolean;
+  /**
+   * How the history is made: 'by-team' (the default for the supervisors' relays) generates, signs,
+   * bundles and imports one sender's records at a time after a first pass that only numbers them
+   * (`stream.ts`), so memory stays flat with the organisation's size; 'whole' holds the history, its
+   * facts and every bundle at once (always so for `deliver: 'authors'`). Both seed the same data.
+   */
+  generate?: 'whole' | 'by-team';
   /**
    * Runs once the keys are known and before the database is touched: store the private keys with
    * the host here (`storeDeviceKeys`, `storeOrgKey`), so a failure leaves the database as it was.
@@ -235,40 +243,35 @@ export async function seedDatabase(db: DutyBookDb, options: SeedOptions = {}): P
       ),
     ),
   );
-  requests.forEach((request, i) => {
-    draft = bindEnrollment(draft, request, { personId: org.people[i]!.id, now: setup });
-  });
+  draft = bindEnrollments(
+    draft,
+    requests.map((request, i) => ({ request, personId: org.people[i]!.id })),
+    setup,
+  );
   const roster = await signRoster(suite, orgKey.seed, draft);
   await saveRoster(db, roster, setup);
   await pinHrKey(db, { hrKey, confirmedFingerprint: fingerprint(orgKey.pub), now: setup });
   lap('roster');
 
-  // ---- What everyone wrote ----
-  progress('records', 0, 1);
-  const history = generateHistory(org, { seed, years, today, config });
-  const facts = factsOf(history.drafts, installs);
-  lap('records');
-
-  // ---- Supervisors' bundles to HR ----
-  progress('bundles', 0, 1);
-  const bundles = await relayBundles({
+  // ---- What everyone wrote, the supervisors' bundles to HR, and HR importing them ----
+  const historyOptions = { seed, years, today, config };
+  const relayOptions = {
     suite,
     seed,
     org,
     installs,
     roster,
-    facts,
     includeRoster: options.includeRoster ?? false,
-    by: options.deliver === 'authors' ? 'author' : 'supervisor',
     now: today - 3_600_000,
-  });
-  lap('bundles');
+  };
   const importing = options.importBundles ?? true;
-
-  // ---- HR imports them: the real verification, then one transaction per bundle ----
+  const keep = options.keepBundles || !importing;
   const now = new Date(today);
-  for (const [i, b] of (importing ? bundles : []).entries()) {
-    progress('import', i, bundles.length);
+  let bundleCount = 0;
+  let bundleBytes = 0;
+  const kept: OutgoingBundle[] = [];
+  // The real verification, then one transaction per bundle.
+  const importOne = async (b: OutgoingBundle) => {
     const t0 = clock();
     const plan = await readBundle(db, b.bytes, { suite, keys: hrKeys });
     const t1 = clock();
@@ -280,9 +283,63 @@ export async function seedDatabase(db: DutyBookDb, options: SeedOptions = {}): P
     }
     await applyImport(db, plan, { now });
     timings.apply += clock() - t1;
+  };
+  let stats: HistoryStats;
+  const byTeam = options.deliver !== 'authors' && options.generate !== 'whole';
+  if (byTeam) {
+    progress('records', 0, 1);
+    const index = indexHistory(org, historyOptions);
+    stats = index.stats;
+    lap('records');
+    const relay = relayWriter(relayOptions);
+    let relayed = 0;
+    for (const [i, sender] of org.people.entries()) {
+      progress('import', i, org.people.length);
+      let t = clock();
+      const facts = relayedFacts(index, installs, sender);
+      timings.records += clock() - t;
+      if (facts.length === 0) continue;
+      relayed += facts.length;
+      t = clock();
+      const bundles = await relay(sender, facts);
+      timings.bundles += clock() - t;
+      for (const b of bundles) {
+        bundleCount += 1;
+        bundleBytes += b.bytes.length;
+        if (importing) await importOne(b);
+        if (keep) kept.push(b);
+      }
+    }
+    if (relayed !== index.count) throw new Error(`seed: ${relayed} of ${index.count} facts relayed`);
+    progress('import', org.people.length, org.people.length);
+    timings.records = Math.round(timings.records);
+    timings.bundles = Math.round(timings.bundles);
+    timings.import = Math.round(timings.verify + timings.apply);
+    mark = clock();
+  } else {
+    progress('records', 0, 1);
+    const history = generateHistory(org, historyOptions);
+    stats = history.stats;
+    const facts = factsOf(history.drafts, installs);
+    lap('records');
+
+    progress('bundles', 0, 1);
+    const bundles = await relayBundles({
+      ...relayOptions,
+      facts,
+      by: options.deliver === 'authors' ? 'author' : 'supervisor',
+    });
+    lap('bundles');
+    bundleCount = bundles.length;
+    bundleBytes = bundles.reduce((s, b) => s + b.bytes.length, 0);
+    if (keep) kept.push(...bundles);
+    for (const [i, b] of (importing ? bundles : []).entries()) {
+      progress('import', i, bundles.length);
+      await importOne(b);
+    }
+    progress('import', bundles.length, bundles.length);
+    lap('import');
   }
-  progress('import', bundles.length, bundles.length);
-  lap('import');
 
   // The profile last: the app opens its workspaces once a profile exists, so it must not see a
   // half-loaded organisation (and the first-run screen keeps showing the progress until then).
@@ -308,15 +365,15 @@ export async function seedDatabase(db: DutyBookDb, options: SeedOptions = {}): P
     supervisors: org.people.filter((p) => p.roles.includes('supervisor')).length,
     facts: await db.facts.count(),
     attestations: await db.attestations.count(),
-    bundles: bundles.length,
-    bundleBytes: bundles.reduce((s, b) => s + b.bytes.length, 0),
+    bundles: bundleCount,
+    bundleBytes,
     plans: await db.plans.count(),
     monthlyRecords: await db.monthlyRecords.count(),
     summaries: await db.summaries.count(),
     evaluations: await db.evaluations.count(),
     feedback: await db.feedback.count(),
     registers: await db.registers.count(),
-    history: history.stats,
+    history: stats,
   };
   timings.verify = Math.round(timings.verify);
   timings.apply = Math.round(timings.apply);
@@ -331,7 +388,7 @@ export async function seedDatabase(db: DutyBookDb, options: SeedOptions = {}): P
     hrFingerprint: fingerprint(orgKey.pub),
     counts,
     timings,
-    ...(options.keepBundles || !importing ? { bundles } : {}),
+    ...(keep ? { bundles: kept } : {}),
   };
 }
 
