@@ -543,7 +543,7 @@ async function browserRows(o) {
           rows.push(
             {
               group: iGroup,
-              figure: `all ${ir[0].files} files (${ir[0].facts} facts), with progress`,
+              figure: `${ir[0].files < people - 1 ? 'one selection of' : 'all'} ${ir[0].files} files (${ir[0].facts} facts), with progress`,
               unit: 'ms',
               samples: is('intakeMs'),
             },
@@ -649,25 +649,28 @@ function scalingTable(rows, scales) {
   const byFigure = new Map();
   for (const r of rows) {
     const m = /(?:HR, |from )(\d+) people/.exec(r.group);
-    if (!m || r.unit !== 'ms') continue;
-    const figure = `${strip(r.group).replace('Chromium · ', '')} · ${r.figure.replace(/all \d+ files \(\d+ facts\)/, 'all files')}`;
+    if (!m || (r.unit !== 'ms' && r.unit !== 'MB')) continue;
+    const figure = `${strip(r.group).replace('Chromium · ', '')} · ${r.figure.replace(/(all|one selection of) \d+ files \(\d+ facts\)/, 'the files of one selection (all, or 5,000)')}`;
     if (!byFigure.has(figure)) byFigure.set(figure, new Map());
-    byFigure.get(figure).set(Number(m[1]), r.median);
+    byFigure.get(figure).set(Number(m[1]), { median: r.median, unit: r.unit });
   }
+  // Growth between each pair of neighbouring sizes, and over the whole range.
+  const steps = scales.slice(1).map((n, i) => [scales[i], n]);
+  if (scales.length > 2) steps.push([scales[0], scales[scales.length - 1]]);
   const head = [
     'figure',
     ...scales.map((n) => `${n} people`),
-    `growth ${scales[0]} → ${scales[scales.length - 1]} (people ×${scales[scales.length - 1] / scales[0]})`,
+    ...steps.map(([a, b]) => `growth ${a} → ${b} (people ×${b / a})`),
   ];
-  const body = [...byFigure].map(([figure, at]) => {
-    const first = at.get(scales[0]);
-    const last = at.get(scales[scales.length - 1]);
-    return [
-      figure,
-      ...scales.map((n) => (at.has(n) ? `${fmt(at.get(n), 'ms')} ms` : '')),
-      first && last ? `×${(last / first).toFixed(1)}` : '',
-    ];
-  });
+  const body = [...byFigure].map(([figure, at]) => [
+    figure,
+    ...scales.map((n) => (at.has(n) ? `${fmt(at.get(n).median, at.get(n).unit)} ${at.get(n).unit}` : '')),
+    ...steps.map(([a, b]) => {
+      const first = at.get(a)?.median;
+      const last = at.get(b)?.median;
+      return first && last ? `×${(last / first).toFixed(1)}` : '';
+    }),
+  ]);
   return [
     `| ${head.join(' | ')} |`,
     `|${head.map(() => '---').join('|')}|`,

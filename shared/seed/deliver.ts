@@ -148,6 +148,8 @@ export type RelayOptions = {
    * records) or its author (everyone's own bundle; HR's own facts still come through its supervisor).
    */
   by?: 'supervisor' | 'author';
+  /** At most this many bundles, the first senders' (default: all). */
+  maxBundles?: number;
 };
 
 /** The bundles that bring every fact to HR (none from HR to itself): supervisors' relays, or each author's own. */
@@ -166,11 +168,13 @@ export async function relayBundles(options: RelayOptions): Promise<OutgoingBundl
   const relay = relayWriter(options);
   const out: OutgoingBundle[] = [];
   // Senders in roster order, so the output is the same every time.
+  const max = options.maxBundles ?? Number.POSITIVE_INFINITY;
   for (const sender of org.people) {
+    if (out.length >= max) break;
     const facts = groups.get(sender.id);
     if (facts) out.push(...(await relay(sender, facts)));
   }
-  return out;
+  return out.slice(0, max);
 }
 
 /**
@@ -179,7 +183,7 @@ export async function relayBundles(options: RelayOptions): Promise<OutgoingBundl
  * `relayBundles` gives, whether the facts come all at once or one sender's at a time.
  */
 export function relayWriter(
-  options: Omit<RelayOptions, 'facts' | 'by'>,
+  options: Omit<RelayOptions, 'facts' | 'by' | 'maxBundles'>,
 ): (sender: SeedPerson, facts: readonly StoredFact[]) => Promise<OutgoingBundle[]> {
   const { org, installs, suite } = options;
   const hr = org.people.find((p) => p.id === org.hrId)!;

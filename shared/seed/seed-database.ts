@@ -79,6 +79,11 @@ export type SeedOptions = {
    */
   generate?: 'whole' | 'by-team';
   /**
+   * Make at most this many bundles (the first senders' in roster order): an intake of one folder
+   * from an organisation bigger than a folder holds. Default: every sender's.
+   */
+  maxBundles?: number;
+  /**
    * Runs once the keys are known and before the database is touched: store the private keys with
    * the host here (`storeDeviceKeys`, `storeOrgKey`), so a failure leaves the database as it was.
    */
@@ -285,6 +290,7 @@ export async function seedDatabase(db: DutyBookDb, options: SeedOptions = {}): P
     timings.apply += clock() - t1;
   };
   let stats: HistoryStats;
+  const maxBundles = options.maxBundles ?? Number.POSITIVE_INFINITY;
   const byTeam = options.deliver !== 'authors' && options.generate !== 'whole';
   if (byTeam) {
     progress('records', 0, 1);
@@ -294,6 +300,7 @@ export async function seedDatabase(db: DutyBookDb, options: SeedOptions = {}): P
     const relay = relayWriter(relayOptions);
     let relayed = 0;
     for (const [i, sender] of org.people.entries()) {
+      if (bundleCount >= maxBundles) break;
       progress('import', i, org.people.length);
       let t = clock();
       const facts = relayedFacts(index, installs, sender);
@@ -303,14 +310,15 @@ export async function seedDatabase(db: DutyBookDb, options: SeedOptions = {}): P
       t = clock();
       const bundles = await relay(sender, facts);
       timings.bundles += clock() - t;
-      for (const b of bundles) {
+      for (const b of bundles.slice(0, maxBundles - bundleCount)) {
         bundleCount += 1;
         bundleBytes += b.bytes.length;
         if (importing) await importOne(b);
         if (keep) kept.push(b);
       }
     }
-    if (relayed !== index.count) throw new Error(`seed: ${relayed} of ${index.count} facts relayed`);
+    if (bundleCount < maxBundles && relayed !== index.count)
+      throw new Error(`seed: ${relayed} of ${index.count} facts relayed`);
     progress('import', org.people.length, org.people.length);
     timings.records = Math.round(timings.records);
     timings.bundles = Math.round(timings.bundles);
@@ -328,6 +336,7 @@ export async function seedDatabase(db: DutyBookDb, options: SeedOptions = {}): P
       ...relayOptions,
       facts,
       by: options.deliver === 'authors' ? 'author' : 'supervisor',
+      maxBundles,
     });
     lap('bundles');
     bundleCount = bundles.length;

@@ -243,6 +243,27 @@ describe('seedDatabase: a small organisation through the signed-record path', ()
     expect(await facts(byTeamDb)).toEqual(wholeFacts);
   }, 120_000);
 
+  it('maxBundles: the first senders’ bundles only, in roster order, whole or a team at a time', async () => {
+    const all = (
+      await openTestDb().then((d) => seedDatabase(d, { ...SMALL, deliver: 'authors', importBundles: false }))
+    ).bundles!;
+    const some = await seedDatabase(await openTestDb(), {
+      ...SMALL,
+      deliver: 'authors',
+      importBundles: false,
+      maxBundles: 7,
+    });
+    expect(some.bundles!.map((b) => b.bundleId)).toEqual(all.slice(0, 7).map((b) => b.bundleId));
+    expect(some.counts.bundles).toBe(7);
+    const allRelays = (await seedDatabase(await openTestDb(), { ...SMALL, keepBundles: true })).bundles!;
+    expect(allRelays.length).toBeGreaterThan(2);
+    const relays = await seedDatabase(await openTestDb(), { ...SMALL, maxBundles: 2, keepBundles: true });
+    expect(relays.bundles!.map((b) => b.bundleId)).toEqual(allRelays.slice(0, 2).map((b) => b.bundleId));
+    expect(relays.counts.bundles).toBe(2);
+    expect(relays.counts.facts).toBe(relays.bundles!.reduce((s, b) => s + b.facts, 0));
+    expect(relays.counts.facts).toBeLessThan(result.counts.facts);
+  }, 60_000);
+
   it('refuses a database that already holds data', async () => {
     await expect(seedDatabase(db, SMALL)).rejects.toMatchObject({ code: 'conflict' });
   });
