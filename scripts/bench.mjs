@@ -224,7 +224,8 @@ function seedKey() {
   // The origin is part of where the browser keeps the database.
   const origin = `127.0.0.1-${BENCH_PORT}`;
   const h = createHash('sha256');
-  for (const f of readdirSync(join(ROOT, 'shared/seed')).sort()) h.update(readFileSync(join(ROOT, 'shared/seed', f)));
+  for (const f of readdirSync(join(ROOT, 'shared/seed')).sort())
+    h.update(readFileSync(join(ROOT, 'shared/seed', f)));
   h.update(origin);
   return h.digest('hex').slice(0, 12);
 }
