@@ -8,7 +8,7 @@
  */
 import { bytesEqual, concatBytes, fromHex, u16be } from './bytes';
 import type { JsonValue } from './canonical-json';
-import { ContentInflater, compressContent, encodeContent } from './content';
+import { ContentInflater, compressContent, compressContentNative, encodeContent } from './content';
 import type { CompressionLevel } from './content';
 import { detectSuite, fingerprint, randomBytes } from './crypto';
 import type { CryptoSuite } from './crypto';
@@ -17,7 +17,14 @@ import { DEFAULT_LIMITS, FORMAT_MAJOR, FORMAT_MINOR, MAGIC, MANIFEST_FORMAT } fr
 import type { BundleLimits } from './format';
 import { deriveBundleKeys, encodeHeaderBody, parseFrame, parseHeader } from './header';
 import { checkHint, encodeHint, parseHint } from './hint';
-import { encodeManifest, entryHashes, hintFromManifest, keyId, signManifest, verifyManifest } from './manifest';
+import {
+  encodeManifest,
+  entryHashes,
+  hintFromManifest,
+  keyId,
+  signManifest,
+  verifyManifest,
+} from './manifest';
 import type { BundleHint, BundleManifest } from './manifest';
 import { chunkCount, openStream, sealStream, sealedLength } from './stream';
 import { newId } from '../domain/ids';
@@ -41,7 +48,11 @@ export type WriteBundleInput = {
   bundleId?: string;
   /** Milliseconds since the epoch; defaults to now. */
   createdAt?: number;
-  compressionLevel?: CompressionLevel;
+  /**
+   * fflate's DEFLATE at this level (default 6: the golden test vectors), or 'platform': the
+   * platform's own zlib where it has one (`compressContentNative`), else fflate at level 1.
+   */
+  compressionLevel?: CompressionLevel | 'platform';
   /** Test vectors only: a fixed ephemeral X25519 secret instead of a fresh random one. */
   ephemeralKey?: Uint8Array;
   /** Compatibility tests only: the version written, extra header bytes, extra signed manifest fields. */
@@ -75,16 +86,22 @@ export async function writeBundle(input: WriteBundleInput): Promise<Uint8Array> 
   if (!bytesEqual(await suite.ed25519PublicKey(sender.signingKey), sender.signingPub)) {
     throw new TypeError('sender.signingPub does not belong to sender.signingKey');
   }
-  if (recipient.encryptionPub.length !== 32) throw new TypeError('recipient.encryptionPub must have 32 bytes');
+  if (recipient.encryptionPub.length !== 32)
+    throw new TypeError('recipient.encryptionPub must have 32 bytes');
   if (recipient.keyId !== undefined && recipient.keyId !== keyId(recipient.encryptionPub)) {
     throw new TypeError('recipient.keyId is not the id of recipient.encryptionPub');
   }
   // Never write what a reader with default limits refuses: the upper layer splits large exports.
-  if (input.entries.length > DEFAULT_LIMITS.maxEntries) throw new RangeError('too many entries for one bundle: split the export');
-  if (input.entries.some((e) => e.bytes.length > DEFAULT_LIMITS.maxEntryBytes)) throw new RangeError('an entry exceeds the size limit');
+  if (input.entries.length > DEFAULT_LIMITS.maxEntries)
+    throw new RangeError('too many entries for one bundle: split the export');
+  if (input.entries.some((e) => e.bytes.length > DEFAULT_LIMITS.maxEntryBytes))
+    throw new RangeError('an entry exceeds the size limit');
   const createdAt = input.createdAt ?? Date.now();
   const unknown = input.entries.filter((e) => e.hash === undefined);
-  const computed = await entryHashes(suite, unknown.map((e) => e.bytes));
+  const computed = await entryHashes(
+    suite,
+    unknown.map((e) => e.bytes),
+  );
   let next = 0;
   const hashes = input.entries.map((e) => e.hash ?? computed[next++]!);
   const manifest: BundleManifest = {
@@ -104,14 +121,27 @@ export async function writeBundle(input: WriteBundleInput): Promise<Uint8Array> 
   try {
     manifestBytes = encodeManifest(manifest);
   } catch (e) {
-    throw new TypeError(`cannot write this manifest: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new TypeError(`cannot write this manifest: ${e instanceof Error ? e.message : String(e)}`, {
+      cause: e,
+    });
   }
   const signature = await signManifest(suite, sender.signingKey, manifestBytes);
-  const content = encodeContent(manifestBytes, signature, input.entries.map((e) => e.bytes));
-  if (manifestBytes.length > DEFAULT_LIMITS.maxManifestBytes || content.length > DEFAULT_LIMITS.maxContentBytes) {
+  const content = encodeContent(
+    manifestBytes,
+    signature,
+    input.entries.map((e) => e.bytes),
+  );
+  if (
+    manifestBytes.length > DEFAULT_LIMITS.maxManifestBytes ||
+    content.length > DEFAULT_LIMITS.maxContentBytes
+  ) {
     throw new RangeError('the bundle content exceeds the size limit: split the export');
   }
-  const payload = compressContent(content, input.compressionLevel ?? 6);
+  const level = input.compressionLevel ?? 6;
+  const payload =
+    level === 'platform'
+      ? ((await compressContentNative(content)) ?? compressContent(content, 1))
+      : compressContent(content, level);
 
   const ephemeralKey = input.ephemeralKey ?? randomBytes(32);
   const ephemeralPub = await suite.x25519PublicKey(ephemeralKey);
@@ -119,17 +149,26 @@ export async function writeBundle(input: WriteBundleInput): Promise<Uint8Array> 
   const keys = await deriveBundleKeys(suite, shared, ephemeralPub, recipient.encryptionPub);
   const version = input.formatVersion ?? { major: FORMAT_MAJOR, minor: FORMAT_MINOR };
   const prefix = concatBytes(MAGIC, Uint8Array.of(version.major, version.minor));
-  const header = encodeHeaderBody(ephemeralPub, recipient.encryptionPub, payload.length, input.headerExtension);
+  const header = encodeHeaderBody(
+    ephemeralPub,
+    recipient.encryptionPub,
+    payload.length,
+    input.headerExtension,
+  );
   const mac = await suite.hmacSha256(keys.macKey, concatBytes(prefix, header));
   const hint = encodeHint(hintFromManifest(manifest));
   const sealed = await sealStream(await suite.aesGcmKey(keys.payloadKey), payload);
   const file = concatBytes(prefix, u16be(hint.length), hint, header, mac, sealed);
-  if (file.length > DEFAULT_LIMITS.maxFileBytes) throw new RangeError('the bundle exceeds the file size limit: split the export');
+  if (file.length > DEFAULT_LIMITS.maxFileBytes)
+    throw new RangeError('the bundle exceeds the file size limit: split the export');
   return file;
 }
 
 /** The format version and the UNTRUSTED hint, without any key: for "此文件是发给 张三 的" before import. */
-export function readBundleHint(bytes: Uint8Array): { formatVersion: { major: number; minor: number }; hint: BundleHint } {
+export function readBundleHint(bytes: Uint8Array): {
+  formatVersion: { major: number; minor: number };
+  hint: BundleHint;
+} {
   const frame = parseFrame(bytes);
   return { formatVersion: { major: frame.major, minor: frame.minor }, hint: parseHint(frame.hintBytes) };
 }
@@ -147,7 +186,10 @@ export async function openBundle(bytes: Uint8Array, options: OpenBundleOptions):
     throw new TypeError('recipientEncryptionPub does not belong to recipientEncryptionKey');
   }
   if (bytes.length > limits.maxFileBytes) {
-    throw new BundleError('too-large', `file of ${bytes.length} bytes exceeds the limit`, { reason: 'file', size: bytes.length });
+    throw new BundleError('too-large', `file of ${bytes.length} bytes exceeds the limit`, {
+      reason: 'file',
+      size: bytes.length,
+    });
   }
   const frame = parseFrame(bytes);
   const hint = parseHint(frame.hintBytes);
@@ -156,7 +198,9 @@ export async function openBundle(bytes: Uint8Array, options: OpenBundleOptions):
   if (!bytesEqual(header.recipientPub, ourPub)) {
     // A damaged recipient field in a file whose hint names us is corruption, not a wrong stick.
     if (hint.recipient.fingerprint === fingerprint(ourPub)) {
-      throw new BundleError('corrupt', 'the header recipient field is damaged', { reason: 'header-recipient' });
+      throw new BundleError('corrupt', 'the header recipient field is damaged', {
+        reason: 'header-recipient',
+      });
     }
     throw new BundleError('wrong-recipient', 'the bundle is encrypted to another key', {
       reason: 'header-recipient',
@@ -168,18 +212,27 @@ export async function openBundle(bytes: Uint8Array, options: OpenBundleOptions):
   try {
     shared = await suite.x25519SharedSecret(options.recipientEncryptionKey, header.ephemeralPub);
   } catch (e) {
-    throw new BundleError('corrupt', 'the ephemeral key is invalid', { reason: 'ephemeral-key' }, { cause: e });
+    throw new BundleError(
+      'corrupt',
+      'the ephemeral key is invalid',
+      { reason: 'ephemeral-key' },
+      { cause: e },
+    );
   }
   const keys = await deriveBundleKeys(suite, shared, header.ephemeralPub, ourPub);
   if (!bytesEqual(await suite.hmacSha256(keys.macKey, header.macInput), header.mac)) {
     throw new BundleError('corrupt', 'the header MAC does not verify', { reason: 'header-mac' });
   }
   const payloadLength = header.payloadLength;
-  if (payloadLength === null) throw new BundleError('malformed', 'payload length beyond 2^53', { reason: 'payload-length' });
+  if (payloadLength === null)
+    throw new BundleError('malformed', 'payload length beyond 2^53', { reason: 'payload-length' });
   const expected = header.payloadOffset + sealedLength(payloadLength);
-  if (bytes.length < expected) throw new BundleError('truncated', 'the file ends inside the payload', { reason: 'payload' });
+  if (bytes.length < expected)
+    throw new BundleError('truncated', 'the file ends inside the payload', { reason: 'payload' });
   if (bytes.length > expected) {
-    throw new BundleError('corrupt', `${bytes.length - expected} bytes after the end of the bundle`, { reason: 'trailing-data' });
+    throw new BundleError('corrupt', `${bytes.length - expected} bytes after the end of the bundle`, {
+      reason: 'trailing-data',
+    });
   }
 
   const inflater = new ContentInflater(limits);
@@ -207,7 +260,11 @@ export async function openBundle(bytes: Uint8Array, options: OpenBundleOptions):
     const bytesK = content.entries[k]!;
     const want = manifest.entries[k]!;
     const hash = hashes[k]!;
-    if (hash !== want.hash) throw new BundleError('tampered', `entry ${k} does not match its hash in the manifest`, { reason: 'entry-hash', entry: k });
+    if (hash !== want.hash)
+      throw new BundleError('tampered', `entry ${k} does not match its hash in the manifest`, {
+        reason: 'entry-hash',
+        entry: k,
+      });
     entries.push({ type: want.type, bytes: bytesK, hash });
   }
   return {

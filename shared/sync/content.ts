@@ -21,7 +21,11 @@ const INFLATE_SLICE = 8 * 1024;
 
 export type CompressionLevel = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 
-export function encodeContent(manifestBytes: Uint8Array, signature: Uint8Array, entries: readonly Uint8Array[]): Uint8Array {
+export function encodeContent(
+  manifestBytes: Uint8Array,
+  signature: Uint8Array,
+  entries: readonly Uint8Array[],
+): Uint8Array {
   let total = 4 + manifestBytes.length + signature.length;
   for (const e of entries) total += 4 + e.length;
   const out = new Uint8Array(total);
@@ -40,6 +44,26 @@ export function encodeContent(manifestBytes: Uint8Array, signature: Uint8Array, 
 
 export function compressContent(content: Uint8Array, level: CompressionLevel = 6): Uint8Array {
   return deflateSync(content, { level });
+}
+
+/**
+ * Raw DEFLATE by the platform's own zlib (`CompressionStream('deflate-raw')`, at zlib's default
+ * level): measured in Chromium on 5.4 MB of facts, 38–77 ms against fflate level 1's 57–129 ms, and a
+ * third smaller. The output differs from fflate's (any reader inflates both). Null where the
+ * platform has no such stream; the caller then uses `compressContent`.
+ */
+export async function compressContentNative(content: Uint8Array): Promise<Uint8Array | null> {
+  let stream: CompressionStream;
+  try {
+    stream = new CompressionStream('deflate-raw');
+  } catch {
+    return null; // no CompressionStream, or no 'deflate-raw' in it
+  }
+  const writer = stream.writable.getWriter();
+  const written = writer.write(content as Uint8Array<ArrayBuffer>).then(() => writer.close());
+  const out = new Uint8Array(await new Response(stream.readable).arrayBuffer());
+  await written;
+  return out;
 }
 
 export type DecodedContent = {
@@ -79,7 +103,12 @@ export class ContentInflater {
       }
     } catch (e) {
       if (e instanceof BundleError) throw e;
-      throw new BundleError('malformed', `content does not inflate: ${String(e)}`, { reason: 'deflate' }, { cause: e });
+      throw new BundleError(
+        'malformed',
+        `content does not inflate: ${String(e)}`,
+        { reason: 'deflate' },
+        { cause: e },
+      );
     }
   }
 
@@ -87,8 +116,10 @@ export class ContentInflater {
     this.inflated += data.length;
     const cap = this.declared ?? 4 + this.limits.maxManifestBytes + SIGNATURE_BYTES;
     if (this.written + data.length > cap) {
-      if (this.declared !== null) throw tooLarge('exceeds-declared', 'content inflates past the size its manifest declares');
-      if (this.written + data.length > this.limits.maxContentBytes) throw tooLarge('content', 'content exceeds the limit');
+      if (this.declared !== null)
+        throw tooLarge('exceeds-declared', 'content inflates past the size its manifest declares');
+      if (this.written + data.length > this.limits.maxContentBytes)
+        throw tooLarge('content', 'content exceeds the limit');
     }
     if (this.written + data.length > this.buffer.length) {
       // Grow with what actually arrives (never beyond the declared size): a manifest that merely
@@ -107,20 +138,26 @@ export class ContentInflater {
   private readHead(): void {
     if (this.written < 4) return;
     const m = readU32be(this.buffer, 0);
-    if (m > this.limits.maxManifestBytes) throw tooLarge('manifest', `manifest of ${m} bytes exceeds the limit`, { size: m });
+    if (m > this.limits.maxManifestBytes)
+      throw tooLarge('manifest', `manifest of ${m} bytes exceeds the limit`, { size: m });
     if (this.written < 4 + m + SIGNATURE_BYTES) return;
     const manifestBytes = this.buffer.slice(4, 4 + m);
     const manifest = parseManifest(manifestBytes);
     if (manifest.entries.length > this.limits.maxEntries) {
-      throw tooLarge('entries', `${manifest.entries.length} entries exceed the limit`, { count: manifest.entries.length });
+      throw tooLarge('entries', `${manifest.entries.length} entries exceed the limit`, {
+        count: manifest.entries.length,
+      });
     }
     let total = 4 + m + SIGNATURE_BYTES;
     for (const e of manifest.entries) {
-      if (e.size > this.limits.maxEntryBytes) throw tooLarge('entry', `an entry of ${e.size} bytes exceeds the limit`);
+      if (e.size > this.limits.maxEntryBytes)
+        throw tooLarge('entry', `an entry of ${e.size} bytes exceeds the limit`);
       total += 4 + e.size;
     }
-    if (total > this.limits.maxContentBytes) throw tooLarge('content', `content of ${total} bytes exceeds the limit`, { size: total });
-    if (this.written > total) throw tooLarge('exceeds-declared', 'content inflates past the size its manifest declares');
+    if (total > this.limits.maxContentBytes)
+      throw tooLarge('content', `content of ${total} bytes exceeds the limit`, { size: total });
+    if (this.written > total)
+      throw tooLarge('exceeds-declared', 'content inflates past the size its manifest declares');
     this.declared = total;
     this.head = { manifest, manifestBytes, signature: this.buffer.slice(4 + m, 4 + m + SIGNATURE_BYTES) };
   }
@@ -129,13 +166,18 @@ export class ContentInflater {
   finish(): DecodedContent {
     const head = this.head;
     if (!head || this.written !== this.declared) {
-      throw new BundleError('malformed', 'content is shorter than its manifest declares', { reason: 'content-short' });
+      throw new BundleError('malformed', 'content is shorter than its manifest declares', {
+        reason: 'content-short',
+      });
     }
     const entries: Uint8Array[] = [];
     let at = 4 + head.manifestBytes.length + SIGNATURE_BYTES;
     for (const e of head.manifest.entries) {
       const len = readU32be(this.buffer, at);
-      if (len !== e.size) throw new BundleError('malformed', 'entry length disagrees with the manifest', { reason: 'entry-length' });
+      if (len !== e.size)
+        throw new BundleError('malformed', 'entry length disagrees with the manifest', {
+          reason: 'entry-length',
+        });
       entries.push(this.buffer.subarray(at + 4, at + 4 + len));
       at += 4 + len;
     }

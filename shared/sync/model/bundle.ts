@@ -38,8 +38,11 @@ export type CreateBundleOptions = {
   deferRecord?: boolean;
 };
 
-/** The DEFLATE level of every bundle this device writes (the reader accepts any). */
-export const EXPORT_COMPRESSION_LEVEL = 1;
+/**
+ * How every bundle this device writes is compressed (the reader accepts any DEFLATE): the
+ * platform's own zlib, where there is one, else fflate at its fastest level.
+ */
+export const EXPORT_COMPRESSION_LEVEL = 'platform' as const;
 
 export async function createBundle(
   db: DutyBookDb,
@@ -66,14 +69,18 @@ export async function createBundle(
       signingPub: options.keys.signing.pub,
       name: whoHoldsKey(roster.roster, me.signingPub)?.person.name ?? me.personId,
     },
-    recipient: { encryptionPub: fromHex(plan.peer.encryptionPub), name: plan.peer.name, keyId: plan.peer.encryptionPub },
+    recipient: {
+      encryptionPub: fromHex(plan.peer.encryptionPub),
+      name: plan.peer.name,
+      keyId: plan.peer.encryptionPub,
+    },
     entries,
     acks: plan.acks,
     sequence: plan.sequence,
     bundleId,
     createdAt: now.getTime(),
-    // DEFLATE's fastest level: the facts' JSON compresses about as well at 1 as at 6 (a few per
-    // cent larger on a USB stick), and compression was most of the export's write stage.
+    // Compression was most of the export's write stage: the platform's zlib is faster than fflate
+    // at its fastest level and compresses a third better.
     compressionLevel: EXPORT_COMPRESSION_LEVEL,
   });
   const commit = () => recordExport(db, plan, bundleId, now);
