@@ -84,6 +84,21 @@ const emptyCounts = (): GradeCounts => ({ good: 0, fairlyGood: 0, average: 0, po
 /** Plans count as submitted from version 1 on; approved once approved or filed. */
 const isApproved = (p: StatsPlan) => p.state === 'approved' || p.state === 'filed';
 
+/** The items under each key, in their order. */
+function groupBy<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string | undefined,
+): Map<string | undefined, T[]> {
+  const out = new Map<string | undefined, T[]>();
+  for (const item of items) {
+    const k = keyOf(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 /**
  * The year's statistics over `people` (those taking part, usually the active roster), grouped by
  * their unit in `units` order. Rows of people not in `people` and of other years are ignored.
@@ -114,19 +129,23 @@ export function yearStatistics(args: {
   const unitIds = [...new Set(args.people.map((p) => p.unitId))].sort(
     (a, b) => (unitOrder.get(a) ?? Infinity) - (unitOrder.get(b) ?? Infinity) || a.localeCompare(b),
   );
-  const peopleOf = (unitId: string) => args.people.filter((p) => p.unitId === unitId).length;
+  // Grouped once by unit: filtering everyone for every unit grew as units × people (at 20,000 people
+  // in 161 units, 1.9 s of the 统计分析 screen's 2.3 s).
+  const membersOf = groupBy(args.people, (p) => p.unitId);
+  const currentOf = groupBy(current, (e) => unitOf.get(e.subject));
 
   const distribution: DistributionRow[] = [];
   for (const unitId of unitIds) {
+    const unitCurrent = currentOf.get(unitId) ?? [];
     for (const quarter of [1, 2, 3, 4]) {
       const counts = emptyCounts();
-      const of = current.filter((e) => e.quarter === quarter && unitOf.get(e.subject) === unitId);
+      const of = unitCurrent.filter((e) => e.quarter === quarter);
       for (const e of of) counts[e.resultGrade] += 1;
       distribution.push({
         unitId,
         unitName: unitNames.get(unitId) ?? '未知单位',
         quarter,
-        assessed: peopleOf(unitId),
+        assessed: membersOf.get(unitId)?.length ?? 0,
         evaluated: of.length,
         counts,
         goodPercent: rate(counts.good, of.length).percent,
@@ -167,9 +186,9 @@ export function yearStatistics(args: {
   );
 
   const byUnit: UnitCompletion[] = unitIds.map((unitId) => {
-    const members = args.people.filter((p) => p.unitId === unitId);
+    const members = membersOf.get(unitId) ?? [];
     const n = members.length;
-    const signed = current.filter((e) => unitOf.get(e.subject) === unitId).length;
+    const signed = currentOf.get(unitId)?.length ?? 0;
     return {
       unitId,
       unitName: unitNames.get(unitId) ?? '未知单位',
