@@ -4,7 +4,7 @@
  * tests: numbers depend on the machine, so nothing here asserts a time.
  *
  *   npm run bench [-- --runs N] [--records N (multiple of 40; 0: skip)] [--scales 500,1000,5000]
- *                 [--no-intake] [--reseed] [--batch-docs N (0: skip)] [--node-only | --browser-only]
+ *                 [--no-intake | --intake-scales 20000] [--reseed] [--batch-docs N (0: skip)] [--node-only | --browser-only]
  *                 [--out FILE]
  *
  * (a) Node rows (scripts/bench/node.ts through Vite's module runner): container write/open of 10,000
@@ -91,6 +91,7 @@ function parseArgs(argv) {
     else if (a === '--records') o.records = Number(next());
     else if (a === '--scales') o.scales = next().split(',').filter(Boolean).map(Number);
     else if (a === '--no-intake') o.intake = false;
+    else if (a === '--intake-scales') o.intakeScales = next().split(',').filter(Boolean).map(Number);
     else if (a === '--reseed') o.reseed = true;
     else if (a === '--batch-docs') o.batchDocs = Number(next());
     else if (a === '--node-only') o.browser = false;
@@ -118,7 +119,7 @@ function parseArgs(argv) {
 
 function usage(message) {
   console.error(
-    `usage error: ${message}\nusage: npm run bench [-- --runs N] [--records N] [--scales 500,1000,5000] [--no-intake] [--reseed] [--batch-docs N] [--node-only | --browser-only] [--out FILE]`,
+    `usage error: ${message}\nusage: npm run bench [-- --runs N] [--records N] [--scales 500,1000,5000] [--no-intake | --intake-scales 20000] [--reseed] [--batch-docs N] [--node-only | --browser-only] [--out FILE]`,
   );
   process.exit(2);
 }
@@ -522,7 +523,7 @@ async function browserRows(o) {
           });
         }
         let intake;
-        if (o.intake) {
+        if (o.intake && (!o.intakeScales || o.intakeScales.includes(people))) {
           log(`chromium: 接收数据包 of a quarter's bundles from ${people} people (one per person)`);
           intake = await page.evaluate((opts) => window.dutybookBench.intake(opts), {
             people,
