@@ -230,7 +230,7 @@ export async function seedDatabase(db: DutyBookDb, options: SeedOptions = {}): P
     });
   }
   const hrKey = toHex(orgKey.pub);
-  let draft = await draftNextRoster(db, { orgId: org.orgId, hrKey, config, now: setup });
+
   const unitName = new Map(org.units.map((u) => [u.id, u.name]));
   // Each install's enrollment request, as HR receives it: signed by the new key, read back and bound.
   const requests = await Promise.all(
@@ -248,8 +248,8 @@ export async function seedDatabase(db: DutyBookDb, options: SeedOptions = {}): P
       ),
     ),
   );
-  draft = bindEnrollments(
-    draft,
+  const draft = bindEnrollments(
+    await draftNextRoster(db, { orgId: org.orgId, hrKey, config, now: setup }),
     requests.map((request, i) => ({ request, personId: org.people[i]!.id })),
     setup,
   );

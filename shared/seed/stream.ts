@@ -112,7 +112,6 @@ export function relayedFacts(index: HistoryIndex, installs: Installs, sender: Se
     }
     if (team.length > 0) registersOf(ctx, writerAt(registerBlock(sender.id, year)), sender, year, evaluated);
   }
-  const authorIndex = (id: string) => org.people.findIndex((p) => p.id === id);
   const byId = ctx.byId;
   const ids = new Map<FactDraft, string>();
   const out: { fact: StoredFact; seq: number; at: number }[] = [];
@@ -124,7 +123,7 @@ export function relayedFacts(index: HistoryIndex, installs: Installs, sender: Se
       org.people[index.authors[d.seq]!]!.id !== d.author
     )
       throw new Error(
-        `seed: the second pass made ${d.recordKey} (#${d.seq}, author ${authorIndex(d.author)}) unlike the first`,
+        `seed: the second pass made ${d.recordKey} (#${d.seq}, by ${d.author}) unlike the first`,
       );
     const fact = factOfDraft(d, index.counters[d.seq]!, ids, installs);
     ids.set(d, fact.id);

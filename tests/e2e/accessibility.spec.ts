@@ -4,7 +4,7 @@ import { expect, test, type BrowserContext, type Locator, type Page } from '@pla
 import { presetConfig } from '../../shared/domain/presets';
 import { actAsSupervisor } from './act-as';
 import { answerPassphrase, nav, PASSPHRASE, TODAY } from './devices';
-import { snap } from './helpers';
+import { putRow, snap } from './helpers';
 
 /**
  * Accessibility: axe-core (WCAG 2.0/2.1 A and AA rules) on every screen and the main dialogs, with
@@ -132,23 +132,7 @@ test('first-run wizard, an empty official workspace, sync and settings', async (
     await audit.check(page, `我的平时考核 · ${name}(空)`);
   }
   // 日记: shown when the unit's configuration chooses a daily record (set here as HR's roster would).
-  await page.evaluate(
-    (value) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('dutybook');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('settings', 'readwrite');
-          tx.objectStore('settings').put({ key: 'config', value, updatedAt: value.savedAt });
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(new Error(String(tx.error)));
-        };
-        open.onerror = () => reject(new Error(String(open.error)));
-      }),
-    { basedOn: 'hubei', config: { ...presetConfig('hubei'), recordMode: 'daily' as const }, savedAt: TODAY.toISOString() },
-  );
+  await putRow(page, 'dutybook', 'settings', { key: 'config', value: { basedOn: 'hubei', config: { ...presetConfig('hubei'), recordMode: 'daily' as const }, savedAt: TODAY.toISOString() }, updatedAt: TODAY.toISOString() });
   await page.reload();
   await tabs.getByRole('tab', { name: '日记' }).click();
   await page.getByRole('button', { name: '添加记录' }).first().click();

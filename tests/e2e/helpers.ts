@@ -32,3 +32,24 @@ export async function readStore(page: Page, dbName: string, store: string): Prom
     [dbName, store] as const,
   );
 }
+
+/** Writes one row into an object store straight through IndexedDB (as another device's data would arrive). */
+export async function putRow(page: Page, dbName: string, store: string, row: unknown): Promise<void> {
+  await page.evaluate(
+    ([dbName, store, row]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(dbName);
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const tx = open.result.transaction(store, 'readwrite');
+          tx.objectStore(store).put(row);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(new Error(String(tx.error)));
+        };
+      }),
+    [dbName, store, row] as const,
+  );
+}

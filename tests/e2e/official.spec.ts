@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Download, type Page } from '@playwright/test';
 import { presetConfig } from '../../shared/domain/presets';
-import { readStore, snap as snapPage } from './helpers';
+import { putRow, readStore, snap as snapPage } from './helpers';
 
 /** "Today" for every test: mid-April 2026, so January to March are due and the first quarter has ended. */
 const TODAY = new Date('2026-04-15T10:00:00+08:00');
@@ -320,23 +320,7 @@ test('a diary keeper writes entries and rolls them up into the month, confirming
   await setUpOfficial(page, '赵六');
   // The unit's configuration says 日记 (it would arrive with HR's configuration bundle).
   const config = { ...presetConfig('hubei'), recordMode: 'daily' as const };
-  await page.evaluate(
-    (value) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('dutybook');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('settings', 'readwrite');
-          tx.objectStore('settings').put({ key: 'config', value, updatedAt: value.savedAt });
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(new Error(String(tx.error)));
-        };
-        open.onerror = () => reject(new Error(String(open.error)));
-      }),
-    { basedOn: 'hubei', config, savedAt: TODAY.toISOString() },
-  );
+  await putRow(page, 'dutybook', 'settings', { key: 'config', value: { basedOn: 'hubei', config, savedAt: TODAY.toISOString() }, updatedAt: TODAY.toISOString() });
   await page.goto('/#/official');
   await tab(page, '日记/周记').click();
   await expect(page.getByRole('heading', { name: '2026年4月日记' })).toBeVisible();
