@@ -10,6 +10,33 @@ export function utf8(s: string): Uint8Array {
   return utf8Encoder.encode(s);
 }
 
+/**
+ * UTF-8 of many strings into a few shared buffers: one `encodeInto` a string and no buffer of its
+ * own (10k facts at export), each result a view that stays valid. A string that does not fit what
+ * is left of the buffer starts a new one (at least 3 bytes per UTF-16 unit, so it fits there).
+ */
+export class Utf8Arena {
+  private buffer = new Uint8Array(0);
+  private at = 0;
+  constructor(private readonly blockBytes = 1 << 20) {}
+
+  encode(s: string): Uint8Array {
+    if (this.buffer.length - this.at >= s.length) {
+      const { read, written } = utf8Encoder.encodeInto(s, this.buffer.subarray(this.at));
+      if (read === s.length) return this.take(written);
+    }
+    this.buffer = new Uint8Array(Math.max(this.blockBytes, s.length * 3));
+    this.at = 0;
+    return this.take(utf8Encoder.encodeInto(s, this.buffer).written);
+  }
+
+  private take(n: number): Uint8Array {
+    const out = this.buffer.subarray(this.at, this.at + n);
+    this.at += n;
+    return out;
+  }
+}
+
 /** Decodes strict UTF-8; throws a TypeError on invalid sequences. */
 export function fromUtf8(bytes: Uint8Array): string {
   return utf8Decoder.decode(bytes);

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { base32Crockford, fromHex, readU64be, toHex, u64be } from '../../../shared/sync/bytes';
+import { base32Crockford, fromHex, readU64be, toHex, u64be, utf8, Utf8Arena } from '../../../shared/sync/bytes';
 
 test('Crockford base32 is MSB first over the alphabet without I, L, O, U', () => {
   expect(base32Crockford(fromHex('0000000000'))).toBe('00000000');
@@ -18,4 +18,13 @@ test('u64 big-endian round-trips up to 2^53 - 1 and reports larger values as nul
 test('hex refuses odd lengths and non-hex characters', () => {
   expect(() => fromHex('abc')).toThrow();
   expect(() => fromHex('zz')).toThrow();
+});
+
+test('Utf8Arena: each string as utf8() encodes it, views that stay valid across new blocks', () => {
+  const arena = new Utf8Arena(16);
+  const strings = ['', 'abc', '张三李四', '😀'.repeat(5), 'x'.repeat(40), '王', 'tail'];
+  const views = strings.map((s) => arena.encode(s));
+  // The 16-byte blocks overflowed several times (the 40-byte string got one of its own).
+  strings.forEach((s, i) => expect(toHex(views[i]!)).toBe(toHex(utf8(s))));
+  expect(new Set(views.map((v) => v.buffer)).size).toBeGreaterThan(2);
 });
