@@ -9,6 +9,7 @@
 import { bytesEqual, concatBytes, fromHex, u16be } from './bytes';
 import type { JsonValue } from './canonical-json';
 import { ContentInflater, compressContent, compressContentNative, encodeContent } from './content';
+import { workerTailDeflater, type TailDeflater } from './deflate';
 import type { CompressionLevel } from './content';
 import { detectSuite, fingerprint, randomBytes } from './crypto';
 import type { CryptoSuite } from './crypto';
@@ -81,87 +82,191 @@ export type OpenedBundle = {
 };
 
 export async function writeBundle(input: WriteBundleInput): Promise<Uint8Array> {
-  const suite = input.suite ?? (await detectSuite());
-  const { sender, recipient } = input;
-  if (!bytesEqual(await suite.ed25519PublicKey(sender.signingKey), sender.signingPub)) {
-    throw new TypeError('sender.signingPub does not belong to sender.signingKey');
-  }
-  if (recipient.encryptionPub.length !== 32)
-    throw new TypeError('recipient.encryptionPub must have 32 bytes');
-  if (recipient.keyId !== undefined && recipient.keyId !== keyId(recipient.encryptionPub)) {
-    throw new TypeError('recipient.keyId is not the id of recipient.encryptionPub');
-  }
-  // Never write what a reader with default limits refuses: the upper layer splits large exports.
-  if (input.entries.length > DEFAULT_LIMITS.maxEntries)
-    throw new RangeError('too many entries for one bundle: split the export');
-  if (input.entries.some((e) => e.bytes.length > DEFAULT_LIMITS.maxEntryBytes))
-    throw new RangeError('an entry exceeds the size limit');
-  const createdAt = input.createdAt ?? Date.now();
-  const unknown = input.entries.filter((e) => e.hash === undefined);
-  const computed = await entryHashes(
-    suite,
-    unknown.map((e) => e.bytes),
-  );
-  let next = 0;
-  const hashes = input.entries.map((e) => e.hash ?? computed[next++]!);
-  const manifest: BundleManifest = {
-    ...input.manifestExtensions,
-    format: MANIFEST_FORMAT,
-    bundleId: input.bundleId ?? newId(createdAt),
-    createdAt: new Date(createdAt).toISOString(),
-    sequence: input.sequence,
-    senderKeyId: keyId(sender.signingPub),
-    senderName: sender.name,
-    recipientKeyId: keyId(recipient.encryptionPub),
-    recipientName: recipient.name,
-    acks: input.acks,
-    entries: input.entries.map((e, i) => ({ hash: hashes[i]!, type: e.type, size: e.bytes.length })),
-  };
-  let manifestBytes: Uint8Array;
+  const writer = bundleWriter(input.compressionLevel === undefined ? {} : { compressionLevel: input.compressionLevel });
   try {
-    manifestBytes = encodeManifest(manifest);
+    writer.add(input.entries);
   } catch (e) {
-    throw new TypeError(`cannot write this manifest: ${e instanceof Error ? e.message : String(e)}`, {
-      cause: e,
-    });
+    writer.abort();
+    throw e;
   }
-  const signature = await signManifest(suite, sender.signingKey, manifestBytes);
-  const content = encodeContent(
-    manifestBytes,
-    signature,
-    input.entries.map((e) => e.bytes),
-  );
-  if (
-    manifestBytes.length > DEFAULT_LIMITS.maxManifestBytes ||
-    content.length > DEFAULT_LIMITS.maxContentBytes
-  ) {
-    throw new RangeError('the bundle content exceeds the size limit: split the export');
-  }
-  const level = input.compressionLevel ?? 6;
-  const payload =
-    level === 'platform'
-      ? ((await compressContentNative(content)) ?? compressContent(content, 1))
-      : compressContent(content, level);
+  return writer.finish(input);
+}
 
-  const ephemeralKey = input.ephemeralKey ?? randomBytes(32);
-  const ephemeralPub = await suite.x25519PublicKey(ephemeralKey);
-  const shared = await suite.x25519SharedSecret(ephemeralKey, recipient.encryptionPub);
-  const keys = await deriveBundleKeys(suite, shared, ephemeralPub, recipient.encryptionPub);
-  const version = input.formatVersion ?? { major: FORMAT_MAJOR, minor: FORMAT_MINOR };
-  const prefix = concatBytes(MAGIC, Uint8Array.of(version.major, version.minor));
-  const header = encodeHeaderBody(
-    ephemeralPub,
-    recipient.encryptionPub,
-    payload.length,
-    input.headerExtension,
-  );
-  const mac = await suite.hmacSha256(keys.macKey, concatBytes(prefix, header));
-  const hint = encodeHint(hintFromManifest(manifest));
-  const sealed = await sealStream(await suite.aesGcmKey(keys.payloadKey), payload);
-  const file = concatBytes(prefix, u16be(hint.length), hint, header, mac, sealed);
-  if (file.length > DEFAULT_LIMITS.maxFileBytes)
-    throw new RangeError('the bundle exceeds the file size limit: split the export');
-  return file;
+/** With 'platform' compression, the content past this many bytes is deflated in a worker as it comes. */
+export const DEFLATE_HEAD_BYTES = 512 * 1024;
+
+export type BundleWriterOptions = {
+  compressionLevel?: CompressionLevel | 'platform';
+  /**
+   * 'platform' only: where the content's tail is deflated while the entries are still being added
+   * (deflate.ts) and after how many bytes; default a worker past DEFLATE_HEAD_BYTES (none in Node).
+   */
+  tail?: { deflater: () => TailDeflater | null; afterBytes: number };
+};
+
+/** The bundle's fields other than its entries, given when the last entry is in. */
+export type BundleFinish = Omit<WriteBundleInput, 'entries' | 'compressionLevel'>;
+
+/**
+ * Writes one bundle from entries added in order, so that a large export's compression can start
+ * before its last entry is encoded (`createBundle`); `writeBundle` is the one-call form.
+ */
+export type BundleWriter = {
+  /** Adds entries in order (their bytes are copied). Throws a RangeError past the format's limits. */
+  add(entries: readonly BundleEntryInput[]): void;
+  /** Hashes, signs, compresses and encrypts: the bundle file. */
+  finish(input: BundleFinish): Promise<Uint8Array>;
+  /** Drops a bundle that will not be finished (stops its worker). */
+  abort(): void;
+};
+
+type EntryMeta = { type: string; size: number; hash: string | undefined; bytes: Uint8Array | undefined };
+
+export function bundleWriter(options: BundleWriterOptions = {}): BundleWriter {
+  const level = options.compressionLevel ?? 6;
+  const tailOptions = options.tail ?? { deflater: workerTailDeflater, afterBytes: DEFLATE_HEAD_BYTES };
+  const metas: EntryMeta[] = [];
+  /** Each `add` as one chunk of content: u32 length | bytes, per entry. */
+  const kept: Uint8Array[] = [];
+  const sent: Uint8Array[] = [];
+  let keptBytes = 0;
+  let contentBytes = 0;
+  let tail: TailDeflater | null | undefined;
+  let closed = false;
+
+  const abort = () => {
+    closed = true;
+    tail?.abort();
+  };
+
+  const add = (entries: readonly BundleEntryInput[]) => {
+    if (closed) throw new Error('this bundle writer is finished');
+    // Never write what a reader with default limits refuses: the upper layer splits large exports.
+    if (metas.length + entries.length > DEFAULT_LIMITS.maxEntries)
+      throw new RangeError('too many entries for one bundle: split the export');
+    let size = 0;
+    for (const e of entries) {
+      if (e.bytes.length > DEFAULT_LIMITS.maxEntryBytes) throw new RangeError('an entry exceeds the size limit');
+      size += 4 + e.bytes.length;
+    }
+    contentBytes += size;
+    if (contentBytes > DEFAULT_LIMITS.maxContentBytes)
+      throw new RangeError('the bundle content exceeds the size limit: split the export');
+    const chunk = new Uint8Array(size);
+    const view = new DataView(chunk.buffer);
+    let at = 0;
+    for (const e of entries) {
+      view.setUint32(at, e.bytes.length);
+      chunk.set(e.bytes, at + 4);
+      at += 4 + e.bytes.length;
+      metas.push({ type: e.type, size: e.bytes.length, hash: e.hash, bytes: e.hash === undefined ? e.bytes : undefined });
+    }
+    if (level === 'platform' && tail === undefined && keptBytes + size > tailOptions.afterBytes)
+      tail = tailOptions.deflater();
+    if (tail) {
+      tail.write(chunk);
+      sent.push(chunk);
+    } else {
+      kept.push(chunk);
+      keptBytes += size;
+    }
+  };
+
+  const finish = async (input: BundleFinish): Promise<Uint8Array> => {
+    if (closed) throw new Error('this bundle writer is finished');
+    closed = true;
+    try {
+      return await writeFile(input);
+    } catch (e) {
+      tail?.abort();
+      throw e;
+    }
+  };
+
+  const compress = async (head: Uint8Array): Promise<Uint8Array> => {
+    if (level !== 'platform') return compressContent(concatBytes(head, ...kept), level);
+    if (tail) {
+      try {
+        return await tail.finish([head, ...kept]);
+      } catch {
+        // A worker that failed costs time, not the bundle: everything again, on this thread.
+      }
+    }
+    const content = concatBytes(head, ...kept, ...sent);
+    return (await compressContentNative(content)) ?? compressContent(content, 1);
+  };
+
+  const writeFile = async (input: BundleFinish): Promise<Uint8Array> => {
+    const suite = input.suite ?? (await detectSuite());
+    const { sender, recipient } = input;
+    if (!bytesEqual(await suite.ed25519PublicKey(sender.signingKey), sender.signingPub)) {
+      throw new TypeError('sender.signingPub does not belong to sender.signingKey');
+    }
+    if (recipient.encryptionPub.length !== 32)
+      throw new TypeError('recipient.encryptionPub must have 32 bytes');
+    if (recipient.keyId !== undefined && recipient.keyId !== keyId(recipient.encryptionPub)) {
+      throw new TypeError('recipient.keyId is not the id of recipient.encryptionPub');
+    }
+    const createdAt = input.createdAt ?? Date.now();
+    const unknown = metas.filter((e) => e.hash === undefined);
+    const computed = await entryHashes(
+      suite,
+      unknown.map((e) => e.bytes!),
+    );
+    let next = 0;
+    const manifest: BundleManifest = {
+      ...input.manifestExtensions,
+      format: MANIFEST_FORMAT,
+      bundleId: input.bundleId ?? newId(createdAt),
+      createdAt: new Date(createdAt).toISOString(),
+      sequence: input.sequence,
+      senderKeyId: keyId(sender.signingPub),
+      senderName: sender.name,
+      recipientKeyId: keyId(recipient.encryptionPub),
+      recipientName: recipient.name,
+      acks: input.acks,
+      entries: metas.map((e) => ({ hash: e.hash ?? computed[next++]!, type: e.type, size: e.size })),
+    };
+    let manifestBytes: Uint8Array;
+    try {
+      manifestBytes = encodeManifest(manifest);
+    } catch (e) {
+      throw new TypeError(`cannot write this manifest: ${e instanceof Error ? e.message : String(e)}`, {
+        cause: e,
+      });
+    }
+    const signature = await signManifest(suite, sender.signingKey, manifestBytes);
+    const head = encodeContent(manifestBytes, signature, []);
+    if (
+      manifestBytes.length > DEFAULT_LIMITS.maxManifestBytes ||
+      head.length + contentBytes > DEFAULT_LIMITS.maxContentBytes
+    ) {
+      throw new RangeError('the bundle content exceeds the size limit: split the export');
+    }
+    const payload = await compress(head);
+
+    const ephemeralKey = input.ephemeralKey ?? randomBytes(32);
+    const ephemeralPub = await suite.x25519PublicKey(ephemeralKey);
+    const shared = await suite.x25519SharedSecret(ephemeralKey, recipient.encryptionPub);
+    const keys = await deriveBundleKeys(suite, shared, ephemeralPub, recipient.encryptionPub);
+    const version = input.formatVersion ?? { major: FORMAT_MAJOR, minor: FORMAT_MINOR };
+    const prefix = concatBytes(MAGIC, Uint8Array.of(version.major, version.minor));
+    const header = encodeHeaderBody(
+      ephemeralPub,
+      recipient.encryptionPub,
+      payload.length,
+      input.headerExtension,
+    );
+    const mac = await suite.hmacSha256(keys.macKey, concatBytes(prefix, header));
+    const hint = encodeHint(hintFromManifest(manifest));
+    const sealed = await sealStream(await suite.aesGcmKey(keys.payloadKey), payload);
+    const file = concatBytes(prefix, u16be(hint.length), hint, header, mac, sealed);
+    if (file.length > DEFAULT_LIMITS.maxFileBytes)
+      throw new RangeError('the bundle exceeds the file size limit: split the export');
+    return file;
+  };
+
+  return { add, finish, abort };
 }
 
 /** The format version and the UNTRUSTED hint, without any key: for "此文件是发给 张三 的" before import. */

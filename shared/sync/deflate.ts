@@ -1,0 +1,185 @@
+/**
+ * One raw DEFLATE stream (RFC 1951) written in two parts at once, so a large bundle's compression
+ * runs beside the rest of the export instead of after it:
+ *
+ *  - the tail — everything past the first few megabytes of the content — goes, as the export
+ *    produces it, to the platform's zlib in a Web Worker (`workerTailDeflater`), which ends the
+ *    stream (its last block is final);
+ *  - the head — the manifest, which can only be written once every entry is known, and the first
+ *    entries — is deflated here by fflate and ended with a sync flush: non-final blocks closed by an
+ *    empty stored block on a byte boundary (`deflateNonFinal`).
+ *
+ * head ++ tail is then one valid stream: the tail's blocks start on a byte boundary after non-final
+ * blocks, and the tail only refers back into its own output. Any DEFLATE reader inflates it.
+ */
+import { Deflate } from 'fflate';
+import { concatBytes } from './bytes';
+
+/**
+ * The tail's compressor, fed in order; `finish(head)` deflates the head (non-final) and returns the
+ * whole stream, head ++ tail.
+ */
+export type TailDeflater = {
+  write(chunk: Uint8Array): void;
+  finish(head: readonly Uint8Array[]): Promise<Uint8Array>;
+  abort(): void;
+};
+
+/** Messages to deflate.worker.ts, and its replies; `id` names one stream (one bundle). */
+export type DeflateWorkerRequest =
+  | { id: number; chunk: Uint8Array }
+  | { id: number; head: Uint8Array[] }
+  | { id: number; abort: true };
+export type DeflateWorkerReply = { id: number; out: Uint8Array } | { id: number; error: string };
+
+/** The pending bits fflate keeps between blocks: `(last partial byte << 3) | bits used in it` (fflate 0.8). */
+type FflateState = { s?: { r?: unknown } };
+
+/**
+ * fflate at level 1, ended like zlib's sync flush: an empty non-final stored block, so the output
+ * ends on a byte boundary and any DEFLATE stream may follow. fflate's own `flush(true)` writes that
+ * block wrongly once the pending byte is non-zero (0.8.3: it passes the whole state word as the bit
+ * position — found by the split test), so it is written here from the pending bits. Where those
+ * cannot be read (another fflate), the parts go out as stored blocks: larger, still correct.
+ * Level 1: this part runs on the export's own thread beside the worker, so speed counts more than size.
+ */
+export function deflateNonFinal(parts: readonly Uint8Array[]): Uint8Array {
+  const out: Uint8Array[] = [];
+  const deflate = new Deflate({ level: 1 });
+  deflate.ondata = (data) => out.push(data);
+  for (const part of parts) deflate.push(part);
+  deflate.flush(false); // every whole byte out; the last partial byte stays pending
+  const pending = (deflate as unknown as FflateState).s?.r;
+  if (typeof pending !== 'number' || !Number.isInteger(pending) || pending < 0 || pending >= 1 << 11)
+    return storedNonFinal(parts);
+  const bits = pending & 7;
+  // The pending byte (if any bits of it are used), then the block header — BFINAL 0, BTYPE 00, three
+  // zero bits — padded to the byte boundary, then LEN 0 and NLEN 0xFFFF.
+  const head = bits === 0 ? [0] : bits <= 5 ? [pending >> 3] : [pending >> 3, 0];
+  out.push(Uint8Array.from([...head, 0, 0, 0xff, 0xff]));
+  return concatBytes(...out);
+}
+
+/** The parts as non-final stored blocks (at most 65,535 bytes each): DEFLATE without compression. */
+export function storedNonFinal(parts: readonly Uint8Array[]): Uint8Array {
+  const data = concatBytes(...parts);
+  const blocks = Math.max(1, Math.ceil(data.length / 65535));
+  const out = new Uint8Array(data.length + 5 * blocks);
+  let at = 0;
+  for (let i = 0; i < blocks; i++) {
+    const piece = data.subarray(i * 65535, (i + 1) * 65535);
+    out.set([0, piece.length & 255, piece.length >> 8, ~piece.length & 255, (~piece.length >> 8) & 255], at);
+    out.set(piece, at + 5);
+    at += 5 + piece.length;
+  }
+  return out;
+}
+
+/** The platform's zlib on this thread (`CompressionStream('deflate-raw')`), or null without one. */
+export function inlineTailDeflater(): TailDeflater | null {
+  let stream: CompressionStream;
+  try {
+    stream = new CompressionStream('deflate-raw');
+  } catch {
+    return null;
+  }
+  const writer = stream.writable.getWriter();
+  // Read from the start: a readable nobody drains holds the writes back until the end.
+  const output = new Response(stream.readable).arrayBuffer();
+  const writes: Promise<void>[] = [];
+  return {
+    write: (chunk) => {
+      const written = writer.write(chunk as Uint8Array<ArrayBuffer>);
+      written.catch(() => {}); // seen by the Promise.all in finish
+      writes.push(written);
+    },
+    finish: async (head) => {
+      const first = deflateNonFinal(head);
+      await Promise.all([...writes, writer.close()]);
+      return concatBytes(first, new Uint8Array(await output));
+    },
+    abort: () => void writer.abort().catch(() => {}),
+  };
+}
+
+type Pending = { resolve: (out: Uint8Array) => void; reject: (e: Error) => void };
+
+/**
+ * One worker for every bundle this page writes, started by `prepareWorkerDeflate` before the export
+ * needs it: a module worker takes 100 ms or more to load on a busy office PC, and chunks posted
+ * before then would only queue.
+ */
+let shared: { worker: Worker; pending: Map<number, Pending>; nextId: number } | null = null;
+
+function sharedWorker(): typeof shared {
+  if (shared) return shared;
+  if (typeof Worker === 'undefined' || typeof CompressionStream === 'undefined') return null;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./deflate.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'dutybook-deflate',
+    });
+  } catch {
+    return null;
+  }
+  const state = { worker, pending: new Map<number, Pending>(), nextId: 1 };
+  worker.onmessage = (event: MessageEvent<DeflateWorkerReply>) => {
+    const reply = event.data;
+    const waiting = state.pending.get(reply.id);
+    state.pending.delete(reply.id);
+    if ('out' in reply) waiting?.resolve(reply.out);
+    else waiting?.reject(new Error(`deflate worker: ${reply.error}`));
+  };
+  worker.onerror = (event) => {
+    // A worker that cannot load or crashed: every stream in it fails (their writers deflate again on
+    // their own thread) and the next bundle starts a new worker.
+    event.preventDefault();
+    const error = new Error(`deflate worker: ${event.message || 'failed to start'}`);
+    for (const waiting of state.pending.values()) waiting.reject(error);
+    state.pending.clear();
+    worker.terminate();
+    if (shared === state) shared = null;
+  };
+  shared = state;
+  return state;
+}
+
+/** Starts the deflate worker now (if this platform has one), so that it is ready when an export is. */
+export function prepareWorkerDeflate(): void {
+  sharedWorker();
+}
+
+/**
+ * The platform's zlib in a module Web Worker (deflate.worker.ts), or null where there are no
+ * workers (Node, the tests) or none can start. Chunks are copied to the worker, not transferred:
+ * the writer keeps them, so that a worker that fails midway costs a slower export, never a failed one.
+ */
+export function workerTailDeflater(): TailDeflater | null {
+  const state = sharedWorker();
+  if (!state) return null;
+  const id = state.nextId++;
+  const result = new Promise<Uint8Array>((resolve, reject) => state.pending.set(id, { resolve, reject }));
+  result.catch(() => {}); // observed by finish(); a rejection before then is not unhandled
+  const post = (message: DeflateWorkerRequest) => {
+    try {
+      state.worker.postMessage(message);
+    } catch (e) {
+      state.pending.get(id)?.reject(e instanceof Error ? e : new Error(String(e)));
+      state.pending.delete(id);
+    }
+  };
+  return {
+    write: (chunk) => post({ id, chunk }),
+    // The head too is deflated there: by then the worker has caught up with the tail, and this
+    // thread is the one the export waits on.
+    finish: (head) => {
+      post({ id, head: [...head] });
+      return result;
+    },
+    abort: () => {
+      if (!state.pending.delete(id)) return;
+      post({ id, abort: true });
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * A module Web Worker that deflates the tails of bundles' content with the platform's zlib while
+ * the exports go on (deflate.ts says why and how the parts join). Each stream has an id; its chunks
+ * arrive in order; `head` gives the bytes that go before them, deflated here too (non-final), closes
+ * the stream and sends back the whole raw DEFLATE output, transferred; `abort` drops it. The page keeps one such worker.
+ */
+import { concatBytes } from './bytes';
+import { deflateNonFinal, type DeflateWorkerReply, type DeflateWorkerRequest } from './deflate';
+
+// The project compiles against the DOM library; a worker's global scope posts without a target origin.
+const scope = self as unknown as {
+  postMessage(message: DeflateWorkerReply, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<DeflateWorkerRequest>) => void) | null;
+};
+
+type Stream = { writer: WritableStreamDefaultWriter<BufferSource>; writes: Promise<void>[]; output: Promise<ArrayBuffer> };
+const streams = new Map<number, Stream>();
+
+function open(): Stream {
+  const stream = new CompressionStream('deflate-raw');
+  // Drain from the start, so each chunk is compressed as it arrives rather than at the end.
+  const output = new Response(stream.readable).arrayBuffer();
+  output.catch(() => {}); // an aborted stream's output is never read
+  return { writer: stream.writable.getWriter(), writes: [], output };
+}
+
+scope.onmessage = (event) => {
+  const message = event.data;
+  const { id } = message;
+  if ('chunk' in message) {
+    let stream = streams.get(id);
+    if (!stream) streams.set(id, (stream = open()));
+    const written = stream.writer.write(message.chunk as Uint8Array<ArrayBuffer>);
+    written.catch(() => {}); // seen by the Promise.all at the end
+    stream.writes.push(written);
+    return;
+  }
+  const stream = streams.get(id) ?? open();
+  streams.delete(id);
+  if ('abort' in message) {
+    stream.writer.abort().catch(() => {});
+    return;
+  }
+  Promise.resolve()
+    .then(() => {
+      const first = deflateNonFinal(message.head);
+      return Promise.all([...stream.writes, stream.writer.close()])
+        .then(() => stream.output)
+        .then((tail) => concatBytes(first, new Uint8Array(tail)));
+    })
+    .then(
+      (out) => scope.postMessage({ id, out }, [out.buffer]),
+      (e: unknown) => scope.postMessage({ id, error: e instanceof Error ? e.message : String(e) }),
+    );
+};
