@@ -8,11 +8,12 @@ import { newId } from '../../domain/ids';
 import type { DutyBookDb } from '../../store/db';
 import { getCurrentRoster, getPinnedHr, getSelfIdentity } from '../../store/sync-repo';
 import { fromHex } from '../bytes';
-import { openBundle, writeBundle } from '../container';
+import { bundleWriter, openBundle } from '../container';
+import { prepareWorkerDeflate } from '../deflate';
 import type { CryptoSuite } from '../crypto';
 import type { BundleLimits } from '../format';
 import { SyncError } from './errors';
-import { exportEntries, planExport, recordExport, type ExportOptions, type ExportPlan } from './export';
+import { exportEntryChunks, planExport, recordExport, type ExportOptions, type ExportPlan } from './export';
 import type { DeviceKeys } from './identity';
 import { planImport, type ImportContext, type ImportPlan } from './import';
 import { whoHoldsKey } from './roster';
@@ -48,6 +49,7 @@ export async function createBundle(
   db: DutyBookDb,
   options: CreateBundleOptions,
 ): Promise<{ bytes: Uint8Array; bundleId: string; plan: ExportPlan; commit: () => Promise<void> }> {
+  prepareWorkerDeflate(); // loads while the export is planned (a large one deflates there)
   const me = await getSelfIdentity(db);
   const roster = await getCurrentRoster(db);
   if (!me) throw new SyncError('not-enrolled', '本机尚未生成密钥');
@@ -61,28 +63,35 @@ export async function createBundle(
   });
   const now = options.now ?? new Date();
   const bundleId = newId(now.getTime());
-  const entries = await exportEntries(options.suite, plan, me, options.keys.signing.seed);
-  const bytes = await writeBundle({
-    suite: options.suite,
-    sender: {
-      signingKey: options.keys.signing.seed,
-      signingPub: options.keys.signing.pub,
-      name: whoHoldsKey(roster.roster, me.signingPub)?.person.name ?? me.personId,
-    },
-    recipient: {
-      encryptionPub: fromHex(plan.peer.encryptionPub),
-      name: plan.peer.name,
-      keyId: plan.peer.encryptionPub,
-    },
-    entries,
-    acks: plan.acks,
-    sequence: plan.sequence,
-    bundleId,
-    createdAt: now.getTime(),
-    // Compression was most of the export's write stage: the platform's zlib is faster than fflate
-    // at its fastest level and compresses a third better.
-    compressionLevel: EXPORT_COMPRESSION_LEVEL,
-  });
+  // Compression was most of the export's write stage: the platform's zlib (faster than fflate at its
+  // fastest level, a third smaller), and for a large export mostly in a worker, fed chunk by chunk
+  // while the rest is still being encoded (shared/sync/deflate.ts).
+  const writer = bundleWriter({ compressionLevel: EXPORT_COMPRESSION_LEVEL });
+  let bytes: Uint8Array;
+  try {
+    for await (const chunk of exportEntryChunks(options.suite, plan, me, options.keys.signing.seed))
+      writer.add(chunk);
+    bytes = await writer.finish({
+      suite: options.suite,
+      sender: {
+        signingKey: options.keys.signing.seed,
+        signingPub: options.keys.signing.pub,
+        name: whoHoldsKey(roster.roster, me.signingPub)?.person.name ?? me.personId,
+      },
+      recipient: {
+        encryptionPub: fromHex(plan.peer.encryptionPub),
+        name: plan.peer.name,
+        keyId: plan.peer.encryptionPub,
+      },
+      acks: plan.acks,
+      sequence: plan.sequence,
+      bundleId,
+      createdAt: now.getTime(),
+    });
+  } catch (e) {
+    writer.abort();
+    throw e;
+  }
   const commit = () => recordExport(db, plan, bundleId, now);
   if (!options.deferRecord) await commit();
   return { bytes, bundleId, plan, commit };

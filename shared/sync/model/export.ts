@@ -14,9 +14,10 @@ import type { CryptoSuite } from '../crypto';
 import { attestationBytes, makeAttestation } from './attestations';
 import { authorProblem, mayRead, subjectsInScope } from './authz';
 import { SyncError } from './errors';
-import { factBytes, factOf } from './facts';
+import { storedFactJson } from './facts';
 import { holdsFact } from './holdings';
 import { activeKeys, findPerson, whoHoldsKey } from './roster';
+import { Utf8Arena } from '../bytes';
 import { canonicalJsonBytes } from '../canonical-json';
 import type { Acks, SelfIdentityRow, SignedRoster, StoredAttestation, StoredFact } from './types';
 
@@ -160,7 +161,44 @@ export async function planExport(db: DutyBookDb, options: ExportOptions): Promis
 /** `hash`: known for facts (a fact's id is the SHA-256 of its canonical bytes, i.e. of the entry). */
 export type BundleEntry = { type: 'roster' | 'attestation' | 'fact'; bytes: Uint8Array; hash?: string };
 
-/** The bundle entries of a plan: the roster, attestations (a fresh one for own facts), then facts. */
+/** Facts per chunk of entries: the bundle writer takes each as it comes (its compression starts early). */
+const FACTS_PER_CHUNK = 500;
+
+/**
+ * The bundle entries of a plan, in chunks: the roster and attestations (a fresh one for own facts),
+ * then the facts, FACTS_PER_CHUNK at a time, their bytes views into shared buffers.
+ */
+export async function* exportEntryChunks(
+  suite: CryptoSuite,
+  plan: ExportPlan,
+  me: SelfIdentityRow,
+  signingSeed: Uint8Array,
+): AsyncGenerator<BundleEntry[]> {
+  const first: BundleEntry[] = [];
+  if (plan.roster) first.push({ type: 'roster', bytes: canonicalJsonBytes(plan.roster) });
+  if (plan.ownFactIds.length > 0) {
+    const own = await makeAttestation(suite, signingSeed, {
+      author: me.personId,
+      authorKey: me.signingPub,
+      factIds: plan.ownFactIds,
+    });
+    first.push({ type: 'attestation', bytes: attestationBytes(own) });
+  }
+  for (const a of plan.attestations) {
+    const { id, ...attestation } = a;
+    // A stored attestation's id is the hash of these bytes (storedAttestation, parseAttestation).
+    first.push({ type: 'attestation', bytes: attestationBytes(attestation), hash: id });
+  }
+  yield first;
+  const arena = new Utf8Arena();
+  for (let i = 0; i < plan.facts.length; i += FACTS_PER_CHUNK) {
+    yield plan.facts
+      .slice(i, i + FACTS_PER_CHUNK)
+      .map((f) => ({ type: 'fact', bytes: arena.encode(storedFactJson(f)), hash: f.id }));
+  }
+}
+
+/** The bundle entries of a plan, all at once (`exportEntryChunks` joined). */
 export async function exportEntries(
   suite: CryptoSuite,
   plan: ExportPlan,
@@ -168,20 +206,7 @@ export async function exportEntries(
   signingSeed: Uint8Array,
 ): Promise<BundleEntry[]> {
   const entries: BundleEntry[] = [];
-  if (plan.roster) entries.push({ type: 'roster', bytes: canonicalJsonBytes(plan.roster) });
-  if (plan.ownFactIds.length > 0) {
-    const own = await makeAttestation(suite, signingSeed, {
-      author: me.personId,
-      authorKey: me.signingPub,
-      factIds: plan.ownFactIds,
-    });
-    entries.push({ type: 'attestation', bytes: attestationBytes(own) });
-  }
-  for (const a of plan.attestations) {
-    const { id: _id, ...attestation } = a;
-    entries.push({ type: 'attestation', bytes: attestationBytes(attestation) });
-  }
-  for (const f of plan.facts) entries.push({ type: 'fact', bytes: factBytes(factOf(f)), hash: f.id });
+  for await (const chunk of exportEntryChunks(suite, plan, me, signingSeed)) entries.push(...chunk);
   return entries;
 }
 
