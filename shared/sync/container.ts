@@ -120,6 +120,19 @@ export type BundleWriter = {
   abort(): void;
 };
 
+/** Entries as content: u32 length | bytes, each, in a buffer of their own. */
+function frame(entries: readonly BundleEntryInput[], size = entries.reduce((n, e) => n + 4 + e.bytes.length, 0)) {
+  const chunk = new Uint8Array(size);
+  const view = new DataView(chunk.buffer);
+  let at = 0;
+  for (const e of entries) {
+    view.setUint32(at, e.bytes.length);
+    chunk.set(e.bytes, at + 4);
+    at += 4 + e.bytes.length;
+  }
+  return chunk;
+}
+
 type EntryMeta = { type: string; size: number; hash: string | undefined; bytes: Uint8Array | undefined };
 
 export function bundleWriter(options: BundleWriterOptions = {}): BundleWriter {
@@ -128,7 +141,8 @@ export function bundleWriter(options: BundleWriterOptions = {}): BundleWriter {
   const metas: EntryMeta[] = [];
   /** Each `add` as one chunk of content: u32 length | bytes, per entry. */
   const kept: Uint8Array[] = [];
-  const sent: Uint8Array[] = [];
+  /** What went to the tail, as given (its chunks are handed over), for deflating again on failure. */
+  const sent: (readonly BundleEntryInput[])[] = [];
   let keptBytes = 0;
   let contentBytes = 0;
   let tail: TailDeflater | null | undefined;
@@ -152,20 +166,14 @@ export function bundleWriter(options: BundleWriterOptions = {}): BundleWriter {
     contentBytes += size;
     if (contentBytes > DEFAULT_LIMITS.maxContentBytes)
       throw new RangeError('the bundle content exceeds the size limit: split the export');
-    const chunk = new Uint8Array(size);
-    const view = new DataView(chunk.buffer);
-    let at = 0;
-    for (const e of entries) {
-      view.setUint32(at, e.bytes.length);
-      chunk.set(e.bytes, at + 4);
-      at += 4 + e.bytes.length;
+    const chunk = frame(entries, size);
+    for (const e of entries)
       metas.push({ type: e.type, size: e.bytes.length, hash: e.hash, bytes: e.hash === undefined ? e.bytes : undefined });
-    }
     if (level === 'platform' && tail === undefined && keptBytes + size > tailOptions.afterBytes)
       tail = tailOptions.deflater();
     if (tail) {
       tail.write(chunk);
-      sent.push(chunk);
+      sent.push(entries);
     } else {
       kept.push(chunk);
       keptBytes += size;
@@ -192,7 +200,7 @@ export function bundleWriter(options: BundleWriterOptions = {}): BundleWriter {
         // A worker that failed costs time, not the bundle: everything again, on this thread.
       }
     }
-    const content = concatBytes(head, ...kept, ...sent);
+    const content = concatBytes(head, ...kept, ...sent.map((entries) => frame(entries)));
     return (await compressContentNative(content)) ?? compressContent(content, 1);
   };
 

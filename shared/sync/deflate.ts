@@ -16,8 +16,9 @@ import { Deflate } from 'fflate';
 import { concatBytes } from './bytes';
 
 /**
- * The tail's compressor, fed in order; `finish(head)` deflates the head (non-final) and returns the
- * whole stream, head ++ tail.
+ * The tail's compressor, fed in order — each chunk is handed over (a worker takes its buffer, so the
+ * chunk must own it whole); `finish(head)` deflates the head (non-final) and returns the whole
+ * stream, head ++ tail.
  */
 export type TailDeflater = {
   write(chunk: Uint8Array): void;
@@ -152,8 +153,9 @@ export function prepareWorkerDeflate(): void {
 
 /**
  * The platform's zlib in a module Web Worker (deflate.worker.ts), or null where there are no
- * workers (Node, the tests) or none can start. Chunks are copied to the worker, not transferred:
- * the writer keeps them, so that a worker that fails midway costs a slower export, never a failed one.
+ * workers (Node, the tests) or none can start. Chunks are transferred, not copied; the writer keeps
+ * the entries they were framed from, so that a worker that fails midway costs a slower export, never
+ * a failed one.
  */
 export function workerTailDeflater(): TailDeflater | null {
   const state = sharedWorker();
@@ -161,16 +163,16 @@ export function workerTailDeflater(): TailDeflater | null {
   const id = state.nextId++;
   const result = new Promise<Uint8Array>((resolve, reject) => state.pending.set(id, { resolve, reject }));
   result.catch(() => {}); // observed by finish(); a rejection before then is not unhandled
-  const post = (message: DeflateWorkerRequest) => {
+  const post = (message: DeflateWorkerRequest, transfer: Transferable[] = []) => {
     try {
-      state.worker.postMessage(message);
+      state.worker.postMessage(message, transfer);
     } catch (e) {
       state.pending.get(id)?.reject(e instanceof Error ? e : new Error(String(e)));
       state.pending.delete(id);
     }
   };
   return {
-    write: (chunk) => post({ id, chunk }),
+    write: (chunk) => post({ id, chunk }, [chunk.buffer]),
     // The head too is deflated there: by then the worker has caught up with the tail, and this
     // thread is the one the export waits on.
     finish: (head) => {
