@@ -29,7 +29,7 @@ export type TailDeflater = {
 /** Messages to deflate.worker.ts, and its replies; `id` names one stream (one bundle). */
 export type DeflateWorkerRequest =
   | { id: number; chunk: Uint8Array }
-  | { id: number; head: Uint8Array[] }
+  | { id: number; end: true }
   | { id: number; abort: true };
 export type DeflateWorkerReply = { id: number; out: Uint8Array } | { id: number; error: string };
 
@@ -173,11 +173,12 @@ export function workerTailDeflater(): TailDeflater | null {
   };
   return {
     write: (chunk) => post({ id, chunk }, [chunk.buffer]),
-    // The head too is deflated there: by then the worker has caught up with the tail, and this
-    // thread is the one the export waits on.
-    finish: (head) => {
-      post({ id, head: [...head] });
-      return result;
+    // The head is deflated here while the worker finishes the tail (measured: 10–20 ms sooner than
+    // sending it after the tail, 10k facts).
+    finish: async (head) => {
+      post({ id, end: true });
+      const first = deflateNonFinal(head);
+      return concatBytes(first, await result);
     },
     abort: () => {
       if (!state.pending.delete(id)) return;

@@ -1,11 +1,10 @@
 /**
  * A module Web Worker that deflates the tails of bundles' content with the platform's zlib while
  * the exports go on (deflate.ts says why and how the parts join). Each stream has an id; its chunks
- * arrive in order; `head` gives the bytes that go before them, deflated here too (non-final), closes
- * the stream and sends back the whole raw DEFLATE output, transferred; `abort` drops it. The page keeps one such worker.
+ * arrive in order, `end` closes it and its raw DEFLATE output goes back, transferred; `abort` drops
+ * it. The page keeps one such worker.
  */
-import { concatBytes } from './bytes';
-import { deflateNonFinal, type DeflateWorkerReply, type DeflateWorkerRequest } from './deflate';
+import type { DeflateWorkerReply, DeflateWorkerRequest } from './deflate';
 
 // The project compiles against the DOM library; a worker's global scope posts without a target origin.
 const scope = self as unknown as {
@@ -41,15 +40,10 @@ scope.onmessage = (event) => {
     stream.writer.abort().catch(() => {});
     return;
   }
-  Promise.resolve()
-    .then(() => {
-      const first = deflateNonFinal(message.head);
-      return Promise.all([...stream.writes, stream.writer.close()])
-        .then(() => stream.output)
-        .then((tail) => concatBytes(first, new Uint8Array(tail)));
-    })
+  Promise.all([...stream.writes, stream.writer.close()])
+    .then(() => stream.output)
     .then(
-      (out) => scope.postMessage({ id, out }, [out.buffer]),
+      (buffer) => scope.postMessage({ id, out: new Uint8Array(buffer) }, [buffer]),
       (e: unknown) => scope.postMessage({ id, error: e instanceof Error ? e.message : String(e) }),
     );
 };
