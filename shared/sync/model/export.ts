@@ -7,7 +7,7 @@
  */
 import { appendAudit, auditTables } from '../../store/audit';
 import type { DutyBookDb } from '../../store/db';
-import { holdingsOf, readHoldings } from '../../store/fact-repo';
+import { byInstallCounter, holdingsOfSorted, readHoldings } from '../../store/fact-repo';
 import { getPeerHoldings, logBundle, nextSequence } from '../../store/sync-repo';
 import { wrapStorageErrors } from '../../store/storage-errors';
 import type { CryptoSuite } from '../crypto';
@@ -65,7 +65,10 @@ function resolvePeer(roster: SignedRoster, peer: ExportOptions['peer']): ExportP
   return { personId: person.id, name: person.name, signingPub: key.signingPub, encryptionPub: key.encryptionPub };
 }
 
-/** The facts the peer may see; `all` is every fact when the scan read them all (holdings come free). */
+/**
+ * The facts the peer may see; `all` is every fact when the scan read them all (holdings come free),
+ * and then both are already in `byInstallCounter` order.
+ */
 async function candidateFacts(
   db: DutyBookDb,
   roster: SignedRoster,
@@ -74,7 +77,8 @@ async function candidateFacts(
   const subjects = subjectsInScope(roster.roster, peerId);
   const everyone = roster.roster.people.every((p) => subjects.has(p.id));
   if (everyone) {
-    const all = await db.facts.toArray();
+    // Sorted once here, for the plan's order and the holdings both.
+    const all = (await db.facts.toArray()).sort(byInstallCounter);
     return { facts: all.filter((f) => mayRead(roster.roster, peerId, f)), all };
   }
   const found = [
@@ -103,8 +107,8 @@ export async function planExport(db: DutyBookDb, options: ExportOptions): Promis
       const problem = authorProblem(roster.roster, f);
       if (problem) withheld.push({ factId: f.id, reason: problem });
       return !problem;
-    })
-    .sort((a, b) => (a.device < b.device ? -1 : a.device > b.device ? 1 : a.counter - b.counter));
+    });
+  if (!candidates.all) wanted.sort(byInstallCounter);
 
   // Others' facts need an attestation their author made; choose few that cover many.
   const others = wanted.filter((f) => f.authorKey !== me.signingPub);
@@ -156,7 +160,7 @@ export async function planExport(db: DutyBookDb, options: ExportOptions): Promis
       v: 1,
       install: me.device,
       rosterVersion: roster.roster.version,
-      held: candidates.all ? holdingsOf(candidates.all) : await readHoldings(db),
+      held: candidates.all ? holdingsOfSorted(candidates.all) : await readHoldings(db),
       ...(peerHeld ? { basedOn: peerHeld.install } : {}),
     },
     sequence: await nextSequence(db, peer.signingPub),
