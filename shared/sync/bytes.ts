@@ -21,13 +21,31 @@ export class Utf8Arena {
   constructor(private readonly blockBytes = 1 << 20) {}
 
   encode(s: string): Uint8Array {
-    if (this.buffer.length - this.at >= s.length) {
-      const { read, written } = utf8Encoder.encodeInto(s, this.buffer.subarray(this.at));
-      if (read === s.length) return this.take(written);
+    return this.encodeJoined([s]);
+  }
+
+  /** The UTF-8 of `parts.join('')`, without joining them. */
+  encodeJoined(parts: readonly string[]): Uint8Array {
+    let units = 0;
+    for (const p of parts) units += p.length;
+    if (this.buffer.length - this.at >= units) {
+      let written = 0;
+      let whole = true;
+      for (const p of parts) {
+        const r = utf8Encoder.encodeInto(p, this.buffer.subarray(this.at + written));
+        written += r.written;
+        if (r.read !== p.length) {
+          whole = false;
+          break;
+        }
+      }
+      if (whole) return this.take(written);
     }
-    this.buffer = new Uint8Array(Math.max(this.blockBytes, s.length * 3));
+    this.buffer = new Uint8Array(Math.max(this.blockBytes, units * 3));
     this.at = 0;
-    return this.take(utf8Encoder.encodeInto(s, this.buffer).written);
+    let written = 0;
+    for (const p of parts) written += utf8Encoder.encodeInto(p, this.buffer.subarray(written)).written;
+    return this.take(written);
   }
 
   private take(n: number): Uint8Array {

@@ -205,7 +205,7 @@ export async function* exportEntryChunks(
   for (let i = 0; i < plan.facts.length; i += FACTS_PER_CHUNK) {
     yield plan.facts
       .slice(i, i + FACTS_PER_CHUNK)
-      .map((f) => ({ type: 'fact', bytes: arena.encode(storedFactJson(f)), hash: f.id }));
+      .map((f) => ({ type: 'fact', bytes: arena.encodeJoined(storedFactJson(f)), hash: f.id }));
   }
 }
 

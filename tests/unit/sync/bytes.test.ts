@@ -28,3 +28,10 @@ test('Utf8Arena: each string as utf8() encodes it, views that stay valid across 
   strings.forEach((s, i) => expect(toHex(views[i]!)).toBe(toHex(utf8(s))));
   expect(new Set(views.map((v) => v.buffer)).size).toBeGreaterThan(2);
 });
+
+test('Utf8Arena.encodeJoined: the pieces encoded as one string, across a new block too', () => {
+  const arena = new Utf8Arena(32);
+  const pieces = [['{"a":', '"张三"', '}'], ['', '😀😀', ''], ['x'.repeat(20), '王'.repeat(10), 'end']];
+  const views = pieces.map((p) => arena.encodeJoined(p));
+  pieces.forEach((p, i) => expect(toHex(views[i]!)).toBe(toHex(utf8(p.join('')))));
+});

@@ -32,10 +32,10 @@ const fact = fc.record({
 });
 
 type Outcome = { bytes: string } | { throws: string };
-const outcome = (f: () => Uint8Array | string): Outcome => {
+const outcome = (f: () => Uint8Array | string | readonly string[]): Outcome => {
   try {
     const r = f();
-    return { bytes: typeof r === 'string' ? r : Buffer.from(r).toString('hex') };
+    return { bytes: typeof r === 'string' ? r : Array.isArray(r) ? r.join('') : Buffer.from(r as Uint8Array).toString('hex') };
   } catch (e) {
     return { throws: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
   }
@@ -80,6 +80,6 @@ describe('factBytes / storedFactJson', () => {
     const base = { author: 'p', authorKey: 'k', body: 'b', counter: 1, createdAt: 'c', device: 'd', parents: [], recordKey: 'r', subject: 's', type: 't', v: 1 };
     expect(canonicalJson({ ...base, extra: true })).toBe(new TextDecoder().decode(factBytes({ ...base, extra: true } as unknown as Fact)));
     expect(() => factBytes({ ...base, counter: 1.5 } as unknown as Fact)).toThrow();
-    expect(storedFactJson({ ...base, id: 'i' } as unknown as StoredFact)).toBe(canonicalJson(base));
+    expect(storedFactJson({ ...base, id: 'i' } as unknown as StoredFact).join('')).toBe(canonicalJson(base));
   });
 });
