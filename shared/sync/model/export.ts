@@ -16,6 +16,7 @@ import { authorProblem, mayRead, subjectsInScope } from './authz';
 import { SyncError } from './errors';
 import { storedFactJson } from './facts';
 import { holdsFact } from './holdings';
+import { describeFact } from './import';
 import { activeKeys, findPerson, whoHoldsKey } from './roster';
 import { Utf8Arena } from '../bytes';
 import { canonicalJsonBytes } from '../canonical-json';
@@ -40,7 +41,7 @@ export type ExportPlan = {
   /** More facts remain for this peer: export again (the acks of its reply are not needed for that). */
   more: boolean;
   /** Facts the peer may see but would reject under this roster; kept here, listed for the clerk. */
-  withheld: { factId: string; reason: string }[];
+  withheld: { factId: string; label: string; reason: string }[];
 };
 
 export type ExportOptions = {
@@ -105,7 +106,7 @@ export async function planExport(db: DutyBookDb, options: ExportOptions): Promis
     .filter((f) => !holdsFact(peerHeld?.held, f))
     .filter((f) => {
       const problem = authorProblem(roster.roster, f);
-      if (problem) withheld.push({ factId: f.id, reason: problem });
+      if (problem) withheld.push({ factId: f.id, label: describeFact(roster.roster, f), reason: problem });
       return !problem;
     });
   if (!candidates.all) wanted.sort(byInstallCounter);
@@ -140,7 +141,7 @@ export async function planExport(db: DutyBookDb, options: ExportOptions): Promis
         .map((a) => ({ a, n: a.factIds.filter((id) => sendIds.has(id)).length }))
         .sort((x, y) => y.n - x.n || (x.a.id < y.a.id ? -1 : 1))[0]?.a;
       if (!best) {
-        withheld.push({ factId: f.id, reason: '缺少作者的签名,无法转发' });
+        withheld.push({ factId: f.id, label: describeFact(roster.roster, f), reason: '缺少作者的签名,无法转发' });
         continue;
       }
       chosen.set(best.id, best);

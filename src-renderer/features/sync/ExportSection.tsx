@@ -49,10 +49,8 @@ export function ExportSection({ profile, data }: { profile: LocalProfile; data: 
       // Only a file that was written counts as sent in 往来记录.
       if (!saved) return setOutcome({ cancelled: true });
       await commit();
-      const withheld = plan.withheld.map((w) => {
-        const fact = plan.facts.find((f) => f.id === w.factId);
-        return fact ? `${fact.recordKey}:${w.reason}` : w.reason;
-      });
+      // Withheld facts are not among the facts sent: each names its record itself.
+      const withheld = plan.withheld.map((w) => `${w.label}:${w.reason}`);
       setOutcome({ text: t.written(saved.path, plan.facts.length, kb(saved.bytes)), more: plan.more, withheld });
     } catch (e) {
       if (!isCancelled(e)) reportError(e);

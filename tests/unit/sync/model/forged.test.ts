@@ -118,6 +118,9 @@ describe('P5: a forged record inside a validly signed bundle rejects the whole b
     const out = await send(S1!, org.hr);
     expect(out.plan.facts.map((f) => f.id)).not.toContain(orphan.id);
     expect(out.plan.withheld.map((w) => w.reason)).toContain('缺少作者的签名,无法转发');
+    // Each names its record for the clerk (a withheld fact is not among the facts sent).
+    const named = out.plan.withheld.find((w) => w.factId === orphan.id);
+    expect(named?.label).toMatch(/^张三|^李四|^王五|^赵六|^钱七/);
     expect((await receive(org.hr, out.bytes)).status).toBe('ready');
   });
 });
