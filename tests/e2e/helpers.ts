@@ -53,3 +53,23 @@ export async function putRow(page: Page, dbName: string, store: string, row: unk
     [dbName, store, row] as const,
   );
 }
+
+export async function clearStore(page: Page, dbName: string, store: string): Promise<void> {
+  await page.evaluate(
+    ([dbName, store]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(dbName);
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const tx = open.result.transaction(store, 'readwrite');
+          tx.objectStore(store).clear();
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(new Error(String(tx.error)));
+        };
+      }),
+    [dbName, store] as const,
+  );
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { readStore } from './helpers';
+import { clearStore, readStore } from './helpers';
 import {
   addPerson,
   answerPassphrase,
@@ -253,6 +253,18 @@ test('HR, a supervisor and an official exchange real bundle files: enroll, trust
     expect(f.authorKey).toBe(offSelf.signingPub);
     expect(f.author).not.toBe(supSelf.personId);
   }
+
+  // ---- An export never sends what the peer would refuse: with the official's attestation gone from the
+  // supervisor's device, the records stay and are listed by name (the clerk sees which, not only why).
+  await clearStore(sup.page, 'dutybook', 'attestations');
+  await exportTo(sup.page, dir, /^王人事\(人事部门\)/);
+  const withheld = sup.page.getByRole('region', { name: '导出' }).getByTestId('export-result');
+  await expect(withheld).toContainText('另有2条记录对方暂时无法接收,未导出');
+  await expect(withheld.getByRole('listitem')).toHaveText([
+    '张三 · 个人年度工作计划 · 2026:缺少作者的签名,无法转发',
+    '张三 · 平时考核记实簿 · 2026-01:缺少作者的签名,无法转发',
+  ]);
+  await snap(sup.page, testInfo, 'sync-21-supervisor-withheld');
 
   for (const d of [hr, sup, off]) await d.context.close();
 });
