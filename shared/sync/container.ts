@@ -163,9 +163,9 @@ export function bundleWriter(options: BundleWriterOptions = {}): BundleWriter {
       if (e.bytes.length > DEFAULT_LIMITS.maxEntryBytes) throw new RangeError('an entry exceeds the size limit');
       size += 4 + e.bytes.length;
     }
-    contentBytes += size;
-    if (contentBytes > DEFAULT_LIMITS.maxContentBytes)
+    if (contentBytes + size > DEFAULT_LIMITS.maxContentBytes)
       throw new RangeError('the bundle content exceeds the size limit: split the export');
+    contentBytes += size;
     const chunk = frame(entries, size);
     for (const e of entries)
       metas.push({ type: e.type, size: e.bytes.length, hash: e.hash, bytes: e.hash === undefined ? e.bytes : undefined });

@@ -57,3 +57,15 @@ test('a large bundle: its tail deflated in the worker, the parts joined, and it 
   expect(r.workers).toEqual(['dutybook-deflate']); // one worker, kept for the next bundles
   expect(errors).toEqual([]);
 });
+
+test('where the worker cannot load: large bundles are still written whole, and it is tried once', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}/index.html?broken`);
+  await expect(page.locator('#status')).toHaveText('ready');
+  const r = await page.evaluate(() => window.deflateCheckBroken());
+  expect(r.same).toBe(true);
+  expect(r.workers).toEqual(['dutybook-deflate']);
+  expect(errors).toEqual([]);
+});

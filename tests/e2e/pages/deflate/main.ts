@@ -9,10 +9,12 @@ import { detectSuite, randomBytes } from '../../../../shared/sync/crypto';
 import { DEFLATE_HEAD_BYTES } from '../../../../shared/sync/container';
 
 const started: string[] = [];
+// `?broken`: every worker's script is missing, as where a worker cannot load.
+const broken = location.search.includes('broken');
 const RealWorker = window.Worker;
 window.Worker = class extends RealWorker {
   constructor(url: string | URL, options?: WorkerOptions) {
-    super(url, options);
+    super(broken ? new URL('./missing-worker.js', location.href) : url, options);
     started.push(options?.name ?? '');
   }
 };
@@ -71,11 +73,20 @@ async function check() {
   };
 }
 
+/** Where the worker cannot load: large bundles still written whole (deflated on the page), one attempt. */
+async function checkBroken() {
+  const a = await writeAndOpen(factsLike(6000, 1), 500);
+  const b = await writeAndOpen(factsLike(5000, 2), 500);
+  return { same: a.same && b.same, workers: started };
+}
+
 declare global {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting Window needs an interface
   interface Window {
     deflateCheck: typeof check;
+    deflateCheckBroken: typeof checkBroken;
   }
 }
 window.deflateCheck = check;
+window.deflateCheckBroken = checkBroken;
 document.getElementById('status')!.textContent = 'ready';
