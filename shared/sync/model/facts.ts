@@ -97,7 +97,8 @@ function scalarJson(v: unknown): string | undefined {
 
 /**
  * The canonical JSON of a fact-shaped object — exactly `canonicalJson(value)`, same output and same
- * errors — written field by field into one template (the cost of encoding 10k facts at export).
+ * errors — written field by field into three pieces (before the body, the body, after it; the cost
+ * of encoding 10k facts at export).
  * Undefined when the value does not have exactly a fact's keys (plus `id` when `row`, a stored
  * fact) with primitive field types, or when a string might hold a lone surrogate: the caller then
  * uses the generic encoder, which throws for one (this path never throws, so every refusal and its
