@@ -14,6 +14,7 @@ import { BundleError } from './errors';
 import type { BundleLimits } from './format';
 import { SIGNATURE_BYTES } from './format';
 import { parseManifest } from './manifest';
+import { platformDeflate } from './platform-deflate';
 import type { BundleManifest } from './manifest';
 
 /** Input is fed to the inflater in slices this big, so one step outputs at most ~1032× that. */
@@ -53,17 +54,10 @@ export function compressContent(content: Uint8Array, level: CompressionLevel = 6
  * platform has no such stream; the caller then uses `compressContent`.
  */
 export async function compressContentNative(content: Uint8Array): Promise<Uint8Array | null> {
-  let stream: CompressionStream;
-  try {
-    stream = new CompressionStream('deflate-raw');
-  } catch {
-    return null; // no CompressionStream, or no 'deflate-raw' in it
-  }
-  const writer = stream.writable.getWriter();
-  const written = writer.write(content as Uint8Array<ArrayBuffer>).then(() => writer.close());
-  const out = new Uint8Array(await new Response(stream.readable).arrayBuffer());
-  await written;
-  return out;
+  const deflate = platformDeflate();
+  if (!deflate) return null;
+  deflate.write(content);
+  return deflate.close();
 }
 
 export type DecodedContent = {

@@ -14,6 +14,7 @@
  */
 import { Deflate } from 'fflate';
 import { concatBytes } from './bytes';
+import { platformDeflate } from './platform-deflate';
 
 /**
  * The tail's compressor, fed in order — each chunk is handed over (a worker takes its buffer, so the
@@ -78,28 +79,15 @@ export function storedNonFinal(parts: readonly Uint8Array[]): Uint8Array {
 
 /** The platform's zlib on this thread (`CompressionStream('deflate-raw')`), or null without one. */
 export function inlineTailDeflater(): TailDeflater | null {
-  let stream: CompressionStream;
-  try {
-    stream = new CompressionStream('deflate-raw');
-  } catch {
-    return null;
-  }
-  const writer = stream.writable.getWriter();
-  // Read from the start: a readable nobody drains holds the writes back until the end.
-  const output = new Response(stream.readable).arrayBuffer();
-  const writes: Promise<void>[] = [];
+  const tail = platformDeflate();
+  if (!tail) return null;
   return {
-    write: (chunk) => {
-      const written = writer.write(chunk as Uint8Array<ArrayBuffer>);
-      written.catch(() => {}); // seen by the Promise.all in finish
-      writes.push(written);
-    },
+    write: (chunk) => tail.write(chunk),
     finish: async (head) => {
       const first = deflateNonFinal(head);
-      await Promise.all([...writes, writer.close()]);
-      return concatBytes(first, new Uint8Array(await output));
+      return concatBytes(first, await tail.close());
     },
-    abort: () => void writer.abort().catch(() => {}),
+    abort: () => tail.abort(),
   };
 }
 

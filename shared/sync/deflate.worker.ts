@@ -5,6 +5,7 @@
  * it. The page keeps one such worker.
  */
 import type { DeflateWorkerReply, DeflateWorkerRequest } from './deflate';
+import { platformDeflate, type PlatformDeflate } from './platform-deflate';
 
 // The project compiles against the DOM library; a worker's global scope posts without a target origin.
 const scope = self as unknown as {
@@ -12,16 +13,10 @@ const scope = self as unknown as {
   onmessage: ((event: MessageEvent<DeflateWorkerRequest>) => void) | null;
 };
 
-type Stream = { writer: WritableStreamDefaultWriter<BufferSource>; writes: Promise<void>[]; output: Promise<ArrayBuffer> };
-const streams = new Map<number, Stream>();
+const streams = new Map<number, PlatformDeflate>();
 
-function open(): Stream {
-  const stream = new CompressionStream('deflate-raw');
-  // Drain from the start, so each chunk is compressed as it arrives rather than at the end.
-  const output = new Response(stream.readable).arrayBuffer();
-  output.catch(() => {}); // an aborted stream's output is never read
-  return { writer: stream.writable.getWriter(), writes: [], output };
-}
+/** This worker exists because the page has CompressionStream (deflate.ts checks before starting it). */
+const open = (): PlatformDeflate => platformDeflate()!;
 
 scope.onmessage = (event) => {
   const message = event.data;
@@ -29,21 +24,17 @@ scope.onmessage = (event) => {
   if ('chunk' in message) {
     let stream = streams.get(id);
     if (!stream) streams.set(id, (stream = open()));
-    const written = stream.writer.write(message.chunk as Uint8Array<ArrayBuffer>);
-    written.catch(() => {}); // seen by the Promise.all at the end
-    stream.writes.push(written);
+    stream.write(message.chunk);
     return;
   }
   const stream = streams.get(id) ?? open();
   streams.delete(id);
   if ('abort' in message) {
-    stream.writer.abort().catch(() => {});
+    stream.abort();
     return;
   }
-  Promise.all([...stream.writes, stream.writer.close()])
-    .then(() => stream.output)
-    .then(
-      (buffer) => scope.postMessage({ id, out: new Uint8Array(buffer) }, [buffer]),
-      (e: unknown) => scope.postMessage({ id, error: e instanceof Error ? e.message : String(e) }),
-    );
+  stream.close().then(
+    (out) => scope.postMessage({ id, out }, [out.buffer]),
+    (e: unknown) => scope.postMessage({ id, error: e instanceof Error ? e.message : String(e) }),
+  );
 };

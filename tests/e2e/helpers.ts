@@ -33,16 +33,17 @@ export async function readStore(page: Page, dbName: string, store: string): Prom
   );
 }
 
-/** Writes one row into an object store straight through IndexedDB (as another device's data would arrive). */
-export async function putRow(page: Page, dbName: string, store: string, row: unknown): Promise<void> {
+/** One write to an object store straight through IndexedDB, outside the app's own code. */
+async function writeStore(page: Page, dbName: string, store: string, change: { put: unknown } | { clear: true }): Promise<void> {
   await page.evaluate(
-    ([dbName, store, row]) =>
+    ([dbName, store, change]) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open(dbName);
         open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
           const tx = open.result.transaction(store, 'readwrite');
-          tx.objectStore(store).put(row);
+          if ('put' in change) tx.objectStore(store).put(change.put);
+          else tx.objectStore(store).clear();
           tx.oncomplete = () => {
             open.result.close();
             resolve();
@@ -50,26 +51,12 @@ export async function putRow(page: Page, dbName: string, store: string, row: unk
           tx.onerror = () => reject(new Error(String(tx.error)));
         };
       }),
-    [dbName, store, row] as const,
+    [dbName, store, change] as const,
   );
 }
 
-export async function clearStore(page: Page, dbName: string, store: string): Promise<void> {
-  await page.evaluate(
-    ([dbName, store]) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open(dbName);
-        open.onerror = () => reject(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const tx = open.result.transaction(store, 'readwrite');
-          tx.objectStore(store).clear();
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(new Error(String(tx.error)));
-        };
-      }),
-    [dbName, store] as const,
-  );
-}
+/** Writes one row (as another device's data would arrive). */
+export const putRow = (page: Page, dbName: string, store: string, row: unknown) => writeStore(page, dbName, store, { put: row });
+
+/** Empties a store (as rows lost from a damaged profile). */
+export const clearStore = (page: Page, dbName: string, store: string) => writeStore(page, dbName, store, { clear: true });
