@@ -7,13 +7,21 @@
 import { newId } from '../../domain/ids';
 import type { DutyBookDb } from '../../store/db';
 import { getCurrentRoster, getPinnedHr, getSelfIdentity } from '../../store/sync-repo';
-import { fromHex } from '../bytes';
+import { fromHex, Utf8Arena } from '../bytes';
 import { bundleWriter, openBundle } from '../container';
 import { prepareWorkerDeflate } from '../deflate';
 import type { CryptoSuite } from '../crypto';
 import type { BundleLimits } from '../format';
 import { SyncError } from './errors';
-import { exportEntryChunks, planExport, recordExport, type ExportOptions, type ExportPlan } from './export';
+import {
+  exportTrustEntries,
+  factEntry,
+  factEntryChunks,
+  planExport,
+  recordExport,
+  type ExportOptions,
+  type ExportPlan,
+} from './export';
 import type { DeviceKeys } from './identity';
 import { planImport, type ImportContext, type ImportPlan } from './import';
 import { whoHoldsKey } from './roster';
@@ -54,23 +62,36 @@ export async function createBundle(
   const roster = await getCurrentRoster(db);
   if (!me) throw new SyncError('not-enrolled', '本机尚未生成密钥');
   if (!roster) throw new SyncError('no-roster', '本机还没有人员名册,请先导入人事部门发来的数据包');
-  const plan = await planExport(db, {
-    me,
-    peer: options.peer,
-    roster,
-    ...(options.full ? { full: true } : {}),
-    ...(options.limit ? { limit: options.limit } : {}),
-  });
-  const now = options.now ?? new Date();
-  const bundleId = newId(now.getTime());
   // Compression was most of the export's write stage: the platform's zlib (faster than fflate at its
   // fastest level, a third smaller), and for a large export mostly in a worker, fed chunk by chunk
-  // while the rest is still being encoded (shared/sync/deflate.ts).
-  const writer = bundleWriter({ compressionLevel: EXPORT_COMPRESSION_LEVEL });
+  // while the rest is still being read and encoded (shared/sync/deflate.ts). A full scan hands over
+  // the facts to send as it reads them; the roster and attestations, known at the end, follow them.
+  const newWriter = () => bundleWriter({ compressionLevel: EXPORT_COMPRESSION_LEVEL });
+  let writer = newWriter();
+  const arena = new Utf8Arena();
+  let plan: ExportPlan;
   let bytes: Uint8Array;
+  const now = options.now ?? new Date();
+  const bundleId = newId(now.getTime());
   try {
-    for await (const chunk of exportEntryChunks(options.suite, plan, me, options.keys.signing.seed))
-      writer.add(chunk);
+    plan = await planExport(
+      db,
+      {
+        me,
+        peer: options.peer,
+        roster,
+        ...(options.full ? { full: true } : {}),
+        ...(options.limit ? { limit: options.limit } : {}),
+      },
+      (facts) => writer.add(facts.map((f) => factEntry(arena, f))),
+    );
+    if (!plan.streamed) {
+      // Past the limit (or not a full scan): what the sink got, if anything, is not the bundle.
+      writer.abort();
+      writer = newWriter();
+      for (const chunk of factEntryChunks(plan.facts)) writer.add(chunk);
+    }
+    writer.add(await exportTrustEntries(options.suite, plan, me, options.keys.signing.seed));
     bytes = await writer.finish({
       suite: options.suite,
       sender: {

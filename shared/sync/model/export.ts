@@ -29,7 +29,10 @@ export type ExportPeer = { personId: string; name: string; signingPub: string; e
 
 export type ExportPlan = {
   peer: ExportPeer;
-  /** Facts to send, by install and counter. */
+  /**
+   * Facts to send, by install and counter — or, when `streamed`, in the order the scan gave them to
+   * the sink (by id). Past the limit, the first by install and counter are sent.
+   */
   facts: StoredFact[];
   /** The ids among `facts` this install's person wrote with the current key: attested at export. */
   ownFactIds: string[];
@@ -42,6 +45,8 @@ export type ExportPlan = {
   more: boolean;
   /** Facts the peer may see but would reject under this roster; kept here, listed for the clerk. */
   withheld: { factId: string; label: string; reason: string }[];
+  /** The sink given to planExport received exactly `facts`, in this order (and nothing else). */
+  streamed: boolean;
 };
 
 export type ExportOptions = {
@@ -57,41 +62,133 @@ export type ExportOptions = {
 function resolvePeer(roster: SignedRoster, peer: ExportOptions['peer']): ExportPeer {
   const person = findPerson(roster.roster, peer.personId);
   if (!person) throw new SyncError('not-enrolled', '收件人不在人员名册中');
-  const key = peer.signingPub
-    ? whoHoldsKey(roster.roster, peer.signingPub)?.key
-    : activeKeys(person)[0];
+  const key = peer.signingPub ? whoHoldsKey(roster.roster, peer.signingPub)?.key : activeKeys(person)[0];
   if (!key || key.retired || !person.keys.includes(key)) {
     throw new SyncError('not-enrolled', `“${person.name}”在人员名册中没有可用的密钥,请人事部门为其登记`);
   }
-  return { personId: person.id, name: person.name, signingPub: key.signingPub, encryptionPub: key.encryptionPub };
+  return {
+    personId: person.id,
+    name: person.name,
+    signingPub: key.signingPub,
+    encryptionPub: key.encryptionPub,
+  };
 }
 
 /**
- * The facts the peer may see; `all` is every fact when the scan read them all (holdings come free),
- * and then both are already in `byInstallCounter` order.
+ * Facts read apart, in the order of their ids: all requests go out at once and each part is checked
+ * and handed on as it arrives while IndexedDB reads the next (measured on 10,000 versions: reading and
+ * encoding 204–227 ms this way against 290–304 ms for one read, then the encoding).
  */
+const SCAN_PARTS: ((t: DutyBookDb['facts']) => { toArray(): Promise<StoredFact[]> })[] = [
+  (t) => t.where(':id').below('1'),
+  ...'123456789abcde'
+    .split('')
+    .map(
+      (lo, i) => (t: DutyBookDb['facts']) => t.where(':id').between(lo, '23456789abcdef'[i]!, true, false),
+    ),
+  (t) => t.where(':id').aboveOrEqual('f'),
+];
+
+/**
+ * Receives, during a full scan, the facts the plan is going to send, part by part in the order they
+ * were read, so that a bundle writer can encode and compress them while the rest is still being read
+ * (`createBundle`). Called only while their number stays within the limit; `ExportPlan.streamed` says
+ * whether the plan's facts are exactly those, in that order.
+ */
+export type ExportFactSink = (facts: StoredFact[]) => void;
+
+type Candidates = {
+  /** The facts the peer may see. */
+  facts: StoredFact[];
+  /** Every fact, when the scan read them all (holdings come free); then both are by install and counter. */
+  all?: StoredFact[];
+  /** The attestations, when the scan read them all (before the facts). */
+  attestations?: StoredAttestation[];
+  /** What went to the sink, in its order; undefined if it stopped (past the limit) or there was none. */
+  streamed?: StoredFact[];
+};
+
+/** Stored attestations by the ids of the facts they cover. */
+function attestationsByFact(stored: readonly StoredAttestation[]): Map<string, StoredAttestation[]> {
+  const byFact = new Map<string, StoredAttestation[]>();
+  for (const a of stored) for (const id of a.factIds) byFact.set(id, [...(byFact.get(id) ?? []), a]);
+  return byFact;
+}
+
+/** Those of a fact's attestations its author made with the key that wrote it (what a peer accepts). */
+const attestationsOf = (byFact: Map<string, StoredAttestation[]>, f: StoredFact) =>
+  (byFact.get(f.id) ?? []).filter((a) => a.authorKey === f.authorKey && a.author === f.author);
+
 async function candidateFacts(
   db: DutyBookDb,
   roster: SignedRoster,
   peerId: string,
-): Promise<{ facts: StoredFact[]; all?: StoredFact[] }> {
+  stream?: {
+    sink: ExportFactSink;
+    sends: (f: StoredFact, byFact: Map<string, StoredAttestation[]>) => boolean;
+    limit: number;
+  },
+): Promise<Candidates> {
   const subjects = subjectsInScope(roster.roster, peerId);
   const everyone = roster.roster.people.every((p) => subjects.has(p.id));
   if (everyone) {
+    const parts: StoredFact[][] = [];
+    let attestations: StoredAttestation[] = [];
+    let byFact = new Map<string, StoredAttestation[]>();
+    let streamed: StoredFact[] | undefined = stream ? [] : undefined;
+    let next = 0;
+    const arrived = () => {
+      // In the order of the parts, whatever order IndexedDB answers in.
+      for (; parts[next]; next++) {
+        if (!stream || !streamed) continue;
+        const sends = parts[next]!.filter(
+          (f) => mayRead(roster.roster, peerId, f) && stream.sends(f, byFact),
+        );
+        if (streamed.length + sends.length > stream.limit) streamed = undefined;
+        else if (sends.length > 0) {
+          for (const f of sends) streamed.push(f);
+          stream.sink(sends);
+        }
+      }
+    };
+    await db.transaction('r', db.facts, db.attestations, async () => {
+      const read = db.attestations.toArray().then((stored) => {
+        attestations = stored;
+        if (stream) byFact = attestationsByFact(stored);
+      });
+      await Promise.all(
+        SCAN_PARTS.map((part, i) =>
+          Promise.all([read, part(db.facts).toArray()]).then(([, facts]) => {
+            parts[i] = facts;
+            arrived();
+          }),
+        ),
+      );
+    });
     // Sorted once here, for the plan's order and the holdings both.
-    const all = (await db.facts.toArray()).sort(byInstallCounter);
-    return { facts: all.filter((f) => mayRead(roster.roster, peerId, f)), all };
+    const all = parts.flat().sort(byInstallCounter);
+    return { facts: all.filter((f) => mayRead(roster.roster, peerId, f)), all, attestations, streamed };
   }
   const found = [
-    ...(await db.facts.where('subject').anyOf([...subjects]).toArray()),
+    ...(await db.facts
+      .where('subject')
+      .anyOf([...subjects])
+      .toArray()),
     ...(await db.facts.where('author').equals(peerId).toArray()),
   ];
   const byId = new Map(found.map((f) => [f.id, f]));
   return { facts: [...byId.values()].filter((f) => mayRead(roster.roster, peerId, f)) };
 }
 
-/** Plans the next bundle to a peer (reads only). */
-export async function planExport(db: DutyBookDb, options: ExportOptions): Promise<ExportPlan> {
+/**
+ * Plans the next bundle to a peer (reads only). With a `sink`, a full scan hands it the facts to send
+ * as they are read (see ExportFactSink).
+ */
+export async function planExport(
+  db: DutyBookDb,
+  options: ExportOptions,
+  sink?: ExportFactSink,
+): Promise<ExportPlan> {
   const { me, roster } = options;
   const mine = whoHoldsKey(roster.roster, me.signingPub);
   if (!mine) throw new SyncError('not-enrolled', '本机密钥尚未登记在人员名册中,请先向人事部门提交注册申请');
@@ -100,8 +197,24 @@ export async function planExport(db: DutyBookDb, options: ExportOptions): Promis
   }
   const peer = resolvePeer(roster, options.peer);
   const peerHeld = options.full ? undefined : await getPeerHoldings(db, peer.signingPub);
+  const limit = options.limit ?? DEFAULT_EXPORT_LIMIT;
+  const own = (f: StoredFact) => f.authorKey === me.signingPub;
   const withheld: ExportPlan['withheld'] = [];
-  const candidates = await candidateFacts(db, roster, peer.personId);
+  const candidates = await candidateFacts(
+    db,
+    roster,
+    peer.personId,
+    sink && {
+      sink,
+      limit,
+      // The same tests as below, fact by fact: the peer lacks it, its author may write it, and it is
+      // this install's own or has an attestation to travel with.
+      sends: (f, byFact) =>
+        !holdsFact(peerHeld?.held, f) &&
+        !authorProblem(roster.roster, f) &&
+        (own(f) || attestationsOf(byFact, f).length > 0),
+    },
+  );
   const wanted = candidates.facts
     .filter((f) => !holdsFact(peerHeld?.held, f))
     .filter((f) => {
@@ -112,36 +225,36 @@ export async function planExport(db: DutyBookDb, options: ExportOptions): Promis
   if (!candidates.all) wanted.sort(byInstallCounter);
 
   // Others' facts need an attestation their author made; choose few that cover many.
-  const others = wanted.filter((f) => f.authorKey !== me.signingPub);
+  const others = wanted.filter((f) => !own(f));
   const authorSet = new Set(others.map((f) => f.author));
   const authors = [...authorSet];
-  // When every fact was read, so are the attestations (a table a fraction of its size): one read
+  // When every fact was read, so were the attestations (a table a fraction of its size): one read
   // instead of a cursor jump per author (measured 8 ms against 13–16 ms for 250 authors).
   const stored = !authors.length
     ? []
-    : candidates.all
-      ? (await db.attestations.toArray()).filter((a) => authorSet.has(a.author))
-      : await db.attestations.where('author').anyOf(authors).toArray();
-  const byFact = new Map<string, StoredAttestation[]>();
-  for (const a of stored) for (const id of a.factIds) byFact.set(id, [...(byFact.get(id) ?? []), a]);
+    : (candidates.attestations?.filter((a) => authorSet.has(a.author)) ??
+      (await db.attestations.where('author').anyOf(authors).toArray()));
+  const byFact = attestationsByFact(stored);
   const sendIds = new Set(others.map((f) => f.id));
   const chosen = new Map<string, StoredAttestation>();
   const covered = new Set<string>();
-  const limit = options.limit ?? DEFAULT_EXPORT_LIMIT;
-  const facts: StoredFact[] = [];
+  let facts: StoredFact[] = [];
   let more = false;
   for (const f of wanted) {
     if (facts.length >= limit) {
       more = true;
       break;
     }
-    if (f.authorKey !== me.signingPub && !covered.has(f.id)) {
-      const candidates = (byFact.get(f.id) ?? []).filter((a) => a.authorKey === f.authorKey && a.author === f.author);
-      const best = candidates
+    if (!own(f) && !covered.has(f.id)) {
+      const best = attestationsOf(byFact, f)
         .map((a) => ({ a, n: a.factIds.filter((id) => sendIds.has(id)).length }))
         .sort((x, y) => y.n - x.n || (x.a.id < y.a.id ? -1 : 1))[0]?.a;
       if (!best) {
-        withheld.push({ factId: f.id, label: describeFact(roster.roster, f), reason: '缺少作者的签名,无法转发' });
+        withheld.push({
+          factId: f.id,
+          label: describeFact(roster.roster, f),
+          reason: '缺少作者的签名,无法转发',
+        });
         continue;
       }
       chosen.set(best.id, best);
@@ -150,6 +263,12 @@ export async function planExport(db: DutyBookDb, options: ExportOptions): Promis
     facts.push(f);
   }
   const sentIds = new Set(facts.map((f) => f.id));
+  // The sink saw exactly these (the same tests, within the limit): they travel in the order it saw.
+  const streamed =
+    candidates.streamed !== undefined &&
+    candidates.streamed.length === facts.length &&
+    candidates.streamed.every((f) => sentIds.has(f.id));
+  if (streamed) facts = candidates.streamed!;
   const rosterNeeded = options.full || !peerHeld || peerHeld.rosterVersion < roster.roster.version;
   return {
     peer,
@@ -167,6 +286,7 @@ export async function planExport(db: DutyBookDb, options: ExportOptions): Promis
     sequence: await nextSequence(db, peer.signingPub),
     more,
     withheld,
+    streamed,
   };
 }
 
@@ -176,9 +296,50 @@ export type BundleEntry = { type: 'roster' | 'attestation' | 'fact'; bytes: Uint
 /** Facts per chunk of entries: the bundle writer takes each as it comes (its compression starts early). */
 const FACTS_PER_CHUNK = 500;
 
+/** A fact as a bundle entry, its bytes a view into `arena`'s shared buffers. */
+export const factEntry = (arena: Utf8Arena, f: StoredFact): BundleEntry => ({
+  type: 'fact',
+  bytes: arena.encodeJoined(storedFactJson(f)),
+  hash: f.id,
+});
+
+/** The roster and attestations (a fresh one for own facts) a plan's facts travel with. */
+export async function exportTrustEntries(
+  suite: CryptoSuite,
+  plan: ExportPlan,
+  me: SelfIdentityRow,
+  signingSeed: Uint8Array,
+): Promise<BundleEntry[]> {
+  const entries: BundleEntry[] = [];
+  if (plan.roster) entries.push({ type: 'roster', bytes: canonicalJsonBytes(plan.roster) });
+  if (plan.ownFactIds.length > 0) {
+    const own = await makeAttestation(suite, signingSeed, {
+      author: me.personId,
+      authorKey: me.signingPub,
+      factIds: plan.ownFactIds,
+    });
+    entries.push({ type: 'attestation', bytes: attestationBytes(own) });
+  }
+  for (const a of plan.attestations) {
+    const { id, ...attestation } = a;
+    // A stored attestation's id is the hash of these bytes (storedAttestation, parseAttestation).
+    entries.push({ type: 'attestation', bytes: attestationBytes(attestation), hash: id });
+  }
+  return entries;
+}
+
+/** Facts as bundle entries, FACTS_PER_CHUNK at a time, their bytes views into `arena`'s buffers. */
+export function* factEntryChunks(
+  facts: readonly StoredFact[],
+  arena = new Utf8Arena(),
+): Generator<BundleEntry[]> {
+  for (let i = 0; i < facts.length; i += FACTS_PER_CHUNK)
+    yield facts.slice(i, i + FACTS_PER_CHUNK).map((f) => factEntry(arena, f));
+}
+
 /**
- * The bundle entries of a plan, in chunks: the roster and attestations (a fresh one for own facts),
- * then the facts, FACTS_PER_CHUNK at a time, their bytes views into shared buffers.
+ * The bundle entries of a plan, in chunks: the facts, then the roster and attestations (known only
+ * when the facts are; readers take entries in any order).
  */
 export async function* exportEntryChunks(
   suite: CryptoSuite,
@@ -186,28 +347,8 @@ export async function* exportEntryChunks(
   me: SelfIdentityRow,
   signingSeed: Uint8Array,
 ): AsyncGenerator<BundleEntry[]> {
-  const first: BundleEntry[] = [];
-  if (plan.roster) first.push({ type: 'roster', bytes: canonicalJsonBytes(plan.roster) });
-  if (plan.ownFactIds.length > 0) {
-    const own = await makeAttestation(suite, signingSeed, {
-      author: me.personId,
-      authorKey: me.signingPub,
-      factIds: plan.ownFactIds,
-    });
-    first.push({ type: 'attestation', bytes: attestationBytes(own) });
-  }
-  for (const a of plan.attestations) {
-    const { id, ...attestation } = a;
-    // A stored attestation's id is the hash of these bytes (storedAttestation, parseAttestation).
-    first.push({ type: 'attestation', bytes: attestationBytes(attestation), hash: id });
-  }
-  yield first;
-  const arena = new Utf8Arena();
-  for (let i = 0; i < plan.facts.length; i += FACTS_PER_CHUNK) {
-    yield plan.facts
-      .slice(i, i + FACTS_PER_CHUNK)
-      .map((f) => ({ type: 'fact', bytes: arena.encodeJoined(storedFactJson(f)), hash: f.id }));
-  }
+  yield* factEntryChunks(plan.facts);
+  yield await exportTrustEntries(suite, plan, me, signingSeed);
 }
 
 /** The bundle entries of a plan, all at once (`exportEntryChunks` joined). */
@@ -223,7 +364,12 @@ export async function exportEntries(
 }
 
 /** Logs a written bundle (its sequence number is then used up) and audits it, in one transaction. */
-export async function recordExport(db: DutyBookDb, plan: ExportPlan, bundleId: string, now: Date = new Date()) {
+export async function recordExport(
+  db: DutyBookDb,
+  plan: ExportPlan,
+  bundleId: string,
+  now: Date = new Date(),
+) {
   const at = now.toISOString();
   await wrapStorageErrors('log bundle', () =>
     db.transaction('rw', [db.bundles, ...auditTables(db)], async () => {
