@@ -111,7 +111,7 @@ export function validateManifest(value: JsonValue): BundleManifest {
  * with exactly the keys hash, size, type is written in that (sorted) order. Anything else — and every
  * other field — goes through the generic encoder at the depth it has in the manifest.
  */
-function manifestJson(value: unknown): string {
+export function manifestJson(value: unknown): string {
   if (!isJsonObject(value) || Object.getPrototypeOf(value) !== Object.prototype || !Array.isArray(value.entries)) {
     return canonicalJson(value);
   }
@@ -131,10 +131,12 @@ function manifestJson(value: unknown): string {
         isJsonObject(e) &&
         Object.getPrototypeOf(e) === Object.prototype &&
         typeof e.hash === 'string' &&
-        typeof e.type === 'string' &&
-        typeof e.size === 'number' &&
+        KEY_ID.test(e.hash) &&
+        isEntryType(e.type) &&
+        isCount(e.size) &&
         Object.keys(e).length === 3
-          ? `{"hash":${canonicalJson(e.hash)},"size":${canonicalJson(e.size)},"type":${canonicalJson(e.type)}}`
+          ? // Hex, [a-z0-9._:/-] and a safe integer ≥ 0 (`${-0}` is "0"): nothing to escape or check.
+            `{"hash":"${e.hash}","size":${e.size},"type":"${e.type}"}`
           : canonicalJson([[e]]).slice(2, -2); // as at depth 2
     }
     parts.push(`"entries":[${out.join(',')}]`);
