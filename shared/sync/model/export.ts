@@ -29,10 +29,7 @@ export type ExportPeer = { personId: string; name: string; signingPub: string; e
 
 export type ExportPlan = {
   peer: ExportPeer;
-  /**
-   * Facts to send, by install and counter — or, when `streamed`, in the order the scan gave them to
-   * the sink (by id). Past the limit, the first by install and counter are sent.
-   */
+  /** Facts to send, by install and counter. */
   facts: StoredFact[];
   /** The ids among `facts` this install's person wrote with the current key: attested at export. */
   ownFactIds: string[];
@@ -45,8 +42,6 @@ export type ExportPlan = {
   more: boolean;
   /** Facts the peer may see but would reject under this roster; kept here, listed for the clerk. */
   withheld: { factId: string; label: string; reason: string }[];
-  /** The sink given to planExport received exactly `facts`, in this order (and nothing else). */
-  streamed: boolean;
 };
 
 export type ExportOptions = {
@@ -90,10 +85,10 @@ const SCAN_PARTS: ((t: DutyBookDb['facts']) => { toArray(): Promise<StoredFact[]
 ];
 
 /**
- * Receives, during a full scan, the facts the plan is going to send, part by part in the order they
- * were read, so that a bundle writer can encode and compress them while the rest is still being read
- * (`createBundle`). Called only while their number stays within the limit; `ExportPlan.streamed` says
- * whether the plan's facts are exactly those, in that order.
+ * Receives, during a full scan, the facts the plan is going to send, part by part as they are read,
+ * so that their encoding runs while IndexedDB reads the rest (`createBundle`). Called only while their
+ * number stays within the limit; past it, the plan sends the first by install and counter and the
+ * caller encodes what it did not get.
  */
 export type ExportFactSink = (facts: StoredFact[]) => void;
 
@@ -104,8 +99,6 @@ type Candidates = {
   all?: StoredFact[];
   /** The attestations by the facts they cover, when the scan read them all (before the facts). */
   byFact?: Map<string, StoredAttestation[]>;
-  /** What went to the sink, in its order; undefined if it stopped (past the limit) or there was none. */
-  streamed?: StoredFact[];
 };
 
 /** Stored attestations by the ids of the facts they cover. */
@@ -154,20 +147,17 @@ async function candidateFacts(
   const parts: StoredFact[][] = [];
   const kept = new Set<StoredFact>();
   let byFact = new Map<string, StoredAttestation[]>();
-  let streamed: StoredFact[] | undefined = stream ? [] : undefined;
+  let given = 0;
   let next = 0;
   const arrived = () => {
     // In the order of the parts, whatever order IndexedDB answers in.
     for (; parts[next]; next++) {
       const wanted = want(parts[next]!);
       for (const f of wanted) kept.add(f);
-      if (!stream || !streamed) continue;
+      if (!stream || given > stream.limit) continue;
       const sends = wanted.filter((f) => stream.attested(f, byFact));
-      if (streamed.length + sends.length > stream.limit) streamed = undefined;
-      else if (sends.length > 0) {
-        for (const f of sends) streamed.push(f);
-        stream.sink(sends);
-      }
+      given += sends.length;
+      if (given <= stream.limit && sends.length > 0) stream.sink(sends);
     }
   };
   await db.transaction('r', db.facts, db.attestations, async () => {
@@ -183,7 +173,7 @@ async function candidateFacts(
   });
   // Sorted once here, for the plan's order and the holdings both.
   const all = parts.flat().sort(byInstallCounter);
-  return { wanted: all.filter((f) => kept.has(f)), all, byFact, streamed };
+  return { wanted: all.filter((f) => kept.has(f)), all, byFact };
 }
 
 /**
@@ -242,7 +232,7 @@ export async function planExport(
   const sendIds = new Set(others.map((f) => f.id));
   const chosen = new Map<string, StoredAttestation>();
   const covered = new Set<string>();
-  let facts: StoredFact[] = [];
+  const facts: StoredFact[] = [];
   let more = false;
   for (const f of wanted) {
     if (facts.length >= limit) {
@@ -268,12 +258,6 @@ export async function planExport(
     facts.push(f);
   }
   const sentIds = new Set(facts.map((f) => f.id));
-  // The sink saw exactly these (the same tests, within the limit): they travel in the order it saw.
-  const streamed =
-    candidates.streamed !== undefined &&
-    candidates.streamed.length === facts.length &&
-    candidates.streamed.every((f) => sentIds.has(f.id));
-  if (streamed) facts = candidates.streamed!;
   const rosterNeeded = options.full || !peerHeld || peerHeld.rosterVersion < roster.roster.version;
   return {
     peer,
@@ -291,7 +275,6 @@ export async function planExport(
     sequence: await nextSequence(db, peer.signingPub),
     more,
     withheld,
-    streamed,
   };
 }
 
@@ -309,7 +292,7 @@ export const factEntry = (arena: Utf8Arena, f: StoredFact): BundleEntry => ({
 });
 
 /** The roster and attestations (a fresh one for own facts) a plan's facts travel with. */
-export async function exportTrustEntries(
+async function exportTrustEntries(
   suite: CryptoSuite,
   plan: ExportPlan,
   me: SelfIdentityRow,
@@ -333,27 +316,23 @@ export async function exportTrustEntries(
   return entries;
 }
 
-/** Facts as bundle entries, FACTS_PER_CHUNK at a time, their bytes views into `arena`'s buffers. */
-export function* factEntryChunks(
-  facts: readonly StoredFact[],
-  arena = new Utf8Arena(),
-): Generator<BundleEntry[]> {
-  for (let i = 0; i < facts.length; i += FACTS_PER_CHUNK)
-    yield facts.slice(i, i + FACTS_PER_CHUNK).map((f) => factEntry(arena, f));
-}
-
 /**
- * The bundle entries of a plan, in chunks: the facts, then the roster and attestations (known only
- * when the facts are; readers take entries in any order).
+ * The bundle entries of a plan, in chunks: the roster and attestations, then the facts,
+ * FACTS_PER_CHUNK at a time, their bytes views into shared buffers — or taken from `encoded` (by fact
+ * id), where the sink of a full scan put them.
  */
 export async function* exportEntryChunks(
   suite: CryptoSuite,
   plan: ExportPlan,
   me: SelfIdentityRow,
   signingSeed: Uint8Array,
+  encoded?: ReadonlyMap<string, BundleEntry>,
 ): AsyncGenerator<BundleEntry[]> {
-  yield* factEntryChunks(plan.facts);
   yield await exportTrustEntries(suite, plan, me, signingSeed);
+  const arena = new Utf8Arena();
+  for (let i = 0; i < plan.facts.length; i += FACTS_PER_CHUNK) {
+    yield plan.facts.slice(i, i + FACTS_PER_CHUNK).map((f) => encoded?.get(f.id) ?? factEntry(arena, f));
+  }
 }
 
 /** The bundle entries of a plan, all at once (`exportEntryChunks` joined). */

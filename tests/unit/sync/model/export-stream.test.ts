@@ -1,14 +1,13 @@
 /**
- * The streamed export: a full scan hands the facts to send to a sink as it reads them (createBundle
- * encodes and compresses them meanwhile). The plan must be the one planned without a sink — same
- * facts, withheld, attestations and acks — with its facts in the order the sink saw them; past the
- * limit the sink stops and the plan falls back to the first facts by install and counter.
+ * The export's scan: a full scan hands the facts to send to a sink as it reads them (createBundle
+ * encodes them meanwhile). The plan must be the one planned without a sink; past the limit the sink
+ * stops and the plan sends the first facts by install and counter.
  */
 import { describe, expect, it } from 'vitest';
 import { getCurrentRoster, getSelfIdentity } from '../../../../shared/store';
 import { byInstallCounter } from '../../../../shared/store/fact-repo';
 import { openBundle } from '../../../../shared/sync/container';
-import { planExport, type ExportPlan, type StoredFact } from '../../../../shared/sync/model';
+import { planExport, type StoredFact } from '../../../../shared/sync/model';
 import {
   distributeRoster,
   makeOrg,
@@ -56,37 +55,25 @@ async function plan(
 }
 
 const ids = (facts: readonly StoredFact[]) => facts.map((f) => f.id);
-/** Everything but the facts' order and the flag. */
-const sameness = (p: ExportPlan) => ({
-  facts: ids(p.facts).sort(),
-  ownFactIds: [...p.ownFactIds].sort(),
-  attestations: p.attestations.map((a) => a.id).sort(),
-  withheld: p.withheld,
-  acks: p.acks,
-  more: p.more,
-});
 
-describe('a full scan streams the facts it will send', () => {
-  it('the sink sees exactly the plan’s facts, by id, and the plan is the one made without it', async () => {
+describe('a full scan hands the facts to send to a sink as it reads them', () => {
+  it('the sink sees exactly the plan’s facts, and the plan is the one made without it', async () => {
     const org = await orgWithRelayedFacts();
     const { S1 } = org.devices;
-    // O2's attestation is gone: its plan cannot be relayed and must be neither streamed nor sent.
+    // O2's attestation is gone: its plan cannot be relayed and must be neither given nor sent.
     await S1!.db.attestations.where('author').equals('O2').delete();
     const seen: StoredFact[][] = [];
-    const streamed = await plan(S1!, org.hr, { sink: (f) => seen.push(f) });
+    const withSink = await plan(S1!, org.hr, { sink: (f) => seen.push(f) });
     const plain = await plan(S1!, org.hr);
 
-    expect(streamed.streamed).toBe(true);
-    expect(plain.streamed).toBe(false);
-    expect(sameness(streamed)).toEqual(sameness(plain));
-    expect(streamed.facts.length).toBeGreaterThan(5);
+    expect(withSink).toEqual(plain);
+    expect(plain.facts.length).toBeGreaterThan(5);
     expect(seen.length).toBeGreaterThan(0);
-    expect(ids(seen.flat())).toEqual(ids(streamed.facts));
-    expect(ids(streamed.facts)).toEqual(ids(streamed.facts).sort());
-    // Without a sink the order stays by install and counter.
+    expect(ids(seen.flat()).sort()).toEqual(ids(plain.facts).sort());
+    // The plan's order stays by install and counter.
     expect(ids(plain.facts)).toEqual(ids([...plain.facts].sort(byInstallCounter)));
-    expect(streamed.withheld.map((w) => w.reason)).toContain('缺少作者的签名,无法转发');
-    expect(ids(streamed.facts)).not.toEqual(expect.arrayContaining(streamed.withheld.map((w) => w.factId)));
+    expect(plain.withheld.map((w) => w.reason)).toContain('缺少作者的签名,无法转发');
+    expect(ids(seen.flat())).not.toEqual(expect.arrayContaining(plain.withheld.map((w) => w.factId)));
   });
 
   it('past the limit the sink stops and the plan sends the first facts by install and counter', async () => {
@@ -95,13 +82,11 @@ describe('a full scan streams the facts it will send', () => {
     const total = (await plan(S1!, org.hr)).facts.length;
     const limit = total - 2;
     let given = 0;
-    const streamed = await plan(S1!, org.hr, { limit, sink: (f) => (given += f.length) });
-    const plain = await plan(S1!, org.hr, { limit });
-    expect(streamed.streamed).toBe(false);
+    const withSink = await plan(S1!, org.hr, { limit, sink: (f) => (given += f.length) });
     expect(given).toBeLessThanOrEqual(limit);
-    expect(streamed.more).toBe(true);
-    expect(ids(streamed.facts)).toEqual(ids(plain.facts));
-    expect(streamed.facts).toHaveLength(limit);
+    expect(withSink.more).toBe(true);
+    expect(withSink.facts).toHaveLength(limit);
+    expect(withSink).toEqual(await plan(S1!, org.hr, { limit }));
   });
 
   it('a plan by index (the peer sees part of the roster) never calls the sink', async () => {
@@ -110,28 +95,23 @@ describe('a full scan streams the facts it will send', () => {
     let called = false;
     const p = await plan(S1!, O1!, { sink: () => (called = true) });
     expect(called).toBe(false);
-    expect(p.streamed).toBe(false);
     expect(p.facts.length).toBeGreaterThan(0);
   });
 
-  it('createBundle writes the streamed facts first, then the roster and attestations, and the peer takes it', async () => {
+  it('createBundle writes the plan’s facts in its order, after the roster and attestations, and the peer takes it', async () => {
     const org = await orgWithRelayedFacts();
     const { S1 } = org.devices;
     for (const limit of [undefined, 3]) {
       const out = await send(S1!, org.hr, { full: true, ...(limit ? { limit } : {}) });
-      expect(out.plan.streamed).toBe(limit === undefined);
       const opened = await openBundle(out.bytes, {
         suite: await suite(),
         recipientEncryptionKey: org.hr.keys.encryption.seed,
         recipientEncryptionPub: org.hr.keys.encryption.pub,
       });
-      const types = opened.entries.map((e) => e.type);
-      const facts = types.filter((t) => t === 'fact').length;
-      expect(facts).toBe(out.plan.facts.length);
-      expect(types.slice(0, facts).every((t) => t === 'fact')).toBe(true);
-      expect(types.slice(facts)).toContain('roster');
-      expect(types.slice(facts)).toContain('attestation');
-      expect(opened.manifest.entries.slice(0, facts).map((e) => e.hash)).toEqual(ids(out.plan.facts));
+      const facts = opened.manifest.entries.filter((e) => e.type === 'fact');
+      expect(facts.map((e) => e.hash)).toEqual(ids(out.plan.facts));
+      expect(opened.manifest.entries.slice(-facts.length)).toEqual(facts);
+      expect(opened.manifest.entries.map((e) => e.type)).toContain('roster');
       expect((await receive(org.hr, out.bytes)).status).toBe('ready');
     }
   });
