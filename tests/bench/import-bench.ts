@@ -287,7 +287,7 @@ async function exportRun(w: World, i: number): Promise<{ run: ImportRun; bytes: 
   const entries = await exportEntries(suite, plan, me, w.sup.keys.signing.seed);
   run['export: entries (encoding alone)'] = now() - t;
   run['export: after the plan (deflate in a worker, sign, encrypt, log)'] =
-    run['export']! - run['export: plan (read + scope, the facts encoded as they arrive)']!;
+    run['export']! - run['export: plan (read + scope, the facts encoded as they arrive)'];
   return { run, bytes, entries: entries.length };
 }
 
