@@ -20,10 +20,6 @@ export class Utf8Arena {
   private at = 0;
   constructor(private readonly blockBytes = 1 << 20) {}
 
-  encode(s: string): Uint8Array {
-    return this.encodeJoined([s]);
-  }
-
   /** The UTF-8 of `parts.join('')`, without joining them. */
   encodeJoined(parts: readonly string[]): Uint8Array {
     let units = 0;

@@ -2,9 +2,9 @@
  * One raw DEFLATE stream (RFC 1951) written in two parts at once, so a large bundle's compression
  * runs beside the rest of the export instead of after it:
  *
- *  - the tail — everything past the first few megabytes of the content — goes, as the export
- *    produces it, to the platform's zlib in a Web Worker (`workerTailDeflater`), which ends the
- *    stream (its last block is final);
+ *  - the tail — everything past the content's first 512 KiB (container.ts, DEFLATE_HEAD_BYTES) —
+ *    goes, as the export produces it, to the platform's zlib in a Web Worker (`workerTailDeflater`),
+ *    which ends the stream (its last block is final);
  *  - the head — the manifest, which can only be written once every entry is known, and the first
  *    entries — is deflated here by fflate and ended with a sync flush: non-final blocks closed by an
  *    empty stored block on a byte boundary (`deflateNonFinal`).

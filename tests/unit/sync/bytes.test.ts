@@ -23,7 +23,7 @@ test('hex refuses odd lengths and non-hex characters', () => {
 test('Utf8Arena: each string as utf8() encodes it, views that stay valid across new blocks', () => {
   const arena = new Utf8Arena(16);
   const strings = ['', 'abc', '张三李四', '😀'.repeat(5), 'x'.repeat(40), '王', 'tail'];
-  const views = strings.map((s) => arena.encode(s));
+  const views = strings.map((s) => arena.encodeJoined([s]));
   // The 16-byte blocks overflowed several times (the 40-byte string got one of its own).
   strings.forEach((s, i) => expect(toHex(views[i]!)).toBe(toHex(utf8(s))));
   expect(new Set(views.map((v) => v.buffer)).size).toBeGreaterThan(2);
