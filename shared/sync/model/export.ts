@@ -279,35 +279,10 @@ export const factEntry = (arena: Utf8Arena, f: StoredFact): BundleEntry => ({
   hash: f.id,
 });
 
-/** The roster and attestations (a fresh one for own facts) a plan's facts travel with. */
-async function exportTrustEntries(
-  suite: CryptoSuite,
-  plan: ExportPlan,
-  me: SelfIdentityRow,
-  signingSeed: Uint8Array,
-): Promise<BundleEntry[]> {
-  const entries: BundleEntry[] = [];
-  if (plan.roster) entries.push({ type: 'roster', bytes: canonicalJsonBytes(plan.roster) });
-  if (plan.ownFactIds.length > 0) {
-    const own = await makeAttestation(suite, signingSeed, {
-      author: me.personId,
-      authorKey: me.signingPub,
-      factIds: plan.ownFactIds,
-    });
-    entries.push({ type: 'attestation', bytes: attestationBytes(own) });
-  }
-  for (const a of plan.attestations) {
-    const { id, ...attestation } = a;
-    // A stored attestation's id is the hash of these bytes (storedAttestation, parseAttestation).
-    entries.push({ type: 'attestation', bytes: attestationBytes(attestation), hash: id });
-  }
-  return entries;
-}
-
 /**
- * The bundle entries of a plan, in chunks: the roster and attestations, then the facts,
- * FACTS_PER_CHUNK at a time, their bytes views into shared buffers — or taken from `encoded` (by fact
- * id), where the sink of a full scan put them.
+ * The bundle entries of a plan, in chunks: the roster and attestations (a fresh one for own facts),
+ * then the facts, FACTS_PER_CHUNK at a time, their bytes views into shared buffers — or taken from
+ * `encoded` (by fact id), where the sink of a full scan put them.
  */
 export async function* exportEntryChunks(
   suite: CryptoSuite,
@@ -316,7 +291,22 @@ export async function* exportEntryChunks(
   signingSeed: Uint8Array,
   encoded?: ReadonlyMap<string, BundleEntry>,
 ): AsyncGenerator<BundleEntry[]> {
-  yield await exportTrustEntries(suite, plan, me, signingSeed);
+  const first: BundleEntry[] = [];
+  if (plan.roster) first.push({ type: 'roster', bytes: canonicalJsonBytes(plan.roster) });
+  if (plan.ownFactIds.length > 0) {
+    const own = await makeAttestation(suite, signingSeed, {
+      author: me.personId,
+      authorKey: me.signingPub,
+      factIds: plan.ownFactIds,
+    });
+    first.push({ type: 'attestation', bytes: attestationBytes(own) });
+  }
+  for (const a of plan.attestations) {
+    const { id, ...attestation } = a;
+    // A stored attestation's id is the hash of these bytes (storedAttestation, parseAttestation).
+    first.push({ type: 'attestation', bytes: attestationBytes(attestation), hash: id });
+  }
+  yield first;
   const arena = new Utf8Arena();
   for (let i = 0; i < plan.facts.length; i += FACTS_PER_CHUNK) {
     yield plan.facts.slice(i, i + FACTS_PER_CHUNK).map((f) => encoded?.get(f.id) ?? factEntry(arena, f));
