@@ -40,7 +40,7 @@ import { useServices } from '../../../app/services';
 import { VirtualRows } from '../../../components/VirtualRows';
 import { useNotifications } from '../../../state/notifications';
 import { BUNDLE_FILTER, dateTime, stamp } from '../../sync/files';
-import { ensureIdentity, tick } from '../../sync/identity';
+import { ensureIdentity } from '../../sync/identity';
 import { isCancelled } from '../../sync/keyStore';
 import { useSyncUi } from '../../sync/syncState';
 import { intakeText as t } from './strings';
@@ -107,7 +107,6 @@ export function IntakePage() {
         suite: id.suite,
         keys: id.keys,
         signal: abort.signal,
-        yieldToUi: tick,
         onProgress: (p) => setProgress(p.index < p.total ? p : null),
         onEntry: (entry: IntakeEntry) => {
           const o = entry.outcome;

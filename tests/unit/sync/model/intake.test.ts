@@ -2,12 +2,13 @@
  * 接收数据包 in bulk over real bundles from the sync harness, mixed with files that are not bundles:
  * each file in its own transaction, every outcome said in Chinese, a bad file changing nothing.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readPersonYear } from '../../../../shared/store';
 import {
   importBatch,
   reportCsv,
   reportText,
+  yieldBehindFrames,
   type IntakeFile,
   type IntakeProgress,
 } from '../../../../shared/sync/model/intake';
@@ -233,5 +234,30 @@ describe('importBatch', () => {
     expect(report.entries.map((e) => e.outcome.kind)).toEqual(['imported', 'cancelled', 'cancelled']);
     expect(report.totals.cancelled).toBe(2);
     expect(reportText(report)).toContain('2.dutybook\t未处理(已取消)');
+  });
+});
+
+describe('yieldBehindFrames', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is a zero timeout where the platform has no scheduler.postTask (Node): it resolves after tasks queued before it', async () => {
+    const order: string[] = [];
+    setTimeout(() => order.push('task queued first'), 0);
+    await yieldBehindFrames();
+    order.push('yield');
+    expect(order).toEqual(['task queued first', 'yield']);
+  });
+
+  it('is a background-priority task where the platform has one, so a frame that is due is drawn first', async () => {
+    const calls: unknown[] = [];
+    vi.stubGlobal('scheduler', {
+      postTask: (callback: () => void, options: unknown) => {
+        calls.push(options);
+        callback();
+        return Promise.resolve();
+      },
+    });
+    await yieldBehindFrames();
+    expect(calls).toEqual([{ priority: 'background' }]);
   });
 });
