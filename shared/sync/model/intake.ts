@@ -188,8 +188,6 @@ export function yieldBehindFrames(): Promise<void> {
   return new Promise<void>((resolve) => setTimeout(resolve, 0));
 }
 
-const defaultYield = yieldBehindFrames;
-
 export function totalsOf(entries: readonly IntakeEntry[]): IntakeTotals {
   const t: IntakeTotals = {
     files: entries.length,
@@ -222,7 +220,7 @@ export async function importBatch(
   files: readonly IntakeFile[],
   options: IntakeOptions,
 ): Promise<IntakeReport> {
-  const pause = options.yieldToUi ?? defaultYield;
+  const pause = options.yieldToUi ?? yieldBehindFrames;
   // Read once, not per file: an organisation's roster is megabytes, and thousands of files arrive.
   let context: Promise<ImportContext> | null = null;
   const batchOptions: IntakeOptions = {
