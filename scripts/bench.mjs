@@ -4,8 +4,8 @@
  * tests: numbers depend on the machine, so nothing here asserts a time.
  *
  *   npm run bench [-- --runs N] [--records N (multiple of 40; 0: skip)] [--scales 500,1000,5000]
- *                 [--no-intake | --intake-scales 20000] [--reseed] [--batch-docs N (0: skip)] [--node-only | --browser-only]
- *                 [--out FILE]
+ *                 [--no-intake | --intake-scales 20000 | --intake-only] [--reseed] [--batch-docs N (0: skip)]
+ *                 [--node-only | --browser-only] [--out FILE]
  *
  * (a) Node rows (scripts/bench/node.ts through Vite's module runner): container write/open of 10,000
  *     entries per stage, and primitive speeds of both crypto suites (WebCrypto, noble).
@@ -24,7 +24,8 @@
  *         and 督促检查, 年度考核 and 统计分析 each from the route change to the first full frame
  *         (against 1 s);
  *       - 接收数据包 of a quarter's bundles, one per person (--no-intake skips): total, per file,
- *         the report, frame gaps against 50 ms, peak JS heap;
+ *         the report, frame gaps against 50 ms, peak JS heap (it seeds its own database each run, so
+ *         --intake-only runs it alone, in a fresh profile, without seeding the organisation's);
  *     and a scaling table of every timed figure across the sizes.
  * (d) Chromium rows: HR's batch Word export — --batch-docs N 平时考核领导评鉴表 built into one .zip in the
  *     documents Web Worker while the page samples requestAnimationFrame gaps and its JS heap: total time,
@@ -91,6 +92,7 @@ function parseArgs(argv) {
     else if (a === '--records') o.records = Number(next());
     else if (a === '--scales') o.scales = next().split(',').filter(Boolean).map(Number);
     else if (a === '--no-intake') o.intake = false;
+    else if (a === '--intake-only') o.intakeOnly = true;
     else if (a === '--intake-scales') o.intakeScales = next().split(',').filter(Boolean).map(Number);
     else if (a === '--reseed') o.reseed = true;
     else if (a === '--batch-docs') o.batchDocs = Number(next());
@@ -110,6 +112,7 @@ function parseArgs(argv) {
   if (o.scales.some((n) => !Number.isInteger(n) || n < 20))
     usage('--scales must be whole numbers of people, each at least 20 (e.g. 500,5000)');
   if (!Number.isInteger(o.runs) || o.runs < 1) usage('--runs must be a positive integer');
+  if (o.intakeOnly && !o.intake) usage('--intake-only and --no-intake exclude each other');
   if (!Number.isInteger(o.batchDocs) || o.batchDocs < 0)
     usage('--batch-docs must be a whole number (0: skip)');
   if (!Number.isInteger(o.records) || o.records < 0 || o.records % 40 !== 0)
@@ -119,7 +122,7 @@ function parseArgs(argv) {
 
 function usage(message) {
   console.error(
-    `usage error: ${message}\nusage: npm run bench [-- --runs N] [--records N] [--scales 500,1000,5000] [--no-intake | --intake-scales 20000] [--reseed] [--batch-docs N] [--node-only | --browser-only] [--out FILE]`,
+    `usage error: ${message}\nusage: npm run bench [-- --runs N] [--records N] [--scales 500,1000,5000] [--no-intake | --intake-scales 20000 | --intake-only] [--reseed] [--batch-docs N] [--node-only | --browser-only] [--out FILE]`,
   );
   process.exit(2);
 }
@@ -486,6 +489,19 @@ async function browserRows(o) {
     meta.scales = [];
     for (const people of o.scales) {
       const units = unitsFor(people);
+      const budget = (n, ms) => Array.from({ length: n }, () => ms);
+      if (o.intakeOnly) {
+        const dir = mkdtempSync(join(tmpdir(), 'dutybook-bench-intake-'));
+        const ctx = await launch(dir);
+        try {
+          const intake = await intakeRows(o, await benchPage(ctx, base), people, units, rows, budget);
+          meta.scales.push({ people, units, intake: intake.runs });
+        } finally {
+          await ctx.close();
+          rmSync(dir, { recursive: true, force: true });
+        }
+        continue;
+      }
       const seeded = await seededProfile(o, base, people, units);
       log(
         `${seeded.cached ? 'reusing' : 'seeded'} ${seeded.info.people} people, ${seeded.info.facts} facts, ${seeded.info.statusRows} status rows (seeded in ${(seeded.info.seedMs / 1000).toFixed(0)} s)`,
@@ -494,7 +510,6 @@ async function browserRows(o) {
       try {
         const page = await benchPage(ctx, base);
         const group = `Chromium · HR, ${people} people × 2 years`;
-        const budget = (n, ms) => Array.from({ length: n }, () => ms);
         log(`chromium: HR screens' data over ${people} people`);
         const hr = await page.evaluate((opts) => window.dutybookBench.hr(opts), { runs: o.runs });
         for (const k of Object.keys(hr.runs[0])) {
@@ -522,53 +537,10 @@ async function browserRows(o) {
             goal: 1,
           });
         }
-        let intake;
-        if (o.intake && (!o.intakeScales || o.intakeScales.includes(people))) {
-          log(`chromium: 接收数据包 of a quarter's bundles from ${people} people (one per person)`);
-          intake = await page.evaluate((opts) => window.dutybookBench.intake(opts), {
-            people,
-            units,
-            runs: o.runs,
-          });
-          const ir = intake.runs;
-          const is = (k) => ir.map((r) => r[k]);
-          const iGroup = `Chromium · 接收数据包, a quarter from ${people} people`;
-          log(
-            `intake: ${ir[0].files} files, ${ir[0].facts} facts, ${ir[0].bundleMB.toFixed(1)} MB; imported ${ir[0].imported}, refused ${ir[0].refused}`,
-          );
-          // Which file was going in when the window missed its frames (file 0 loads the roster).
-          ir.forEach((r, i) =>
-            log(
-              `intake run ${i + 1}: gaps over 50 ms: ${r.longGaps.length === 0 ? 'none' : r.longGaps.map((g) => `${g.gapMs} ms at file ${g.file}`).join(', ')}`,
-            ),
-          );
-          rows.push(
-            {
-              group: iGroup,
-              figure: `${ir[0].files < people - 1 ? 'one selection of' : 'all'} ${ir[0].files} files (${ir[0].facts} facts), with progress`,
-              unit: 'ms',
-              samples: is('intakeMs'),
-            },
-            { group: iGroup, figure: 'per file', unit: 'ms', samples: is('perFileMs') },
-            { group: iGroup, figure: 'the report (text + CSV)', unit: 'ms', samples: is('reportMs') },
-            {
-              group: iGroup,
-              figure: 'max frame gap during the intake',
-              unit: 'ms',
-              samples: is('maxFrameGapMs'),
-              limit: { figure: '50 ms limit', samples: budget(o.runs, 50) },
-              goal: 1,
-            },
-            { group: iGroup, figure: '95th-percentile frame gap', unit: 'ms', samples: is('p95FrameGapMs') },
-          );
-          if (ir.every((r) => Number.isFinite(r.peakHeapMB)))
-            rows.push({
-              group: iGroup,
-              figure: 'peak JS heap during the intake',
-              unit: 'MB',
-              samples: is('peakHeapMB'),
-            });
-        }
+        const intake =
+          o.intake && (!o.intakeScales || o.intakeScales.includes(people))
+            ? await intakeRows(o, page, people, units, rows, budget)
+            : undefined;
         meta.scales.push({
           people,
           units,
@@ -587,6 +559,58 @@ async function browserRows(o) {
   } finally {
     server.close();
   }
+}
+
+/**
+ * 接收数据包 at one organisation size in `page` (its own database each run): logs the long gaps, adds
+ * its rows to `rows` and returns the runs.
+ */
+async function intakeRows(o, page, people, units, rows, budget) {
+  log(`chromium: 接收数据包 of a quarter's bundles from ${people} people (one per person)`);
+  const intake = await page.evaluate((opts) => window.dutybookBench.intake(opts), {
+    people,
+    units,
+    runs: o.runs,
+  });
+  const ir = intake.runs;
+  const is = (k) => ir.map((r) => r[k]);
+  const iGroup = `Chromium · 接收数据包, a quarter from ${people} people`;
+  log(
+    `intake: ${ir[0].files} files, ${ir[0].facts} facts, ${ir[0].bundleMB.toFixed(1)} MB; imported ${ir[0].imported}, refused ${ir[0].refused}`,
+  );
+  // Which file was going in when the window missed its frames (file 0 loads the roster).
+  ir.forEach((r, i) =>
+    log(
+      `intake run ${i + 1}: gaps over 50 ms: ${r.longGaps.length === 0 ? 'none' : r.longGaps.map((g) => `${g.gapMs} ms at file ${g.file}`).join(', ')}`,
+    ),
+  );
+  rows.push(
+    {
+      group: iGroup,
+      figure: `${ir[0].files < people - 1 ? 'one selection of' : 'all'} ${ir[0].files} files (${ir[0].facts} facts), with progress`,
+      unit: 'ms',
+      samples: is('intakeMs'),
+    },
+    { group: iGroup, figure: 'per file', unit: 'ms', samples: is('perFileMs') },
+    { group: iGroup, figure: 'the report (text + CSV)', unit: 'ms', samples: is('reportMs') },
+    {
+      group: iGroup,
+      figure: 'max frame gap during the intake',
+      unit: 'ms',
+      samples: is('maxFrameGapMs'),
+      limit: { figure: '50 ms limit', samples: budget(o.runs, 50) },
+      goal: 1,
+    },
+    { group: iGroup, figure: '95th-percentile frame gap', unit: 'ms', samples: is('p95FrameGapMs') },
+  );
+  if (ir.every((r) => Number.isFinite(r.peakHeapMB)))
+    rows.push({
+      group: iGroup,
+      figure: 'peak JS heap during the intake',
+      unit: 'MB',
+      samples: is('peakHeapMB'),
+    });
+  return intake;
 }
 
 function batchRows(batch) {
