@@ -178,8 +178,8 @@ type PostTask = (callback: () => void, options: { priority: 'background' }) => P
  * A turn of the event loop behind any frame that is due: a background-priority task where the
  * platform has `scheduler.postTask` (a frame the page owes is drawn before the next file starts),
  * else a zero timeout, which a due frame can lose to. Measured with the bench's intake at 20,000
- * people (5,000 files, one run at a time): longest frame gap 50.0 ms and none over 50 in two runs,
- * against 66.6 and 66.7 ms with three and two gaps of 50–67 ms for the zero timeout (README).
+ * people (5,000 files, 5 runs): runs with a frame gap over 50 ms two of five, against three of five
+ * with the zero timeout; median longest gap 50.0 ms against 50.1 (README, Performance).
  */
 export function yieldBehindFrames(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler;
