@@ -57,13 +57,16 @@ export type ExportOptions = {
 function resolvePeer(roster: SignedRoster, peer: ExportOptions['peer']): ExportPeer {
   const person = findPerson(roster.roster, peer.personId);
   if (!person) throw new SyncError('not-enrolled', '收件人不在人员名册中');
-  const key = peer.signingPub
-    ? whoHoldsKey(roster.roster, peer.signingPub)?.key
-    : activeKeys(person)[0];
+  const key = peer.signingPub ? whoHoldsKey(roster.roster, peer.signingPub)?.key : activeKeys(person)[0];
   if (!key || key.retired || !person.keys.includes(key)) {
     throw new SyncError('not-enrolled', `“${person.name}”在人员名册中没有可用的密钥,请人事部门为其登记`);
   }
-  return { personId: person.id, name: person.name, signingPub: key.signingPub, encryptionPub: key.encryptionPub };
+  return {
+    personId: person.id,
+    name: person.name,
+    signingPub: key.signingPub,
+    encryptionPub: key.encryptionPub,
+  };
 }
 
 /**
@@ -73,9 +76,11 @@ function resolvePeer(roster: SignedRoster, peer: ExportOptions['peer']): ExportP
  */
 const SCAN_PARTS: ((t: DutyBookDb['facts']) => { toArray(): Promise<StoredFact[]> })[] = [
   (t) => t.where(':id').below('1'),
-  ...[...'123456789abcde'].map(
-    (lo, i) => (t: DutyBookDb['facts']) => t.where(':id').between(lo, '23456789abcdef'[i]!, true, false),
-  ),
+  ...'123456789abcde'
+    .split('')
+    .map(
+      (lo, i) => (t: DutyBookDb['facts']) => t.where(':id').between(lo, '23456789abcdef'[i]!, true, false),
+    ),
   (t) => t.where(':id').aboveOrEqual('f'),
 ];
 
@@ -131,7 +136,10 @@ async function candidateFacts(
   const everyone = roster.roster.people.every((p) => subjects.has(p.id));
   if (!everyone) {
     const found = [
-      ...(await db.facts.where('subject').anyOf([...subjects]).toArray()),
+      ...(await db.facts
+        .where('subject')
+        .anyOf([...subjects])
+        .toArray()),
       ...(await db.facts.where('author').equals(peerId).toArray()),
     ];
     return { wanted: want([...new Map(found.map((f) => [f.id, f])).values()]).sort(byInstallCounter) };
@@ -237,7 +245,11 @@ export async function planExport(
         .map((a) => ({ a, n: a.factIds.filter((id) => sendIds.has(id)).length }))
         .sort((x, y) => y.n - x.n || (x.a.id < y.a.id ? -1 : 1))[0]?.a;
       if (!best) {
-        withheld.push({ factId: f.id, label: describeFact(roster.roster, f), reason: '缺少作者的签名,无法转发' });
+        withheld.push({
+          factId: f.id,
+          label: describeFact(roster.roster, f),
+          reason: '缺少作者的签名,无法转发',
+        });
         continue;
       }
       chosen.set(best.id, best);
@@ -326,7 +338,12 @@ export async function exportEntries(
 }
 
 /** Logs a written bundle (its sequence number is then used up) and audits it, in one transaction. */
-export async function recordExport(db: DutyBookDb, plan: ExportPlan, bundleId: string, now: Date = new Date()) {
+export async function recordExport(
+  db: DutyBookDb,
+  plan: ExportPlan,
+  bundleId: string,
+  now: Date = new Date(),
+) {
   const at = now.toISOString();
   await wrapStorageErrors('log bundle', () =>
     db.transaction('rw', [db.bundles, ...auditTables(db)], async () => {
