@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { base32Crockford, fromHex, readU64be, toHex, u64be, utf8, Utf8Arena } from '../../../shared/sync/bytes';
+import { base32Crockford, fromHex, readU64be, toHex, u64be } from '../../../shared/sync/bytes';
 
 test('Crockford base32 is MSB first over the alphabet without I, L, O, U', () => {
   expect(base32Crockford(fromHex('0000000000'))).toBe('00000000');
@@ -20,18 +20,13 @@ test('hex refuses odd lengths and non-hex characters', () => {
   expect(() => fromHex('zz')).toThrow();
 });
 
-test('Utf8Arena: each string as utf8() encodes it, views that stay valid across new blocks', () => {
-  const arena = new Utf8Arena(16);
-  const strings = ['', 'abc', '张三李四', '😀'.repeat(5), 'x'.repeat(40), '王', 'tail'];
-  const views = strings.map((s) => arena.encodeJoined([s]));
-  // The 16-byte blocks overflowed several times (the 40-byte string got one of its own).
-  strings.forEach((s, i) => expect(toHex(views[i]!)).toBe(toHex(utf8(s))));
-  expect(new Set(views.map((v) => v.buffer)).size).toBeGreaterThan(2);
-});
-
-test('Utf8Arena.encodeJoined: the pieces encoded as one string, across a new block too', () => {
-  const arena = new Utf8Arena(32);
-  const pieces = [['{"a":', '"张三"', '}'], ['', '😀😀', ''], ['x'.repeat(20), '王'.repeat(10), 'end']];
-  const views = pieces.map((p) => arena.encodeJoined(p));
-  pieces.forEach((p, i) => expect(toHex(views[i]!)).toBe(toHex(utf8(p.join('')))));
+test('hex: every byte value both ways, either case read, anything else refused', () => {
+  const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+  const hex = toHex(all);
+  expect(hex).toBe(Array.from(all, (b) => b.toString(16).padStart(2, '0')).join(''));
+  expect(fromHex(hex)).toEqual(all);
+  expect(fromHex(hex.toUpperCase())).toEqual(all);
+  expect(fromHex('')).toEqual(new Uint8Array(0));
+  for (const bad of ['0g', 'g0', ' 0', '0 ', 'é0', '0\u0660', '+1', '-1', '0x'])
+    expect(() => fromHex(bad), bad).toThrow(TypeError);
 });
