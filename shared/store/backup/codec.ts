@@ -4,7 +4,9 @@
  *
  * A row is JSON with tagged objects for what JSON cannot say:
  *   { "$u": 1 }               undefined
- *   { "$b": "<hex>" }         Uint8Array
+ *   { "$t": "<text>" }        Uint8Array whose bytes are valid UTF-8 (a stored fact's canonical
+ *                             bytes): its text, half the characters of hex or fewer
+ *   { "$b": "<hex>" }         any other Uint8Array
  *   { "$d": <ms> }            Date (its time value; an invalid Date is { "$d": null })
  *   { "$n": "NaN" | "Infinity" | "-Infinity" | "-0" }
  *   { "$o": { … } }           a plain object that has a key starting with "$" (so tags never collide)
@@ -12,7 +14,7 @@
  * Anything else (Map, Set, ArrayBuffer, other typed arrays, class instances) is refused when the
  * backup is made — a backup that silently dropped data would be worse than none.
  */
-import { fromHex, toHex } from '../../sync/bytes';
+import { fromHex, fromUtf8, toHex, utf8 } from '../../sync/bytes';
 
 export class RowCodecError extends Error {
   constructor(message: string) {
@@ -45,7 +47,10 @@ export function encodeValue(v: unknown, depth = 0): unknown {
       return v;
     case 'object': {
       if (v === null) return null;
-      if (v instanceof Uint8Array && v.constructor === Uint8Array) return { $b: toHex(v) };
+      if (v instanceof Uint8Array && v.constructor === Uint8Array) {
+        const text = utf8Text(v);
+        return text === undefined ? { $b: toHex(v) } : { $t: text };
+      }
       if (v instanceof Date) {
         const t = v.getTime();
         return { $d: Number.isNaN(t) ? null : t };
@@ -91,6 +96,10 @@ export function decodeValue(v: unknown, depth = 0): unknown {
       case '$b':
         if (typeof x !== 'string' || !/^([0-9a-f]{2})*$/.test(x)) break;
         return fromHex(x);
+      case '$t':
+        // Text decoded from UTF-8 has no lone surrogate (one would not encode back to the same bytes).
+        if (typeof x !== 'string' || LONE_SURROGATE.test(x)) break;
+        return utf8(x);
       case '$d':
         if (x === null) return new Date(NaN);
         if (typeof x !== 'number' || !Number.isFinite(x)) break;
@@ -112,6 +121,20 @@ export function decodeValue(v: unknown, depth = 0): unknown {
   }
   for (const k of keys) if (k.startsWith('$')) throw new RowCodecError(`untagged key ${k}`);
   return decodeObject(o, depth);
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The text of bytes that are valid UTF-8 — it encodes back to exactly those bytes (the decoder is
+ * strict and keeps a BOM) — or undefined for any other bytes.
+ */
+function utf8Text(bytes: Uint8Array): string | undefined {
+  try {
+    return fromUtf8(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /** An own data property, even for the key "__proto__" (plain assignment would set the prototype). */
