@@ -35,11 +35,13 @@ import type {
   QuarterSummaryVersion,
 } from '../domain';
 import { newId } from '../domain/ids';
+import { factRow } from '../sync/model/facts';
 import type {
   BundleLogRow,
   PeerHoldingsRow,
   RosterRow,
   StoredAttestation,
+  FactRow,
   StoredFact,
   TrustRow,
 } from '../sync/model/types';
@@ -178,6 +180,24 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
     note: 'audit trail',
     stores: { audit: 'seq' },
   },
+  // 2026-11-24 v9 (issue 7): a fact is kept as its head (what the indexes and the export's checks
+  // read) and its canonical bytes — the bytes its id hashes and its author attested. An export sends
+  // them as they are instead of encoding every fact again (the encoding was a quarter of an export's
+  // work); where a fact is needed whole, its bytes are parsed (`factOfRow`). The upgrade encodes each
+  // stored fact as its id was made (`factBytes`) and drops the fields the bytes now hold.
+  {
+    version: 9,
+    date: '2026-11-24',
+    note: 'facts kept as their canonical bytes',
+    stores: {},
+    upgrade: (tx) =>
+      tx
+        .table('facts')
+        .toCollection()
+        .modify((row: StoredFact, ref: { value: unknown }) => {
+          ref.value = factRow(row);
+        }),
+  },
 ];
 
 /** The schema version the code writes (the last step's). */
@@ -223,7 +243,7 @@ export class DutyBookDb extends Dexie {
   journalEntries!: Table<JournalEntry, string>;
   summaries!: Table<QuarterSummary, string>;
   summaryVersions!: Table<QuarterSummaryVersion, string>;
-  facts!: Table<StoredFact, string>;
+  facts!: Table<FactRow, string>;
   attestations!: Table<StoredAttestation, string>;
   peerHoldings!: Table<PeerHoldingsRow, string>;
   bundles!: Table<BundleLogRow, string>;

@@ -9,13 +9,16 @@ import type { MonthlyRecordVersion, PlanVersion, QuarterSummaryVersion } from '.
 import {
   decodeBody,
   encodeBody,
+  factBytes,
+  factOfRow,
+  factRow,
   headsOf,
   recordKeys,
+  sha256Hex,
   shownHead,
   sortedIds,
-  storedFact,
 } from '../sync/model/facts';
-import type { Holdings, SelfIdentityRow, StoredFact } from '../sync/model/types';
+import type { Fact, Holdings, SelfIdentityRow, StoredFact } from '../sync/model/types';
 import { appendAudit, auditOfOwnFact, auditTables } from './audit';
 import type { DutyBookDb } from './db';
 import { wrapStorageErrors } from './storage-errors';
@@ -33,9 +36,9 @@ export async function readSelfIdentity(db: DutyBookDb): Promise<SelfIdentityRow 
   return row?.id === 'self' ? row : undefined;
 }
 
-/** The facts of one record, as stored (any order). */
-export function readFactsOfRecord(db: DutyBookDb, recordKey: string): Promise<StoredFact[]> {
-  return db.facts.where('recordKey').equals(recordKey).toArray();
+/** The facts of one record, whole (any order). */
+export async function readFactsOfRecord(db: DutyBookDb, recordKey: string): Promise<StoredFact[]> {
+  return (await db.facts.where('recordKey').equals(recordKey).toArray()).map(factOfRow);
 }
 
 async function lastCounter(db: DutyBookDb, device: string): Promise<number> {
@@ -79,7 +82,7 @@ async function writeOwnFact(db: DutyBookDb, input: OwnFactInput): Promise<Stored
   const self = await readSelfIdentity(db);
   if (!self) return undefined;
   const heads = headsOf(await readFactsOfRecord(db, input.recordKey)).map((f) => f.id);
-  const fact = storedFact({
+  const written: Fact = {
     v: 1,
     type: input.type,
     subject: input.subject,
@@ -91,8 +94,11 @@ async function writeOwnFact(db: DutyBookDb, input: OwnFactInput): Promise<Stored
     parents: sortedIds([...heads, ...(input.parents ?? [])]),
     createdAt: input.createdAt,
     body: encodeBody(input.body),
-  });
-  await db.facts.add(fact);
+  };
+  // Its id is the hash of these bytes; the store keeps them as they are (what an export sends).
+  const bytes = factBytes(written);
+  const fact: StoredFact = { ...written, id: sha256Hex(bytes) };
+  await db.facts.add(factRow(fact, bytes));
   return fact;
 }
 
@@ -151,7 +157,7 @@ export async function backfillOwnFacts(db: DutyBookDb): Promise<number> {
   const mine = await db.facts.where('author').equals(self.personId).toArray();
   const done = new Set(
     mine.map((f) => {
-      const body = decodeBody(f.body);
+      const body = decodeBody(factOfRow(f).body);
       return typeof body === 'object' && body !== null && 'id' in body ? String(body.id) : '';
     }),
   );
@@ -197,7 +203,7 @@ export async function conflictsFor(db: DutyBookDb, recordKey: string): Promise<S
 
 /** Every record key with more than one head, for a "需要处理的冲突" list. */
 export async function listConflicts(db: DutyBookDb): Promise<string[]> {
-  const facts = await wrapStorageErrors('read facts', () => db.facts.toArray());
+  const facts = (await wrapStorageErrors('read facts', () => db.facts.toArray())).map(factOfRow);
   const byKey = new Map<string, StoredFact[]>();
   for (const f of facts) byKey.set(f.recordKey, [...(byKey.get(f.recordKey) ?? []), f]);
   return [...byKey].filter(([, fs]) => headsOf(fs).length > 1).map(([k]) => k).sort();

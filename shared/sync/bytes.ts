@@ -10,47 +10,6 @@ export function utf8(s: string): Uint8Array {
   return utf8Encoder.encode(s);
 }
 
-/**
- * UTF-8 of many strings into a few shared buffers: one `encodeInto` a string and no buffer of its
- * own (10k facts at export), each result a view that stays valid. A string that does not fit what
- * is left of the buffer starts a new one (at least 3 bytes per UTF-16 unit, so it fits there).
- */
-export class Utf8Arena {
-  private buffer = new Uint8Array(0);
-  private at = 0;
-  constructor(private readonly blockBytes = 1 << 20) {}
-
-  /** The UTF-8 of `parts.join('')`, without joining them. */
-  encodeJoined(parts: readonly string[]): Uint8Array {
-    let units = 0;
-    for (const p of parts) units += p.length;
-    if (this.buffer.length - this.at >= units) {
-      let written = 0;
-      let whole = true;
-      for (const p of parts) {
-        const r = utf8Encoder.encodeInto(p, this.buffer.subarray(this.at + written));
-        written += r.written;
-        if (r.read !== p.length) {
-          whole = false;
-          break;
-        }
-      }
-      if (whole) return this.take(written);
-    }
-    this.buffer = new Uint8Array(Math.max(this.blockBytes, units * 3));
-    this.at = 0;
-    let written = 0;
-    for (const p of parts) written += utf8Encoder.encodeInto(p, this.buffer.subarray(written)).written;
-    return this.take(written);
-  }
-
-  private take(n: number): Uint8Array {
-    const out = this.buffer.subarray(this.at, this.at + n);
-    this.at += n;
-    return out;
-  }
-}
-
 /** Decodes strict UTF-8; throws a TypeError on invalid sequences. */
 export function fromUtf8(bytes: Uint8Array): string {
   return utf8Decoder.decode(bytes);

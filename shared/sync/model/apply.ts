@@ -7,6 +7,7 @@
  * bulk operation per table: per-row requests inside the transaction were the import's cost. Applying the same bundle again is a no-op (P3).
  */
 import { SyncError } from './errors';
+import { factOfRow, factRow } from './facts';
 import { unionHoldings } from './holdings';
 import type { ImportPlan } from './import';
 import { groupByMaterialiser, type Known, type MaterialiseContext, type TableWrites } from './materialise';
@@ -79,9 +80,10 @@ export async function applyImport(db: DutyBookDb, plan: ImportPlan, options: App
       const fresh = [...new Map(payload.facts.map((f) => [f.id, f])).values()];
       // The stored facts of the records this bundle touches: tells which facts are new (the plan's
       // view may be stale) and is what materialisation needs — one index query, no per-id lookups.
-      const stored = await db.facts.where('recordKey').anyOf([...new Set(fresh.map((f) => f.recordKey))]).toArray();
-      const storedIds = new Set(stored.map((f) => f.id));
+      const storedRows = await db.facts.where('recordKey').anyOf([...new Set(fresh.map((f) => f.recordKey))]).toArray();
+      const storedIds = new Set(storedRows.map((f) => f.id));
       const added = fresh.filter((f) => !storedIds.has(f.id));
+      const stored = storedRows.map(factOfRow);
       const factsOfRecords = new Map<string, StoredFact[]>();
       for (const f of stored) {
         const list = factsOfRecords.get(f.recordKey);
@@ -95,7 +97,12 @@ export async function applyImport(db: DutyBookDb, plan: ImportPlan, options: App
       const materialised: TableWrites[] = [];
       for (const [m, facts] of groupByMaterialiser(added)) materialised.push(...(await m.plan(ctx, facts, known)));
 
-      if (added.length > 0) await write(() => db.facts.bulkPut(added));
+      if (added.length > 0) {
+        // The bundle's own bytes, copied out of its decompressed content (IndexedDB would store the
+        // whole buffer a view is on).
+        const rows = added.map((f) => factRow(f, payload.bytes?.get(f.id)?.slice()));
+        await write(() => db.facts.bulkPut(rows));
+      }
       if (payload.attestations.length > 0) await write(() => db.attestations.bulkPut(payload.attestations));
       if (payload.acks) {
         const same = before?.install === payload.acks.install;

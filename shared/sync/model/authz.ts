@@ -16,7 +16,7 @@
  */
 import { splitRecordKey } from './facts';
 import { findPerson, hrCovers, whoHoldsKey } from './roster';
-import type { Fact, Roster, RosterPerson } from './types';
+import type { Fact, FactHead, Roster, RosterPerson } from './types';
 
 export type WriterRule = 'self' | 'supervisor' | 'hr';
 export type FactRule = { writer: WriterRule; /** first segment of the record key */ kind: string; label: string };
@@ -63,7 +63,7 @@ function writerAllowed(rule: WriterRule, roster: Roster, author: RosterPerson, s
  * null when they may: the key is listed for the author (a retired key only for facts up to its
  * cut-off), the record key names the subject and the type's kind, and the writer rule holds.
  */
-export function authorProblem(roster: Roster, fact: Fact): string | null {
+export function authorProblem(roster: Roster, fact: FactHead): string | null {
   const holder = whoHoldsKey(roster, fact.authorKey);
   if (!holder) return '作者的签名密钥不在人员名册中';
   if (holder.person.id !== fact.author) return `签名密钥属于“${holder.person.name}”,与记录所写作者不符`;

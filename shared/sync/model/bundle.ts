@@ -7,7 +7,7 @@
 import { newId } from '../../domain/ids';
 import type { DutyBookDb } from '../../store/db';
 import { getCurrentRoster, getPinnedHr, getSelfIdentity } from '../../store/sync-repo';
-import { fromHex, Utf8Arena } from '../bytes';
+import { fromHex } from '../bytes';
 import { bundleWriter, openBundle } from '../container';
 import { prepareWorkerDeflate } from '../deflate';
 import type { CryptoSuite } from '../crypto';
@@ -15,10 +15,10 @@ import type { BundleLimits } from '../format';
 import { SyncError } from './errors';
 import {
   exportEntryChunks,
+  exportOtherEntries,
   factEntry,
   planExport,
   recordExport,
-  type BundleEntry,
   type ExportOptions,
   type ExportPlan,
 } from './export';
@@ -64,17 +64,17 @@ export async function createBundle(
   if (!roster) throw new SyncError('no-roster', '本机还没有人员名册,请先导入人事部门发来的数据包');
   const now = options.now ?? new Date();
   const bundleId = newId(now.getTime());
-  // A full scan hands over the facts to send as it reads them: they are encoded while IndexedDB reads
-  // the rest. Compression was most of the export's write stage: the platform's zlib (faster than
-  // fflate at its fastest level, a third smaller), and for a large export mostly in a worker, fed chunk
-  // by chunk (shared/sync/deflate.ts). The facts go to it by install and counter, not as read (by id):
-  // kept together, a record's versions compress to 1.68 MB per 10,000 against 2.60 MB.
-  const writer = bundleWriter({ compressionLevel: EXPORT_COMPRESSION_LEVEL });
+  // The facts go out as the canonical bytes they were stored with (no encoding). Compression is most
+  // of the export's work after the read: the platform's zlib (faster than fflate at its fastest level,
+  // a third smaller), for a large export mostly in a worker, fed chunk by chunk (shared/sync/deflate.ts).
+  // A full scan gives the writer the facts part by part as IndexedDB reads them, so they are compressed
+  // meanwhile; each part holds whole records in install and counter order (kept together, a record's
+  // versions compress to 1.68 MB per 10,000 against 2.60 MB scattered).
+  const newWriter = () => bundleWriter({ compressionLevel: EXPORT_COMPRESSION_LEVEL });
+  let writer = newWriter();
   let bytes: Uint8Array;
   let plan: ExportPlan;
   try {
-    const arena = new Utf8Arena();
-    const encoded = new Map<string, BundleEntry>();
     plan = await planExport(
       db,
       {
@@ -84,12 +84,17 @@ export async function createBundle(
         ...(options.full ? { full: true } : {}),
         ...(options.limit ? { limit: options.limit } : {}),
       },
-      (facts) => {
-        for (const f of facts) encoded.set(f.id, factEntry(arena, f));
-      },
+      (facts) => writer.add(facts.map(factEntry)),
     );
-    for await (const chunk of exportEntryChunks(options.suite, plan, me, options.keys.signing.seed, encoded))
-      writer.add(chunk);
+    if (plan.streamed)
+      writer.add(await exportOtherEntries(options.suite, plan, me, options.keys.signing.seed));
+    else {
+      // Past the limit (or by index) the plan sends other facts than the writer got: write afresh.
+      writer.abort();
+      writer = newWriter();
+      for await (const chunk of exportEntryChunks(options.suite, plan, me, options.keys.signing.seed))
+        writer.add(chunk);
+    }
     bytes = await writer.finish({
       suite: options.suite,
       sender: {

@@ -14,13 +14,11 @@ import type { CryptoSuite } from '../crypto';
 import { attestationBytes, makeAttestation } from './attestations';
 import { authorProblem, mayRead, subjectsInScope } from './authz';
 import { SyncError } from './errors';
-import { storedFactJson } from './facts';
 import { holdsFact } from './holdings';
 import { describeFact } from './import';
 import { activeKeys, findPerson, whoHoldsKey } from './roster';
-import { Utf8Arena } from '../bytes';
 import { canonicalJsonBytes } from '../canonical-json';
-import type { Acks, SelfIdentityRow, SignedRoster, StoredAttestation, StoredFact } from './types';
+import type { Acks, FactRow, SelfIdentityRow, SignedRoster, StoredAttestation } from './types';
 
 /** About 10k versions commit in seconds (design/sync.md); larger exports are split. */
 export const DEFAULT_EXPORT_LIMIT = 10_000;
@@ -29,8 +27,13 @@ export type ExportPeer = { personId: string; name: string; signingPub: string; e
 
 export type ExportPlan = {
   peer: ExportPeer;
-  /** Facts to send, by install and counter. */
-  facts: StoredFact[];
+  /**
+   * Facts to send (as stored: head and canonical bytes), by install and counter — or, when
+   * `streamed`, exactly those the sink was given, in the order given.
+   */
+  facts: FactRow[];
+  /** The sink was given every fact to send during the scan (see ExportFactSink). */
+  streamed: boolean;
   /** The ids among `facts` this install's person wrote with the current key: attested at export. */
   ownFactIds: string[];
   /** Stored attestations relayed unchanged, covering every other fact. */
@@ -69,36 +72,49 @@ function resolvePeer(roster: SignedRoster, peer: ExportOptions['peer']): ExportP
   };
 }
 
-/**
- * Facts read apart, in the order of their ids: all requests go out at once and each part is checked
- * and handed on as it arrives while IndexedDB reads the next (measured on 10,000 versions: reading and
- * encoding 204–227 ms this way against 290–304 ms for one read, then the encoding).
- */
-const SCAN_PARTS: ((t: DutyBookDb['facts']) => { toArray(): Promise<StoredFact[]> })[] = [
-  (t) => t.where(':id').below('1'),
-  ...'123456789abcde'
-    .split('')
-    .map(
-      (lo, i) => (t: DutyBookDb['facts']) => t.where(':id').between(lo, '23456789abcdef'[i]!, true, false),
-    ),
-  (t) => t.where(':id').aboveOrEqual('f'),
-];
+/** Parts of a full scan (fewer for a small roster). */
+const SCAN_PARTS = 16;
 
 /**
- * Receives, during a full scan, the facts the plan is going to send, part by part as they are read,
- * so that their encoding runs while IndexedDB reads the rest (`createBundle`). Called only while their
- * number stays within the limit; past it, the plan sends the first by install and counter and the
- * caller encodes what it did not get.
+ * A full scan's parts: ranges of the subject index cut at the roster's people, so that each part
+ * holds whole records (every version of a record has its subject) and compresses as well as the
+ * whole; together they cover every key. All requests go out at once and each part is judged (and
+ * given to the sink) as it arrives while IndexedDB reads the rest.
  */
-export type ExportFactSink = (facts: StoredFact[]) => void;
+function scanParts(roster: SignedRoster): ((t: DutyBookDb['facts']) => { toArray(): Promise<FactRow[]> })[] {
+  const ids = roster.roster.people.map((p) => p.id).sort();
+  const cuts = [
+    ...new Set(
+      Array.from({ length: SCAN_PARTS - 1 }, (_, i) => ids[Math.floor(((i + 1) * ids.length) / SCAN_PARTS)]),
+    ),
+  ].filter((c): c is string => c !== undefined);
+  if (cuts.length === 0) return [(t) => t.toCollection()];
+  return [
+    (t) => t.where('subject').below(cuts[0]!),
+    ...cuts
+      .slice(1)
+      .map((hi, i) => (t: DutyBookDb['facts']) => t.where('subject').between(cuts[i]!, hi, true, false)),
+    (t) => t.where('subject').aboveOrEqual(cuts[cuts.length - 1]!),
+  ];
+}
+
+/**
+ * Receives, during a full scan, the facts the plan will send, a part at a time as they are read (each
+ * part by install and counter), so that the caller compresses them while IndexedDB reads the rest
+ * (`createBundle`). Given only while their number stays within the limit: past it the plan sends the
+ * first by install and counter instead, and says so (`streamed` false).
+ */
+export type ExportFactSink = (facts: FactRow[]) => void;
 
 type Candidates = {
   /** The facts to send unless one lacks an attestation (see `want`), by install and counter. */
-  wanted: StoredFact[];
+  wanted: FactRow[];
   /** Every fact, when the scan read them all (holdings come free), by install and counter. */
-  all?: StoredFact[];
-  /** The attestations by the facts they cover, when the scan read them all (before the facts). */
+  all?: FactRow[];
+  /** The attestations by the facts they cover, when the scan read them all (alongside the facts). */
   byFact?: Map<string, StoredAttestation[]>;
+  /** What the sink was given, in order, when it was given every fact that `stream.sends` (none past the limit). */
+  given?: FactRow[];
 };
 
 /** Stored attestations by the ids of the facts they cover. */
@@ -115,20 +131,20 @@ function attestationsByFact(stored: readonly StoredAttestation[]): Map<string, S
 }
 
 /** Whether an attestation is one the fact's author made with the key that wrote it (what a peer accepts). */
-const attests = (a: StoredAttestation, f: StoredFact) => a.authorKey === f.authorKey && a.author === f.author;
+const attests = (a: StoredAttestation, f: FactRow) => a.authorKey === f.authorKey && a.author === f.author;
 
 /**
  * The facts `want` keeps, each judged once: from a full scan, in parts as they arrive (the sink gets
- * those of each that `stream.attested`), else through the subject and author indexes.
+ * those of each that `stream.sends`), else through the subject and author indexes.
  */
 async function candidateFacts(
   db: DutyBookDb,
   roster: SignedRoster,
   peerId: string,
-  want: (facts: StoredFact[]) => StoredFact[],
+  want: (facts: FactRow[]) => FactRow[],
   stream?: {
     sink: ExportFactSink;
-    attested: (f: StoredFact, byFact: Map<string, StoredAttestation[]>) => boolean;
+    sends: (f: FactRow, byFact: Map<string, StoredAttestation[]>) => boolean;
     limit: number;
   },
 ): Promise<Candidates> {
@@ -144,36 +160,32 @@ async function candidateFacts(
     ];
     return { wanted: want([...new Map(found.map((f) => [f.id, f])).values()]).sort(byInstallCounter) };
   }
-  const parts: StoredFact[][] = [];
-  const kept = new Set<StoredFact>();
+  const parts: FactRow[][] = [];
+  const kept = new Set<FactRow>();
   let byFact = new Map<string, StoredAttestation[]>();
-  let given = 0;
-  let next = 0;
-  const arrived = () => {
-    // In the order of the parts, whatever order IndexedDB answers in.
-    for (; parts[next]; next++) {
-      const wanted = want(parts[next]!);
-      for (const f of wanted) kept.add(f);
-      if (!stream || given > stream.limit) continue;
-      const sends = wanted.filter((f) => stream.attested(f, byFact));
-      given += sends.length;
-      if (given <= stream.limit && sends.length > 0) stream.sink(sends);
-    }
-  };
-  await db.transaction('r', db.facts, db.attestations, async () => {
+  let given: FactRow[] | undefined = stream ? [] : undefined;
+  await db.transaction('r', db.facts, db.attestations, () => {
     const read = db.attestations.toArray().then((stored) => (byFact = attestationsByFact(stored)));
-    await Promise.all(
-      SCAN_PARTS.map((part, i) =>
+    return Promise.all(
+      scanParts(roster).map((part) =>
         Promise.all([read, part(db.facts).toArray()]).then(([, facts]) => {
-          parts[i] = facts;
-          arrived();
+          parts.push(facts);
+          const wanted = want(facts);
+          for (const f of wanted) kept.add(f);
+          if (!stream || !given) return;
+          const sends = wanted.filter((f) => stream.sends(f, byFact)).sort(byInstallCounter);
+          if (given.length + sends.length > stream.limit) given = undefined;
+          else if (sends.length > 0) {
+            given.push(...sends);
+            stream.sink(sends);
+          }
         }),
       ),
     );
   });
   // Sorted once here, for the plan's order and the holdings both.
   const all = parts.flat().sort(byInstallCounter);
-  return { wanted: all.filter((f) => kept.has(f)), all, byFact };
+  return { wanted: all.filter((f) => kept.has(f)), all, byFact, ...(given ? { given } : {}) };
 }
 
 /**
@@ -194,10 +206,10 @@ export async function planExport(
   const peer = resolvePeer(roster, options.peer);
   const peerHeld = options.full ? undefined : await getPeerHoldings(db, peer.signingPub);
   const limit = options.limit ?? DEFAULT_EXPORT_LIMIT;
-  const own = (f: StoredFact) => f.authorKey === me.signingPub;
+  const own = (f: FactRow) => f.authorKey === me.signingPub;
   // What the peer may see and lacks, unless its author may not have written it (then withheld).
-  const problems = new Map<StoredFact, string>();
-  const want = (facts: StoredFact[]) =>
+  const problems = new Map<FactRow, string>();
+  const want = (facts: FactRow[]) =>
     facts.filter((f) => {
       if (!mayRead(roster.roster, peer.personId, f) || holdsFact(peerHeld?.held, f)) return false;
       const problem = authorProblem(roster.roster, f);
@@ -213,7 +225,7 @@ export async function planExport(
       sink,
       limit,
       // As below: this install's own, or with an attestation its author made to travel with.
-      attested: (f, byFact) => own(f) || (byFact.get(f.id)?.some((a) => attests(a, f)) ?? false),
+      sends: (f, byFact) => own(f) || (byFact.get(f.id)?.some((a) => attests(a, f)) ?? false),
     },
   );
   const withheld: ExportPlan['withheld'] = [...problems]
@@ -232,7 +244,7 @@ export async function planExport(
   const sendIds = new Set(others.map((f) => f.id));
   const chosen = new Map<string, StoredAttestation>();
   const covered = new Set<string>();
-  const facts: StoredFact[] = [];
+  const facts: FactRow[] = [];
   let more = false;
   for (const f of wanted) {
     if (facts.length >= limit) {
@@ -258,11 +270,16 @@ export async function planExport(
     facts.push(f);
   }
   const sentIds = new Set(facts.map((f) => f.id));
+  // The sink was given exactly the facts to send (it gets none past the limit): they are the plan's, in that order.
+  const { given } = candidates;
+  const streamed =
+    given !== undefined && given.length === facts.length && given.every((f) => sentIds.has(f.id));
   const rosterNeeded = options.full || !peerHeld || peerHeld.rosterVersion < roster.roster.version;
   return {
     peer,
-    facts,
-    ownFactIds: facts.filter((f) => f.authorKey === me.signingPub).map((f) => f.id),
+    facts: streamed ? given : facts,
+    streamed,
+    ownFactIds: facts.filter(own).map((f) => f.id),
     attestations: [...chosen.values()].filter((a) => a.factIds.some((id) => sentIds.has(id))),
     ...(rosterNeeded ? { roster } : {}),
     acks: {
@@ -284,44 +301,44 @@ export type BundleEntry = { type: 'roster' | 'attestation' | 'fact'; bytes: Uint
 /** Facts per chunk of entries: the bundle writer takes each as it comes (its compression starts early). */
 const FACTS_PER_CHUNK = 500;
 
-/** A fact as a bundle entry, its bytes a view into `arena`'s shared buffers. */
-export const factEntry = (arena: Utf8Arena, f: StoredFact): BundleEntry => ({
-  type: 'fact',
-  bytes: arena.encodeJoined(storedFactJson(f)),
-  hash: f.id,
-});
+/** A stored fact as a bundle entry: the canonical bytes it was stored with, its id their hash. */
+export const factEntry = (f: FactRow): BundleEntry => ({ type: 'fact', bytes: f.bytes, hash: f.id });
 
-/**
- * The bundle entries of a plan, in chunks: the roster and attestations (a fresh one for own facts),
- * then the facts, FACTS_PER_CHUNK at a time, their bytes views into shared buffers — or taken from
- * `encoded` (by fact id), where the sink of a full scan put them.
- */
-export async function* exportEntryChunks(
+/** The entries other than the facts: the roster, and the attestations (a fresh one for own facts). */
+export async function exportOtherEntries(
   suite: CryptoSuite,
   plan: ExportPlan,
   me: SelfIdentityRow,
   signingSeed: Uint8Array,
-  encoded?: ReadonlyMap<string, BundleEntry>,
-): AsyncGenerator<BundleEntry[]> {
-  const first: BundleEntry[] = [];
-  if (plan.roster) first.push({ type: 'roster', bytes: canonicalJsonBytes(plan.roster) });
+): Promise<BundleEntry[]> {
+  const entries: BundleEntry[] = [];
+  if (plan.roster) entries.push({ type: 'roster', bytes: canonicalJsonBytes(plan.roster) });
   if (plan.ownFactIds.length > 0) {
     const own = await makeAttestation(suite, signingSeed, {
       author: me.personId,
       authorKey: me.signingPub,
       factIds: plan.ownFactIds,
     });
-    first.push({ type: 'attestation', bytes: attestationBytes(own) });
+    entries.push({ type: 'attestation', bytes: attestationBytes(own) });
   }
   for (const a of plan.attestations) {
     const { id, ...attestation } = a;
     // A stored attestation's id is the hash of these bytes (storedAttestation, parseAttestation).
-    first.push({ type: 'attestation', bytes: attestationBytes(attestation), hash: id });
+    entries.push({ type: 'attestation', bytes: attestationBytes(attestation), hash: id });
   }
-  yield first;
-  const arena = new Utf8Arena();
+  return entries;
+}
+
+/** The bundle entries of a plan, in chunks: the others, then the facts, FACTS_PER_CHUNK at a time. */
+export async function* exportEntryChunks(
+  suite: CryptoSuite,
+  plan: ExportPlan,
+  me: SelfIdentityRow,
+  signingSeed: Uint8Array,
+): AsyncGenerator<BundleEntry[]> {
+  yield await exportOtherEntries(suite, plan, me, signingSeed);
   for (let i = 0; i < plan.facts.length; i += FACTS_PER_CHUNK) {
-    yield plan.facts.slice(i, i + FACTS_PER_CHUNK).map((f) => encoded?.get(f.id) ?? factEntry(arena, f));
+    yield plan.facts.slice(i, i + FACTS_PER_CHUNK).map(factEntry);
   }
 }
 

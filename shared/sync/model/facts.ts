@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { canonicalJson as domainCanonicalJson } from '../../domain/plan';
 import { fromUtf8, utf8 } from '../bytes';
 import { canonicalJson, CanonicalJsonError, isJsonObject, parseCanonicalJson } from '../canonical-json';
-import type { Fact, StoredFact } from './types';
+import type { Fact, FactRow, StoredFact } from './types';
 
 export const FACT_FORMAT_VERSION = 1;
 /** A fact's canonical bytes may not exceed this (a record book is a few KiB). */
@@ -98,18 +98,16 @@ function scalarJson(v: unknown): string | undefined {
 /**
  * The canonical JSON of a fact-shaped object — exactly `canonicalJson(value)`, same output and same
  * errors — written field by field into three pieces (before the body, the body, after it; the cost
- * of encoding 10k facts at export).
- * Undefined when the value does not have exactly a fact's keys (plus `id` when `row`, a stored
- * fact) with primitive field types, or when a string might hold a lone surrogate: the caller then
- * uses the generic encoder, which throws for one (this path never throws, so every refusal and its
- * message are the generic encoder's). JSON.stringify escapes a lone surrogate as
- * `\udxxx`, so an output without the text `\ud` had none (a `\\ud` in the text only costs the
- * slow path).
+ * of encoding and checking 10k facts).
+ * Undefined when the value does not have exactly a fact's keys with primitive field types, or when a
+ * string might hold a lone surrogate: the caller then uses the generic encoder, which throws for one
+ * (this path never throws, so every refusal and its message are the generic encoder's).
+ * JSON.stringify escapes a lone surrogate as `\udxxx`, so an output without the text `\ud` had none
+ * (a `\\ud` in the text only costs the slow path).
  */
-function factJson(value: unknown, row = false): FactJsonParts | undefined {
+function factJson(value: unknown): FactJsonParts | undefined {
   if (!isJsonObject(value) || Object.getPrototypeOf(value) !== Object.prototype) return undefined;
-  const keys = FACT_KEYS.length + (row ? 1 : 0);
-  if (Object.keys(value).length !== keys || (row && !('id' in value))) return undefined;
+  if (Object.keys(value).length !== FACT_KEYS.length) return undefined;
   for (const k of FACT_KEYS) if (!(k in value)) return undefined;
   const { parents } = value;
   if (!Array.isArray(parents) || !parents.every((p) => typeof p === 'string')) return undefined;
@@ -153,15 +151,6 @@ export function factBytes(fact: Fact): Uint8Array {
   return utf8(factJson(fact)?.join('') ?? canonicalJson(fact));
 }
 
-/**
- * The canonical JSON text of a stored row's fact (the row without its id), as `factBytes` encodes
- * it, in pieces to encode one after another: joined, the body would be copied once more (10k facts
- * at export: 50 MB of text the collector then reclaims).
- */
-export function storedFactJson(row: StoredFact): readonly string[] {
-  return factJson(row, true) ?? [canonicalJson(factOf(row))];
-}
-
 /** `parseCanonicalJson` with the fact fast path (same result and errors). */
 function parseFactJson(bytes: Uint8Array): unknown {
   let text: string;
@@ -197,6 +186,21 @@ export function factOf(row: StoredFact): Fact {
 
 export function storedFact(fact: Fact): StoredFact {
   return { ...fact, id: factId(fact) };
+}
+
+/**
+ * The facts table's row for a fact: its head and its canonical bytes. `bytes`: those bytes when the
+ * caller holds them already (a bundle's entry, the bytes an id was just computed from) — a buffer of
+ * their own, since IndexedDB stores a view's whole buffer.
+ */
+export function factRow(fact: StoredFact, bytes: Uint8Array = factBytes(factOf(fact))): FactRow {
+  const { id, type, subject, author, authorKey, device, counter, recordKey } = fact;
+  return { id, type, subject, author, authorKey, device, counter, recordKey, bytes };
+}
+
+/** The whole fact a stored row holds: its canonical bytes, parsed (the row's own data, not checked again). */
+export function factOfRow(row: FactRow): StoredFact {
+  return { ...(JSON.parse(fromUtf8(row.bytes)) as Fact), id: row.id };
 }
 
 /** A version snapshot as a fact body (canonical JSON text that may hold fractions). */

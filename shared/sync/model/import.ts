@@ -75,6 +75,8 @@ export type ImportPlan = {
   /** For applyImport only. */
   payload: {
     facts: StoredFact[];
+    /** The canonical bytes of the bundle's facts as it carried them, by fact id: what the store keeps. */
+    bytes?: Map<string, Uint8Array>;
     /** The bodies of `facts` as their materialiser's check parsed them, by fact id. */
     bodies?: Map<string, unknown>;
     attestations: StoredAttestation[];
@@ -88,7 +90,10 @@ export type ImportPlan = {
   };
 };
 
-export function describeFact(roster: Roster | undefined, fact: Fact): string {
+export function describeFact(
+  roster: Roster | undefined,
+  fact: Pick<Fact, 'subject' | 'recordKey' | 'type'>,
+): string {
   const who = (roster && findPerson(roster, fact.subject)?.name) ?? fact.subject;
   const { kind, rest } = splitRecordKey(fact.recordKey);
   // A feedback's key ends in its id, which says nothing to a clerk.
@@ -239,6 +244,9 @@ export async function planImport(
 
   // Facts.
   const parsed = new Map<string, Fact>();
+  // The entries' own bytes by fact id: what the store keeps for the facts applyImport adds.
+  const bytesOf = new Map<string, Uint8Array>();
+  plan.payload.bytes = bytesOf;
   factEntries.forEach((e, i) => {
     const r = parseFact(e.bytes, e.hash);
     if ('problem' in r) {
@@ -246,7 +254,10 @@ export async function planImport(
         `第${i + 1}条记录`,
         r.problem.kind === 'unsupported' ? '由较新版本的履责记实生成,请升级软件' : '格式不正确',
       );
-    } else parsed.set(r.id, r.fact);
+    } else {
+      parsed.set(r.id, r.fact);
+      bytesOf.set(r.id, e.bytes);
+    }
   });
   const ids = [...parsed.keys()];
   // Which of them this database holds: one index query over the records they belong to (a fact's

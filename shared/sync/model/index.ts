@@ -15,7 +15,8 @@
  *              the indicator config. Accepted only if newer and signed by the pinned key or a
  *              successor (P7, P12). Lookups: `whoHoldsKey`, `directReports`, `isSupervisorOf`.
  *   facts      Every submitted version is a fact (`Fact`, id = sha256 of its canonical bytes),
- *              written in the same transaction as the submission (store/fact-repo.ts). The current
+ *              written in the same transaction as the submission (store/fact-repo.ts) and stored as
+ *              those bytes with the head its indexes need (`FactRow`; `factOfRow` reads one whole). The current
  *              version of a record is the shown DAG head (`currentFact`); concurrent heads are kept
  *              and listed (`conflictsFor`, `listConflicts`).
  *   authz      `authorProblem(roster, fact)` — who may write what; `mayRead(roster, reader, fact)` —

@@ -40,7 +40,7 @@ import {
 } from '../../domain';
 import type { DutyBookDb } from '../../store/db';
 import { noteWritten } from '../../store/status';
-import { decodeBody, recordKeys, shownHead, splitRecordKey } from './facts';
+import { decodeBody, factOfRow, recordKeys, shownHead, splitRecordKey } from './facts';
 import type { Fact, Roster, SelfIdentityRow, StoredFact } from './types';
 
 export type MaterialiseContext = {
@@ -139,8 +139,8 @@ async function factsOfRecords(
     else missing.push(k);
   }
   if (missing.length > 0) {
-    for (const f of await db.facts.where('recordKey').anyOf(missing).toArray())
-      all.get(f.recordKey)?.set(f.id, f);
+    for (const row of await db.facts.where('recordKey').anyOf(missing).toArray())
+      all.get(row.recordKey)?.set(row.id, factOfRow(row));
   }
   for (const f of [...(known.added ?? []), ...added]) all.get(f.recordKey)?.set(f.id, f);
   return new Map([...all].map(([k, m]) => [k, [...m.values()]]));

@@ -35,6 +35,7 @@ import {
   authorProblem,
   factId,
   factOf,
+  factOfRow,
   loadDeviceKeys,
   loadOrgKey,
   verifyAttestation,
@@ -98,7 +99,7 @@ describe('seedDatabase: a small organisation through the signed-record path', ()
   it('every fact is one a real exchange would accept: id, author, writer rule and attestation', async () => {
     const suite = await detectSuite();
     const roster = (await getCurrentRoster(db))!.roster;
-    const facts = await db.facts.toArray();
+    const facts = (await db.facts.toArray()).map(factOfRow);
     expect(facts.length).toBe(result.counts.facts);
     expect(facts.length).toBeGreaterThan(600);
     const attestations = await db.attestations.toArray();

@@ -29,7 +29,7 @@ import {
 } from '../../../shared/store';
 import { presetConfig } from '../../../shared/domain';
 import { canonicalJson } from '../../../shared/sync/canonical-json';
-import { applyImport, factOf, type Fact } from '../../../shared/sync/model';
+import { applyImport, factOf, factOfRow, type Fact } from '../../../shared/sync/model';
 import {
   craft,
   entriesOf,
@@ -221,7 +221,7 @@ describe('audit trail: a refused or failed import appends nothing', () => {
     await writePlan(O1!, ['编制部门预算']);
     await exchange(O1!, S1!);
 
-    const [planFact] = (await S1!.db.facts.toArray()).filter((f) => f.type === 'plan.version');
+    const [planFact] = (await S1!.db.facts.toArray()).map(factOfRow).filter((f) => f.type === 'plan.version');
     const body = JSON.parse(planFact!.body) as { items: { task: string }[] };
     body.items[0]!.task = '改过的任务';
     const forged: Fact = { ...factOf(planFact!), body: canonicalJson(body) };

@@ -16,11 +16,14 @@ import {
   factBytes,
   factId,
   factOf,
+  factOfRow,
+  factRow,
   headsOf,
   parseAcks,
   parseFact,
   rangesContain,
   recordKeys,
+  sha256Hex,
   storedFact,
   unionRanges,
   watermark,
@@ -40,7 +43,10 @@ describe('facts written with submissions', () => {
     await returnPlan(d.db, 'P1', 2026, [{ itemId: null, reason: '请细化' }], at('2026-01-05'));
     await savePlanDraft(d.db, 'P1', 2026, [item('第二稿')], at('2026-01-06'));
     await submitPlan(d.db, 'P1', 2026, at('2026-01-06'));
-    const facts = (await d.db.facts.toArray()).sort((a, b) => a.counter - b.counter);
+    const rows = await d.db.facts.toArray();
+    // Stored as the bytes the id hashes (what an export sends), the whole fact read back from them.
+    expect(rows.every((r) => sha256Hex(r.bytes) === r.id)).toBe(true);
+    const facts = rows.map(factOfRow).sort((a, b) => a.counter - b.counter);
     expect(facts.map((f) => [f.type, f.counter, f.recordKey, f.author, f.authorKey])).toEqual([
       ['plan.version', 1, 'plan/P1/2026', 'P1', d.signingPub],
       ['plan.version', 2, 'plan/P1/2026', 'P1', d.signingPub],
@@ -69,7 +75,7 @@ describe('facts written with submissions', () => {
     expect(await db.facts.count()).toBe(0);
     const { backfilled } = await setSelfIdentity(db, { personId: 'P1', signingPub: 'a'.repeat(64), encryptionPub: 'b'.repeat(64) });
     expect(backfilled).toBe(2);
-    const facts = (await db.facts.toArray()).sort((a, b) => a.counter - b.counter);
+    const facts = (await db.facts.toArray()).map(factOfRow).sort((a, b) => a.counter - b.counter);
     expect(facts.map((f) => JSON.parse(f.body).version as number)).toEqual([1, 2]);
     expect(facts[1]!.parents).toEqual([facts[0]!.id]);
     // Setting the identity again back-fills nothing twice.
@@ -79,8 +85,8 @@ describe('facts written with submissions', () => {
   it('holdings are derived from the facts: per install, sorted disjoint ranges', async () => {
     const d = await makeDevice('O', 'P1');
     await writePlan(d, ['x']);
-    const own = factOf((await d.db.facts.toArray())[0]!);
-    const f = (device: string, counter: number) => storedFact({ ...own, device, counter });
+    const own = factOf(factOfRow((await d.db.facts.toArray())[0]!));
+    const f = (device: string, counter: number) => factRow(storedFact({ ...own, device, counter }));
     await d.db.facts.bulkPut([f('A', 1), f('A', 2), f('A', 4), f('B', 3)]);
     const held = await readHoldings(d.db);
     expect(held).toEqual({ A: [[1, 2], [4, 4]], B: [[3, 3]], [d.deviceId]: [[1, 1]] });
@@ -153,6 +159,42 @@ describe('schema v3', () => {
     expect((await now.personYears.get('P1/2026'))?.plan?.state).toBe('submitted');
     await setSelfIdentity(now, { personId: 'P1', signingPub: 'a'.repeat(64), encryptionPub: 'b'.repeat(64) });
     expect((await now.facts.toArray()).map((f) => f.recordKey)).toEqual(['plan/P1/2026']);
+    now.close();
+  });
+});
+
+describe('schema v9: facts kept as their canonical bytes', () => {
+  it('upgrades facts stored whole: each row keeps its head and the bytes its id hashes, and reads back the same fact', async () => {
+    const name = freshName('v8-to-v9');
+    const v8 = await openDatabase(name, { ...fakeDeps, schemaHistory: SCHEMA_HISTORY.filter((s) => s.version <= 8) });
+    const first = storedFact({
+      v: 1,
+      type: 'plan.version',
+      subject: 'P1',
+      author: 'P1',
+      authorKey: 'a'.repeat(64),
+      device: 'D1',
+      counter: 1,
+      recordKey: 'plan/P1/2026',
+      parents: [],
+      createdAt: '2026-01-02T00:00:00.000Z',
+      body: '{"items":[{"task":"旧版本里写的 \\"引号\\""}],"version":1}',
+    });
+    const second = storedFact({ ...factOf(first), counter: 2, parents: [first.id], body: '{"version":2}' });
+    // As v8 stored them: the fact's fields and its id.
+    await v8.table('facts').bulkPut([first, second]);
+    v8.close();
+
+    const now = await openDatabase(name, fakeDeps);
+    const rows = (await now.facts.toArray()).sort((a, b) => a.counter - b.counter);
+    expect(rows.map((r) => Object.keys(r).sort())).toEqual(
+      Array(2).fill(['author', 'authorKey', 'bytes', 'counter', 'device', 'id', 'recordKey', 'subject', 'type']),
+    );
+    expect(rows.map((r) => sha256Hex(r.bytes))).toEqual([first.id, second.id]);
+    expect(rows.map(factOfRow)).toEqual([first, second]);
+    // The indexes still answer: by record, by install and counter, and the current version.
+    expect(await readHoldings(now)).toEqual({ D1: [[1, 2]] });
+    expect((await currentFact(now, 'plan/P1/2026'))?.shown).toEqual(second);
     now.close();
   });
 });

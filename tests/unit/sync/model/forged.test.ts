@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../../shared/domain';
-import { factOf, storedFact, type Fact } from '../../../../shared/sync/model';
+import { factOf, factOfRow, storedFact, type Fact } from '../../../../shared/sync/model';
 import { snapshot } from '../../store/helpers';
 import {
   attest,
@@ -33,7 +33,7 @@ describe('P5: a forged record inside a validly signed bundle rejects the whole b
   it('a modified payload no longer matches its author attestation', async () => {
     const org = await orgWithPlans();
     const { S1, H } = org.devices;
-    const [planFact] = (await S1!.db.facts.toArray()).filter((f) => f.type === 'plan.version');
+    const [planFact] = (await S1!.db.facts.toArray()).map(factOfRow).filter((f) => f.type === 'plan.version');
     const body = JSON.parse(planFact!.body) as { items: { task: string }[] };
     body.items[0]!.task = '改过的任务';
     const forged: Fact = { ...factOf(planFact!), body: canonicalJson(body) };
@@ -50,7 +50,7 @@ describe('P5: a forged record inside a validly signed bundle rejects the whole b
     const { O1, O2, S1, S2, H } = org.devices;
     // 1. Wrong signer: S1 signs an attestation naming O1 as the author of a fact O1 "wrote".
     const fake = storedFact({
-      ...factOf((await O1!.db.facts.filter((f) => f.type === 'plan.version').toArray())[0]!),
+      ...factOf(factOfRow((await O1!.db.facts.filter((f) => f.type === 'plan.version').toArray())[0]!)),
       counter: 50,
       body: canonicalJson({ note: 'forged' }),
       type: 'feedback.ack',
@@ -103,7 +103,7 @@ describe('P5: a forged record inside a validly signed bundle rejects the whole b
   it('refuses a fact whose body does not match its record key', async () => {
     const org = await orgWithPlans();
     const { O1, S1 } = org.devices;
-    const real = (await O1!.db.facts.filter((f) => f.type === 'plan.version').toArray())[0]!;
+    const real = factOfRow((await O1!.db.facts.filter((f) => f.type === 'plan.version').toArray())[0]!);
     const wrongYear = storedFact({ ...factOf(real), counter: 9, recordKey: 'plan/O1/2025' });
     const plan = await preview(S1!, await craft(O1!, S1!, [await attest(O1!, [wrongYear.id]), factEntry(factOf(wrongYear))]));
     expect(plan.rejected).toEqual([{ what: '张三 · 个人年度工作计划 · 2025', reason: '记录内容与记录标识不符' }]);

@@ -16,6 +16,7 @@ import {
   draftNextRoster,
   factBytes,
   factOf,
+  factOfRow,
   fingerprintHex,
   generateDeviceKeys,
   generateOrgKey,
@@ -294,7 +295,7 @@ export async function entriesOf(
   db: DutyBookDb,
   filter: (f: StoredFact) => boolean = () => true,
 ): Promise<{ type: string; bytes: Uint8Array }[]> {
-  const facts = (await db.facts.toArray()).filter(filter);
+  const facts = (await db.facts.toArray()).map(factOfRow).filter(filter);
   const ids = new Set(facts.map((f) => f.id));
   const atts = (await db.attestations.toArray()).filter((a) => a.factIds.some((id) => ids.has(id)));
   return [

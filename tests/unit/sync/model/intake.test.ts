@@ -12,7 +12,7 @@ import {
   type IntakeFile,
   type IntakeProgress,
 } from '../../../../shared/sync/model/intake';
-import { factOf } from '../../../../shared/sync/model';
+import { factOf, factOfRow } from '../../../../shared/sync/model';
 import {
   attest,
   craft,
@@ -189,7 +189,7 @@ describe('importBatch', () => {
     await receive(O5n, (await send(org.hr, O5n)).bytes);
     await writeRecord(O5n, 1, '新电脑上的一月记录');
     // 钱七's own record, in a bundle that does not carry the roster.
-    const own = (await O5n.db.facts.toArray()).filter((f) => f.device === O5n.deviceId);
+    const own = (await O5n.db.facts.toArray()).map(factOfRow).filter((f) => f.device === O5n.deviceId);
     const fromNewKey = await craft(O5n, S2, [
       await attest(O5n, own.map((f) => f.id)),
       ...own.map((f) => factEntry(factOf(f))),

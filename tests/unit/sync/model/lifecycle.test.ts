@@ -6,6 +6,7 @@ import {
   applyImport,
   draftNextRoster,
   exportKeyBackup,
+  factOfRow,
   fingerprintHex,
   pinHrKey,
   restoreKeyBackup,
@@ -82,7 +83,7 @@ describe('P13: key loss and rotation', () => {
     await receive(H!, (await send(S2!, H!)).bytes);
     // A thief writes with the old key afterwards; even relayed by a valid sender it is refused.
     await writeRecord(O5!, 2, '冒名写的记录');
-    const late = (await O5!.db.facts.filter((f) => f.type === 'record.version').toArray())[0]!;
+    const late = factOfRow((await O5!.db.facts.filter((f) => f.type === 'record.version').toArray())[0]!);
     expect(late.counter).toBe(2);
     const { id: _id, ...lateFact } = late;
     const plan = await preview(H!, await craft(S2!, H!, [await attest(O5!, [late.id]), factEntry(lateFact)]));
@@ -148,7 +149,7 @@ describe('P14: versioning of records', () => {
     const kept = await receive(S1!, await craft(O1!, S1!, [await attest(O1!, [id]), factEntry(future)]));
     expect(kept.added[0]!.label).toBe('张三 · 其他记录(future.kind) · 2027');
     expect((await receive(H!, (await send(S1!, H!)).bytes)).added.map((a) => a.id)).toEqual([id]);
-    expect((await H!.db.facts.get(id))?.body).toBe(future.body);
+    expect(factOfRow((await H!.db.facts.get(id))!).body).toBe(future.body);
 
     const newer = { ...future, v: 2 } as unknown as Fact;
     const p1 = await preview(S1!, await craft(O1!, S1!, [factEntry(newer)], 100));

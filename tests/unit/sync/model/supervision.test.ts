@@ -27,7 +27,7 @@ import {
   submitRecord,
   type EvaluationFormInput,
 } from '../../../../shared/store';
-import { fingerprintHex, pinHrKey } from '../../../../shared/sync/model';
+import { factOfRow, fingerprintHex, pinHrKey } from '../../../../shared/sync/model';
 import { freshName, openTestDb } from '../../store/helpers';
 import {
   dump,
@@ -107,7 +107,7 @@ describe('plan 核准 and 退回 travel as signed records', () => {
       approvalOpinion: '同意',
       version: 1,
     });
-    const fact = (await S1.db.facts.filter((f) => f.type === 'plan.approval').toArray())[0]!;
+    const fact = factOfRow((await S1.db.facts.filter((f) => f.type === 'plan.approval').toArray())[0]!);
     expect(fact).toMatchObject({ subject: 'O1', author: 'S1', recordKey: 'plan-decision/O1/2026' });
     // The decision names the version it judges.
     const versionFact = (await S1.db.facts.filter((f) => f.type === 'plan.version').toArray())[0]!;
