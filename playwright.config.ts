@@ -20,6 +20,10 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   outputDir: 'test-results/playwright',
   use: {
+    // Actions, waits for events and navigations fail after a minute naming what they waited for,
+    // instead of holding a long journey until its own timeout (Playwright's default is no limit).
+    actionTimeout: 60_000,
+    navigationTimeout: 60_000,
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',

@@ -4,7 +4,7 @@ import { expect, test, type BrowserContext, type Locator, type Page } from '@pla
 import { presetConfig } from '../../shared/domain/presets';
 import { actAsSupervisor } from './act-as';
 import { answerPassphrase, nav, PASSPHRASE, TODAY } from './devices';
-import { putRow, snap } from './helpers';
+import { putRow, settleAnimations, snap } from './helpers';
 
 /**
  * Accessibility: axe-core (WCAG 2.0/2.1 A and AA rules) on every screen and the main dialogs, with
@@ -61,10 +61,7 @@ class Audit {
 
 /** Waits until transitions are over (a half-faded dialog would report false contrast failures). */
 async function settle(page: Page) {
-  // Finite animations only: a keyboard-focused MUI button pulses for ever.
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
+  await settleAnimations(page);
   await page.waitForTimeout(150);
 }
 

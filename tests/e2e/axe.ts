@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { settleAnimations } from './helpers';
 
 /**
  * One axe-core pass (WCAG 2.0/2.1 A and AA) over the page as it is, failing on any serious or
@@ -8,9 +9,7 @@ import { expect, type Page } from '@playwright/test';
  */
 export async function expectAccessible(page: Page, screen: string): Promise<number> {
   // Let dialogs fade in: a half-drawn dialog reports false contrast failures.
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
+  await settleAnimations(page);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const blocking = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -5,14 +5,14 @@
  */
 import { join } from 'node:path';
 import { expect, type Browser, type BrowserContext, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { readStore, snap as snapPage } from './helpers';
+import { readStore, settleAnimations, snap as snapPage } from './helpers';
 
 export const TODAY = new Date('2026-04-15T10:00:00+08:00');
 export const PASSPHRASE = 'kaohe-2026-pass';
 
 export async function snap(page: Page, testInfo: TestInfo, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await settleAnimations(page);
   return snapPage(page, testInfo, name);
 }
 

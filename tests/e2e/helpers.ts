@@ -3,6 +3,17 @@ import type { Page, TestInfo } from '@playwright/test';
 
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 
+/**
+ * Waits until every finite animation is over (a dialog fading in, a tab indicator sliding home).
+ * Infinite ones are not waited for: a keyboard-focused MUI button pulses for ever, and a wait on it
+ * would hold the test until its own timeout.
+ */
+export async function settleAnimations(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
+}
+
 /** Saves a full-page screenshot under a stable name (looked at by people) and attaches it to the report. */
 export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });

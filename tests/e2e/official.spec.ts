@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Download, type Page } from '@playwright/test';
 import { presetConfig } from '../../shared/domain/presets';
-import { putRow, readStore, snap as snapPage } from './helpers';
+import { putRow, readStore, settleAnimations, snap as snapPage } from './helpers';
 
 /** "Today" for every test: mid-April 2026, so January to March are due and the first quarter has ended. */
 const TODAY = new Date('2026-04-15T10:00:00+08:00');
@@ -13,7 +13,7 @@ const TODAY = new Date('2026-04-15T10:00:00+08:00');
 async function snap(page: Page, testInfo: Parameters<typeof snapPage>[1], name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
   // Let dialogs fade in and tab indicators slide home, so the picture is not caught mid-transition.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await settleAnimations(page);
   return snapPage(page, testInfo, name);
 }
 
