@@ -28,11 +28,24 @@ const entry = fc.oneof(
   fc.jsonValue(),
 );
 
+/** Fields sorting before and after "entries", and others (extensions) of any name. */
+const manifest = fc
+  .tuple(
+    fc.record({
+      acks: fc.jsonValue(),
+      format: fc.constant(1),
+      senderName: fc.string(),
+      entries: fc.array(entry, { maxLength: 8 }),
+    }),
+    fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 3 }),
+  )
+  .map(([m, extra]) => ({ ...extra, ...m }));
+
 describe('manifestJson', () => {
   it('equals canonicalJson, text or error, on manifest-shaped values of every kind', () => {
     fc.assert(
       fc.property(
-        fc.record({ format: fc.constant(1), senderName: fc.string(), entries: fc.array(entry, { maxLength: 8 }) }),
+        manifest,
         (m) => {
           expect(outcome(() => manifestJson(m))).toEqual(outcome(() => canonicalJson(m)));
         },
