@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { failureDigest } from './test-failures.mjs';
 
 /** A free loopback port, so a preview server left running elsewhere cannot fail the run. */
 function freePort() {
@@ -72,6 +73,13 @@ else {
     results.skipped += p.stats.skipped ?? 0;
     if (!e2eOk && (p.stats.unexpected ?? 0) === 0) results.failed += 1;
   } else if (!e2eOk) results.failed += 1;
+}
+
+// CI's log reader shows the end of the log: the failures again, in short, just above the summary.
+const failures = failureDigest(v, readJson('test-results/playwright.json'));
+if (failures.length > 0) {
+  console.log('\n=== failures (in short; the full output is above)');
+  for (const f of failures) console.log(`- ${f}`);
 }
 
 console.log('\n=== steps');
