@@ -5,7 +5,10 @@
 // eslint-disable-next-line no-control-regex -- the escape that starts a terminal colour code
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-/** The first `n` lines of `text` that say something (not empty, not a runner's own frame), without colour codes, indented, each cut at 300 characters. */
+/**
+ * The first `n` lines of `text` that say something (not empty, not a frame of the runners' own code),
+ * without colour codes, indented, each cut at 300 characters.
+ */
 function firstLines(text, n) {
   return String(text ?? '')
     .replace(ANSI, '')
