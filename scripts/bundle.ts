@@ -10,7 +10,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { detectSuite } from '../shared/sync/crypto';
+import { detectSuite } from '../shared/bundle/crypto';
 import { buildExample } from './bundle/example';
 import { inspect } from './bundle/inspect';
 import { KeyFileError, parseKeyFile } from './bundle/keyfile';

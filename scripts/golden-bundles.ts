@@ -10,12 +10,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { concatBytes, readU16be, readU32be, toHex, u16be, utf8 } from '../shared/sync/bytes';
-import { compressContent } from '../shared/sync/content';
-import { fingerprint, nobleSuite } from '../shared/sync/crypto';
-import type { BundleErrorKind } from '../shared/sync/errors';
-import { CHUNK_BYTES, HKDF_INFO, MANIFEST_SIGNATURE_CONTEXT, TAG_BYTES } from '../shared/sync/format';
-import { deriveBundleKeys } from '../shared/sync/header';
+import { concatBytes, readU16be, readU32be, toHex, u16be, utf8 } from '../shared/bundle/bytes';
+import { compressContent } from '../shared/bundle/content';
+import { fingerprint, nobleSuite } from '../shared/bundle/crypto';
+import type { BundleErrorKind } from '../shared/errors/bundle-errors';
+import { CHUNK_BYTES, HKDF_INFO, MANIFEST_SIGNATURE_CONTEXT, TAG_BYTES } from '../shared/bundle/format';
+import { deriveBundleKeys } from '../shared/bundle/header';
 import { craftBundle, craftContainer, craftContent, craftDeflateBomb, standardChunks } from '../tests/unit/sync/craft';
 import { fixture, SEEDS, VECTOR, vectorBundle } from '../tests/unit/sync/helpers';
 import type { Fixture } from '../tests/unit/sync/helpers';

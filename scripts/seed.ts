@@ -21,11 +21,11 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { PRESET_IDS, type PresetId } from '../shared/domain';
 import { gradeShares, seedDatabase, DEFAULT_SEED, type SeedProgress, type SeedResult } from '../shared/seed';
 import { openDatabase } from '../shared/store';
-import { toHex } from '../shared/sync/bytes';
-import { detectSuite } from '../shared/sync/crypto';
-import { BACKUP_EXT } from '../shared/sync/file-kinds';
-import { BUNDLE_FILE_EXTENSION } from '../shared/sync/format';
-import { exportKeyBackup } from '../shared/sync/model';
+import { toHex } from '../shared/bundle/bytes';
+import { detectSuite } from '../shared/bundle/crypto';
+import { BACKUP_EXT } from '../shared/bundle/file-kinds';
+import { BUNDLE_FILE_EXTENSION } from '../shared/bundle/format';
+import { exportKeyBackup } from '../shared/sync';
 import { keyFileBytes } from './bundle/keyfile';
 
 export const HELP = `履责记实示例数据 DutyBook example data

@@ -1,7 +1,7 @@
 /**
  * Database backups on disk: one file per backup under <userData>/backups/<name>, outside the
  * IndexedDB folder, so a damaged database does not take its backups with it. The files are already
- * encrypted (shared/store/backup); here they are only written atomically, listed, read and deleted.
+ * encrypted (shared/backup); here they are only written atomically, listed, read and deleted.
  * Names were validated at the IPC boundary (`backupName`) and are checked again: they become paths.
  */
 import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';

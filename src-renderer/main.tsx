@@ -10,7 +10,7 @@ import { RecoveryRestore } from './features/backup';
 import { readMarker } from './features/recovery/marker';
 import { RecoveryScreen } from './features/recovery/RecoveryScreen';
 import { resolveHost } from './host/web-host';
-import { preUpgradeBackup } from '../shared/store/backup/automatic';
+import { preUpgradeBackup } from '../shared/backup/automatic';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');

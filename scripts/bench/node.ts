@@ -1,10 +1,10 @@
 /**
- * The Node rows of `npm run bench`: the container alone (benchContainer, shared/sync/bench.ts) and the
+ * The Node rows of `npm run bench`: the container alone (benchContainer, shared/bundle/bench.ts) and the
  * raw primitives of both crypto suites (benchPrimitives). Loaded by scripts/bench.mjs through Vite's
  * module runner. Each figure is measured `runs` times; scripts/bench.mjs turns samples into the table.
  */
-import { benchContainer, benchPrimitives } from '../../shared/sync/bench';
-import { nobleSuite, webCryptoSuite } from '../../shared/sync/crypto';
+import { benchContainer, benchPrimitives } from '../../shared/bundle/bench';
+import { nobleSuite, webCryptoSuite } from '../../shared/bundle/crypto';
 
 export type Row = {
   group: string;

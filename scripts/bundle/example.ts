@@ -8,10 +8,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { canonicalJsonBytes } from '../../shared/sync/canonical-json';
-import type { CryptoSuite } from '../../shared/sync/crypto';
-import { toHex } from '../../shared/sync/bytes';
-import { BACKUP_EXT, ENROLL_EXT } from '../../shared/sync/file-kinds';
+import { canonicalJsonBytes } from '../../shared/bundle/canonical-json';
+import type { CryptoSuite } from '../../shared/bundle/crypto';
+import { toHex } from '../../shared/bundle/bytes';
+import { BACKUP_EXT, ENROLL_EXT } from '../../shared/bundle/file-kinds';
 import {
   applyImport,
   bindEnrollment,
@@ -29,7 +29,7 @@ import {
   type DeviceKeys,
   type KeyHalf,
   type SignedRoster,
-} from '../../shared/sync/model';
+} from '../../shared/sync';
 import {
   getDeviceId,
   newMonthlyRecord,

@@ -5,13 +5,13 @@
  * and fingerprints (its self-signature is checked); for a key backup, its readable hint; for a CLI
  * key file or a signed roster, their public parts.
  */
-import { readU16be } from '../../shared/sync/bytes';
-import { parseCanonicalJson } from '../../shared/sync/canonical-json';
-import { readBundleHint } from '../../shared/sync/container';
-import { fingerprint, type CryptoSuite } from '../../shared/sync/crypto';
-import { BundleError } from '../../shared/sync/errors';
-import { CIPHER_SUITES, MAGIC } from '../../shared/sync/format';
-import { parseFrame, parseHeader } from '../../shared/sync/header';
+import { readU16be } from '../../shared/bundle/bytes';
+import { parseCanonicalJson } from '../../shared/bundle/canonical-json';
+import { readBundleHint } from '../../shared/bundle/container';
+import { fingerprint, type CryptoSuite } from '../../shared/bundle/crypto';
+import { BundleError } from '../../shared/errors/bundle-errors';
+import { CIPHER_SUITES, MAGIC } from '../../shared/bundle/format';
+import { parseFrame, parseHeader } from '../../shared/bundle/header';
 import {
   BACKUP_FORMAT,
   ENROLLMENT_FORMAT,
@@ -20,8 +20,8 @@ import {
   parseEnrollmentRequest,
   parseSignedRoster,
   readKeyBackupHint,
-} from '../../shared/sync/model';
-import { sealedLength } from '../../shared/sync/stream';
+} from '../../shared/sync';
+import { sealedLength } from '../../shared/bundle/stream';
 import { isKeyFileValue, parseKeyFile, publicView } from './keyfile';
 import { CliFailure, EXIT, bundleFailure, line, type Out } from './report';
 

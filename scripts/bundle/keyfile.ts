@@ -5,10 +5,10 @@
  * and never writes them out in clear. Specified in docs/bundle-format.md, "Key files (CLI)".
  */
 import { z } from 'zod';
-import { bytesEqual, fromHex, toHex } from '../../shared/sync/bytes';
-import { canonicalJsonBytes } from '../../shared/sync/canonical-json';
-import { fingerprint, type CryptoSuite } from '../../shared/sync/crypto';
-import type { DeviceKeys, KeyHalf } from '../../shared/sync/model';
+import { bytesEqual, fromHex, toHex } from '../../shared/bundle/bytes';
+import { canonicalJsonBytes } from '../../shared/bundle/canonical-json';
+import { fingerprint, type CryptoSuite } from '../../shared/bundle/crypto';
+import type { DeviceKeys, KeyHalf } from '../../shared/sync';
 
 export const KEY_FILE_FORMAT = 'dutybook-cli-keys';
 export const KEY_FILE_EXTENSION = '.key.json';

@@ -1,7 +1,7 @@
 /** Exit codes, printing and error words shared by the bundle CLI's commands. */
-import { describeBundleError } from '../../shared/sync/errors.zh';
-import { BundleError } from '../../shared/sync/errors';
-import { SyncError } from '../../shared/sync/model/errors';
+import { describeBundleError } from '../../shared/errors/bundle-errors.zh';
+import { BundleError } from '../../shared/errors/bundle-errors';
+import { SyncError } from '../../shared/ledger/errors';
 
 /** Documented in `--help`, README.md and docs/bundle-format.md. */
 export const EXIT = {

@@ -8,10 +8,10 @@
  * (roster trust, every author attestation, writer rules, scope for recipient and sender).
  */
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { fromHex, toHex } from '../../shared/sync/bytes';
-import { openBundle, type OpenedBundle } from '../../shared/sync/container';
-import { fingerprint, type CryptoSuite } from '../../shared/sync/crypto';
-import { BundleError } from '../../shared/sync/errors';
+import { fromHex, toHex } from '../../shared/bundle/bytes';
+import { openBundle, type OpenedBundle } from '../../shared/bundle/container';
+import { fingerprint, type CryptoSuite } from '../../shared/bundle/crypto';
+import { BundleError } from '../../shared/errors/bundle-errors';
 import {
   factTypeLabel,
   fingerprintHex,
@@ -27,7 +27,7 @@ import {
   whoHoldsKey,
   type Roster,
   type SignedRoster,
-} from '../../shared/sync/model';
+} from '../../shared/sync';
 import { getPinnedHr, openDatabase, saveRoster, setSelfIdentity } from '../../shared/store';
 import type { LoadedKeyFile } from './keyfile';
 import { CliFailure, EXIT, bundleFailure, line, type Out } from './report';

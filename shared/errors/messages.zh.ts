@@ -3,8 +3,8 @@
  * the error boundary call `describeError`; the technical detail goes to the log, not the message.
  */
 import { DutyBookError, ValidationError } from './errors';
-import { BundleError } from '../sync/errors';
-import { describeBundleError } from '../sync/errors.zh';
+import { BundleError } from './bundle-errors';
+import { describeBundleError } from './bundle-errors.zh';
 
 export type ErrorDescription = {
   /** One short sentence: what happened. */
@@ -41,7 +41,7 @@ const byCode: Record<string, { title: string; detail: string }> = {
   'app-locked': { title: '程序已锁定', detail: '请先输入本机密码解锁,再进行签名或导入导出。' },
   'file-too-large': { title: '文件过大', detail: '所选文件超过允许的大小。请确认选择的是正确的文件。' },
   'file-unreadable': { title: '无法读取文件', detail: '文件可能已损坏或不是 DutyBook 的文件。请确认后重新选择。' },
-  // Database backups (shared/store/backup): a refused file never changes the database.
+  // Database backups (shared/backup): a refused file never changes the database.
   'backup-unrecognised': {
     title: '不是履责记实的数据库备份文件',
     detail: '所选文件不是本程序生成的数据库备份(.dbbak),数据库未被改动。请确认选择的文件。',

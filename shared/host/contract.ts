@@ -42,7 +42,7 @@ export const FOLDER_MAX_TOTAL_BYTES = MAX_SAVE_BYTES;
 const MAX_SECRET_BYTES = 64 * 1024;
 
 /**
- * Database backups (shared/store/backup) live with the host, outside the database, so a damaged
+ * Database backups (shared/backup) live with the host, outside the database, so a damaged
  * database does not take its backups with it: Electron keeps them in <userData>/backups, the web
  * host in an IndexedDB database of its own. Names are fixed in shape: `dutybook-….dbbak`.
  */

@@ -30,8 +30,8 @@ import type { HostApi } from '../host/contract';
 import { appendAudit, auditTables } from '../store/audit';
 import type { DutyBookDb } from '../store/db';
 import { wrapStorageErrors } from '../store/storage-errors';
-import { bytesEqual, concatBytes, fromHex, toHex, utf8 } from '../sync/bytes';
-import { SECRET_NAMES } from '../sync/model/identity';
+import { bytesEqual, concatBytes, fromHex, toHex, utf8 } from '../bundle/bytes';
+import { SECRET_NAMES } from '../ledger/identity';
 
 export type ScryptParams = { N: number; r: number; p: number };
 /** OWASP Password Storage Cheat Sheet minimum for scrypt; 128 MiB of memory while it runs. */
@@ -51,7 +51,7 @@ export const APP_LOCK_ATTEMPTS_KEY = 'appLockAttempts';
 
 /**
  * Secrets the lock leaves as they are: the automatic-backup key (BACKUP_KEY_NAME in
- * shared/store/backup/automatic.ts; the unit test checks the two agree). It must open backups when
+ * shared/backup/automatic.ts; the unit test checks the two agree). It must open backups when
  * the database — and with it the lock's record, which holds the wrapped data key — is lost or damaged
  * (the recovery screen), and before a schema upgrade, before anyone could unlock. Leaving it
  * unwrapped gives away nothing the lock protects: the backups hold the database's rows, which are not

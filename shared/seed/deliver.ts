@@ -6,14 +6,14 @@
  * written by the container (signed by the supervisor, encrypted to HR), so HR's import verifies them
  * exactly as it verifies anyone's.
  */
-import { toHex } from '../sync/bytes';
-import { canonicalJsonBytes } from '../sync/canonical-json';
-import { writeBundle } from '../sync/container';
-import type { CryptoSuite } from '../sync/crypto';
-import { attestationBytes, makeAttestation } from '../sync/model/attestations';
-import { encodeBody, factBytes, factOf, sortedIds, storedFact } from '../sync/model/facts';
-import type { DeviceKeys, KeyHalf } from '../sync/model/identity';
-import type { Acks, SignedRoster, StoredFact } from '../sync/model/types';
+import { toHex } from '../bundle/bytes';
+import { canonicalJsonBytes } from '../bundle/canonical-json';
+import { writeBundle } from '../bundle/container';
+import type { CryptoSuite } from '../bundle/crypto';
+import { attestationBytes, makeAttestation } from '../ledger/attestations';
+import { encodeBody, factBytes, factOf, sortedIds, storedFact } from '../ledger/facts';
+import type { DeviceKeys, KeyHalf } from '../ledger/identity';
+import type { Acks, SignedRoster, StoredFact } from '../ledger/types';
 import { holdingsOf } from '../store/fact-repo';
 import type { FactDraft } from './history';
 import type { Organisation, SeedPerson } from './organisation';

@@ -38,7 +38,6 @@ import {
   templateFor,
   feedbackAckSchema,
   signedEvaluationSchema,
-  type AssessmentConfig,
   type Feedback,
   type FeedbackAck,
   type HolidayIndex,
@@ -56,7 +55,7 @@ import {
   type WorkItem,
 } from '../domain';
 import { ValidationError } from '../errors/errors';
-import { recordKeys } from '../sync/model/facts';
+import { recordKeys } from '../ledger/facts';
 import * as words from './content';
 import type { Organisation, SeedPerson } from './organisation';
 import { compareChinese } from '../domain/collate';
@@ -85,13 +84,8 @@ export type FactDraft = {
   parents: FactDraft[];
 };
 
-export type HistoryOptions = {
-  seed: string;
-  years: readonly number[];
-  /** Milliseconds: nothing is written at or after it. */
-  today: number;
-  config: AssessmentConfig;
-};
+export type { HistoryOptions } from './history-options';
+import type { HistoryOptions } from './history-options';
 
 export type HistoryStats = {
   plans: number;

@@ -18,7 +18,7 @@
  */
 import type { HostApi } from '../host/contract';
 import type { DutyBookDb } from '../store';
-import { storeDeviceKeys, storeOrgKey } from '../sync/model/identity';
+import { storeDeviceKeys, storeOrgKey } from '../ledger/identity';
 import { seedDatabase, type SeedOptions, type SeedResult } from './seed-database';
 
 export * from './seed-database';

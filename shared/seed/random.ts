@@ -5,7 +5,7 @@
  * generated never shifts anyone else's.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { utf8 } from '../sync/bytes';
+import { utf8 } from '../bundle/bytes';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 

@@ -22,19 +22,19 @@ import {
   updateProfile,
   type DutyBookDb,
 } from '../store';
-import { toHex } from '../sync/bytes';
-import { detectSuite, fingerprint, type CryptoSuite } from '../sync/crypto';
-import { applyImport } from '../sync/model/apply';
-import { readBundle } from '../sync/model/bundle';
-import { bindEnrollments, draftNextRoster } from '../sync/model/roster-issue';
+import { toHex } from '../bundle/bytes';
+import { detectSuite, fingerprint, type CryptoSuite } from '../bundle/crypto';
+import { applyImport } from '../sync/apply';
+import { readBundle } from '../sync/bundle';
+import { bindEnrollments, draftNextRoster } from '../sync/roster-issue';
 import {
   createEnrollmentRequest,
   parseEnrollmentRequest,
   type DeviceKeys,
   type KeyHalf,
-} from '../sync/model/identity';
-import { signRoster } from '../sync/model/roster';
-import { pinHrKey } from '../sync/model/trust';
+} from '../ledger/identity';
+import { signRoster } from '../ledger/roster';
+import { pinHrKey } from '../sync/trust';
 import { factsOf, makeInstalls, orgKeyFor, relayBundles, relayWriter, type OutgoingBundle } from './deliver';
 import { generateHistory, type HistoryStats } from './history';
 import { indexHistory, relayedFacts } from './stream';

@@ -15,7 +15,7 @@
  * Every draft of pass 2 is checked against pass 1 (author and time at its number), so a change that
  * made the two passes differ fails loudly instead of seeding different data.
  */
-import type { StoredFact } from '../sync/model/types';
+import type { StoredFact } from '../ledger/types';
 import { factOfDraft, relayerOf, type Installs } from './deliver';
 import {
   generateHistory,

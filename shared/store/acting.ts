@@ -3,10 +3,10 @@
  * helpers every signed-decision repository (supervision, filing) shares.
  */
 import { DutyBookError } from '../errors/errors';
-import { shownHead } from '../sync/model/facts';
-import { materialiseOwn, type MaterialiseContext } from '../sync/model/materialise';
-import { findPerson } from '../sync/model/roster';
-import type { Roster, RosterPerson, SelfIdentityRow, StoredFact } from '../sync/model/types';
+import { shownHead } from '../ledger/facts';
+import { materialiseOwn, type MaterialiseContext } from './materialise';
+import { findPerson } from '../ledger/roster';
+import type { Roster, RosterPerson, SelfIdentityRow, StoredFact } from '../ledger/types';
 import type { DutyBookDb } from './db';
 import { appendOwnFact, readFactsOfRecord, readSelfIdentity } from './fact-repo';
 import { wrapStorageErrors } from './storage-errors';

@@ -35,7 +35,7 @@ import type {
   QuarterSummaryVersion,
 } from '../domain';
 import { newId } from '../domain/ids';
-import { factRow } from '../sync/model/facts';
+import { factRow } from '../ledger/facts';
 import type {
   BundleLogRow,
   PeerHoldingsRow,
@@ -44,10 +44,10 @@ import type {
   FactRow,
   StoredFact,
   TrustRow,
-} from '../sync/model/types';
+} from '../ledger/types';
 import { StorageError } from '../errors/errors';
-import type { AuditEntry } from './audit';
-import { rebuildStatus, type PersonYearStatus } from './status';
+import type { AuditEntry } from './audit-chain';
+import { rebuildStatus, type PersonYearStatus } from './status-fold';
 import { wrapStorageErrors } from './storage-errors';
 
 export const DEFAULT_DB_NAME = 'dutybook';
@@ -99,7 +99,7 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
       summaryVersions: 'id, summaryId',
     },
   },
-  // 2026-11-23 v3: sync by hand-carried bundles (shared/sync/model). Facts are the signed-by-author
+  // 2026-11-23 v3: sync by hand-carried bundles (shared/ledger, shared/sync). Facts are the signed-by-author
   // record versions that travel (by record, by subject, by author, by type, and by origin install and
   // counter for the holdings acks describe); attestations are authors' signed lists of fact ids,
   // findable per fact; peerHoldings keeps what each peer last acked it holds (by peer signing key);

@@ -1,7 +1,7 @@
 /**
  * Facts in the local database: this install's own facts are appended in the same transaction as the
  * submission that makes them (a submit and its fact cannot diverge); facts from other installs
- * arrive only through an import (shared/sync/model/apply.ts). Holdings — which counters of which
+ * arrive only through an import (shared/sync/apply.ts). Holdings — which counters of which
  * install this database holds — are derived from the facts themselves, never kept twice.
  */
 import Dexie from 'dexie';
@@ -17,8 +17,8 @@ import {
   sha256Hex,
   shownHead,
   sortedIds,
-} from '../sync/model/facts';
-import type { Fact, Holdings, SelfIdentityRow, StoredFact } from '../sync/model/types';
+} from '../ledger/facts';
+import type { Fact, Holdings, SelfIdentityRow, StoredFact } from '../ledger/types';
 import { appendAudit, auditOfOwnFact, auditTables } from './audit';
 import type { DutyBookDb } from './db';
 import { wrapStorageErrors } from './storage-errors';

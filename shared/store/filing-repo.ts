@@ -14,8 +14,8 @@ import {
   type FilingReceipt,
   type SpotCheck,
 } from '../domain';
-import { recordKeys } from '../sync/model/facts';
-import { hrCovers, findPerson } from '../sync/model/roster';
+import { recordKeys } from '../ledger/facts';
+import { hrCovers, findPerson } from '../ledger/roster';
 import type { DutyBookDb } from './db';
 import {
   actingContext,

@@ -143,7 +143,7 @@ export async function submitPlan(
         submittedAt: at,
       });
       await db.planVersions.add(version);
-      // The version becomes a fact in the same transaction (shared/sync/model): they cannot diverge.
+      // The version becomes a fact in the same transaction (shared/ledger): they cannot diverge.
       await appendVersionFact(db, planVersionFact(version));
       await db.plans.put(next);
       await noteWritten(db, [{ table: 'plans', rows: [next] }]);

@@ -43,10 +43,10 @@ import {
   type RegisterEntry,
   type SignedEvaluation,
 } from '../domain';
-import { recordKeys, shownHead } from '../sync/model/facts';
-import { materialiseOwn } from '../sync/model/materialise';
-import { rosterConfig } from '../sync/model/roster';
-import type { RosterPerson } from '../sync/model/types';
+import { recordKeys, shownHead } from '../ledger/facts';
+import { materialiseOwn } from './materialise';
+import { rosterConfig } from '../ledger/roster';
+import type { RosterPerson } from '../ledger/types';
 import type { DutyBookDb } from './db';
 import { appendOwnFact, readFactsOfRecord, readSelfIdentity } from './fact-repo';
 import { returnReasonIssues } from './plan-repo';

@@ -2,7 +2,7 @@
  * Sync state in the local database: this install's public identity, the pinned HR key, the rosters
  * received or issued, the bundle log and what each peer last acked. Public keys only — private keys
  * never enter IndexedDB (they go through host.storeSecret). Trust decisions (pinning, rotation,
- * roster acceptance) are made in shared/sync/model; these are the rows they read and write.
+ * roster acceptance) are made in shared/sync; these are the rows they read and write.
  */
 import Dexie from 'dexie';
 import type {
@@ -12,7 +12,7 @@ import type {
   RosterRow,
   SelfIdentityRow,
   SignedRoster,
-} from '../sync/model/types';
+} from '../ledger/types';
 import { getDeviceId, type DutyBookDb } from './db';
 import { backfillOwnFacts, readSelfIdentity } from './fact-repo';
 import { wrapStorageErrors } from './storage-errors';

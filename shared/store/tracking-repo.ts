@@ -20,8 +20,8 @@ import {
   type TrackedUnit,
   type TrackingInput,
 } from '../domain';
-import { findPerson, hrCovers } from '../sync/model/roster';
-import type { Roster, RosterPerson } from '../sync/model/types';
+import { findPerson, hrCovers } from '../ledger/roster';
+import type { Roster, RosterPerson } from '../ledger/types';
 import type { DutyBookDb } from './db';
 import { readSelfIdentity } from './fact-repo';
 import { readYearStatus } from './status';

@@ -1,5 +1,5 @@
 /**
- * The browser preview's backup store: database backups (already encrypted by shared/store/backup)
+ * The browser preview's backup store: database backups (already encrypted by shared/backup)
  * kept outside the app's database.
  *
  * Where the browser has it, in the Origin Private File System (a `dutybook-backups` folder): not in

@@ -6,13 +6,13 @@
  * Exposes `window.dutybookBench`. No assertions: numbers only.
  */
 import { inflateSync } from 'fflate';
-import { toHex } from '../../shared/sync/bytes';
-import { bundleWriter } from '../../shared/sync/container';
-import { ContentInflater } from '../../shared/sync/content';
-import { detectSuite, type CryptoSuite } from '../../shared/sync/crypto';
-import { DEFAULT_LIMITS } from '../../shared/sync/format';
-import { deriveBundleKeys, parseFrame, parseHeader } from '../../shared/sync/header';
-import { entryHash, verifyManifest } from '../../shared/sync/manifest';
+import { toHex } from '../../shared/bundle/bytes';
+import { bundleWriter } from '../../shared/bundle/container';
+import { ContentInflater } from '../../shared/bundle/content';
+import { detectSuite, type CryptoSuite } from '../../shared/bundle/crypto';
+import { DEFAULT_LIMITS } from '../../shared/bundle/format';
+import { deriveBundleKeys, parseFrame, parseHeader } from '../../shared/bundle/header';
+import { entryHash, verifyManifest } from '../../shared/bundle/manifest';
 import {
   applyImport,
   attestationBytes,
@@ -43,9 +43,9 @@ import {
   type SignedRoster,
   type StoredAttestation,
   type StoredFact,
-} from '../../shared/sync/model';
-import { openBundle } from '../../shared/sync/container';
-import { openStream } from '../../shared/sync/stream';
+} from '../../shared/sync';
+import { openBundle } from '../../shared/bundle/container';
+import { openStream } from '../../shared/bundle/stream';
 import {
   newMonthlyRecord,
   openDatabase,

@@ -11,8 +11,8 @@
 import { FOLDER_MAX_FILES } from '../../shared/host/contract';
 import { seedDatabase } from '../../shared/seed';
 import { openDatabase } from '../../shared/store';
-import { detectSuite } from '../../shared/sync/crypto';
-import { importBatch, reportCsv, reportText } from '../../shared/sync/model/intake';
+import { detectSuite } from '../../shared/bundle/crypto';
+import { importBatch, reportCsv, reportText } from '../../shared/sync/intake';
 import { sampleFrames } from './batch-bench';
 
 export type IntakeBenchOptions = { people: number; units: number; runs: number };

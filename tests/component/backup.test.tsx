@@ -14,7 +14,7 @@ import { ServicesProvider } from '../../src-renderer/app/services';
 import { BackupSection } from '../../src-renderer/features/backup/BackupSection';
 import { runDailyCheck } from '../../src-renderer/features/backup/service';
 import { createProfile, openDatabase, type DutyBookDb } from '../../shared/store';
-import { inspectBackup, takeAutomaticBackup } from '../../shared/store/backup';
+import { inspectBackup, takeAutomaticBackup } from '../../shared/backup';
 import { RecoveryRestore } from '../../src-renderer/features/backup/RecoveryRestore';
 import { fakeHost } from './fake-host';
 

@@ -9,7 +9,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { ServicesProvider } from '../../src-renderer/app/services';
 import { IntakePage } from '../../src-renderer/features/hr/intake/IntakePage';
 import { createProfile, readPersonYear } from '../../shared/store';
-import { storeDeviceKeys } from '../../shared/sync/model';
+import { storeDeviceKeys } from '../../shared/sync';
 import type { HostInput } from '../../shared/host/contract';
 import { distributeRoster, makeOrg, send, writePlan, writeRecord } from '../unit/sync/model/harness';
 import { fakeHost } from './fake-host';

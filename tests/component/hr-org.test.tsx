@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src-renderer/app/App';
 import { presetConfig } from '../../shared/domain';
-import { draftNextRoster } from '../../shared/sync/model';
+import { draftNextRoster } from '../../shared/sync';
 import {
   createProfile,
   getPerson,

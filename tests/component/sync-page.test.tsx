@@ -8,9 +8,9 @@ import { useSyncUi } from '../../src-renderer/features/sync/syncState';
 import { createProfile, getPinnedHr, getSelfIdentity, openDatabase, type DutyBookDb } from '../../shared/store';
 import { validatedHost } from '../../shared/host/validate';
 import type { HostApi } from '../../shared/host/contract';
-import { toHex } from '../../shared/sync/bytes';
-import { detectSuite } from '../../shared/sync/crypto';
-import { fingerprintHex, generateOrgKey } from '../../shared/sync/model';
+import { toHex } from '../../shared/bundle/bytes';
+import { detectSuite } from '../../shared/bundle/crypto';
+import { fingerprintHex, generateOrgKey } from '../../shared/sync';
 
 /** A host with secrets in memory; its key store is open (as Electron's is) unless overridden. */
 function memoryHost(overrides: Partial<HostApi> = {}) {

@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { build } from 'vite';
 
 /**
- * The deflate worker of a large export (shared/sync/deflate.ts), in Chromium: a page built from
+ * The deflate worker of a large export (shared/bundle/deflate.ts), in Chromium: a page built from
  * tests/e2e/pages/deflate with the real bundle writer, served from its own loopback port (the
  * preview server serves only the app). The joining of the two DEFLATE parts and the fallback are
  * also unit-tested in Node; what only a browser can show is the worker itself.

@@ -4,7 +4,7 @@
  * message bar, once per session, never an error dialog.
  */
 import { useEffect, useRef } from 'react';
-import { DAILY_CHECK_MS } from '../../../shared/store/backup/policy';
+import { DAILY_CHECK_MS } from '../../../shared/backup/policy';
 import { useServices } from '../../app/services';
 import { useNotifications } from '../../state/notifications';
 import { runDailyCheck } from './service';

@@ -37,7 +37,7 @@ import {
   type AutomaticBackupEntry,
   type BackupKey,
   type BackupSummary,
-} from '../../../shared/store/backup';
+} from '../../../shared/backup';
 import { useServices } from '../../app/services';
 import { Section } from '../../components/Section';
 import { zh } from '../../i18n/zh';

@@ -6,8 +6,8 @@
  *   <RecoveryRestore dbName={DEFAULT_DB_NAME} host={host} onRestored={() => window.location.reload()} />
  *     lists the automatic backups and offers a backup file; verifies before it touches the database.
  *
- *   listAutomaticBackups(host): Promise<AutomaticBackupEntry[]>          (shared/store/backup)
- *   restoreFromAutomaticBackup(db, host, name): Promise<RestoreResult>  (shared/store/backup)
+ *   listAutomaticBackups(host): Promise<AutomaticBackupEntry[]>          (shared/backup)
+ *   restoreFromAutomaticBackup(db, host, name): Promise<RestoreResult>  (shared/backup)
  *   restoreIntoDatabase(dbName, bytes, { key } | { passphrase }): Promise<RestoreResult>
  *     verifies the file, then opens `dbName` (a damaged one is deleted and made anew) and replaces it.
  *
@@ -18,5 +18,5 @@ export { BackupSection } from './BackupSection';
 export { AutomaticBackups } from './AutomaticBackups';
 export { RecoveryRestore } from './RecoveryRestore';
 export { backupBeforeImport, restoreIntoDatabase, runDailyCheck } from './service';
-export { listAutomaticBackups, restoreFromAutomaticBackup } from '../../../shared/store/backup';
-export type { AutomaticBackupEntry, RestoreResult } from '../../../shared/store/backup';
+export { listAutomaticBackups, restoreFromAutomaticBackup } from '../../../shared/backup';
+export type { AutomaticBackupEntry, RestoreResult } from '../../../shared/backup';

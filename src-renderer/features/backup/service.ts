@@ -15,7 +15,7 @@ import {
   withBackupBefore,
   type BackupKey,
   type RestoreResult,
-} from '../../../shared/store/backup';
+} from '../../../shared/backup';
 import { useNotifications } from '../../state/notifications';
 import { backupStrings as t } from './strings';
 

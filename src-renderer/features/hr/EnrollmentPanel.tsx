@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Alert, Box, Button, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { describeError } from '../../../shared/errors/messages.zh';
-import { fingerprintHex } from '../../../shared/sync/model';
+import { fingerprintHex } from '../../../shared/sync';
 import { useServices } from '../../app/services';
 import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';

@@ -19,7 +19,7 @@ import {
 import { compareChinese } from '../../../shared/domain/collate';
 import { positionCategoryLabels, rankLevelLabel, roleLabels, type Person } from '../../../shared/domain';
 import { describeError } from '../../../shared/errors/messages.zh';
-import { activeKeys } from '../../../shared/sync/model';
+import { activeKeys } from '../../../shared/sync';
 import {
   deletePerson,
   getCurrentRoster,

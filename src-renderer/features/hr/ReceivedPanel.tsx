@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { describeFact, findPerson } from '../../../shared/sync/model';
+import { describeFact, findPerson } from '../../../shared/sync';
 import { getCurrentRoster, getSelfIdentity } from '../../../shared/store';
 import { useServices } from '../../app/services';
 import { zh } from '../../i18n/zh';

@@ -6,8 +6,8 @@
  */
 import { canonicalJson, roleLabels, type AssessmentConfig, type LocalProfile } from '../../../shared/domain';
 import { DutyBookError, ValidationError } from '../../../shared/errors/errors';
-import { fromUtf8, toHex, utf8 } from '../../../shared/sync/bytes';
-import { detectSuite, fingerprint } from '../../../shared/sync/crypto';
+import { fromUtf8, toHex, utf8 } from '../../../shared/bundle/bytes';
+import { detectSuite, fingerprint } from '../../../shared/bundle/crypto';
 import {
   bindEnrollment,
   createEnrollmentRequest,
@@ -19,7 +19,7 @@ import {
   signRoster,
   storeOrgKey,
   type EnrollmentRequest,
-} from '../../../shared/sync/model';
+} from '../../../shared/sync';
 import {
   getActiveConfig,
   getCurrentRoster,

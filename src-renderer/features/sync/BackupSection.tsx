@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
 import type { LocalProfile } from '../../../shared/domain';
 import { describeError } from '../../../shared/errors/messages.zh';
-import { toHex } from '../../../shared/sync/bytes';
-import { detectSuite } from '../../../shared/sync/crypto';
+import { toHex } from '../../../shared/bundle/bytes';
+import { detectSuite } from '../../../shared/bundle/crypto';
 import {
   exportKeyBackup,
   loadOrgKey,
@@ -12,7 +12,7 @@ import {
   storeDeviceKeys,
   storeOrgKey,
   SyncError,
-} from '../../../shared/sync/model';
+} from '../../../shared/sync';
 import { adoptPersonId, setSelfIdentity } from '../../../shared/store';
 import { useServices } from '../../app/services';
 import { zh } from '../../i18n/zh';

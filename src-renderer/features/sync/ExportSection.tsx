@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Box, Button, Checkbox, FormControlLabel, LinearProgress, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import type { LocalProfile } from '../../../shared/domain';
-import { createBundle, whoHoldsKey } from '../../../shared/sync/model';
+import { createBundle, whoHoldsKey } from '../../../shared/sync';
 import { useServices } from '../../app/services';
 import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';

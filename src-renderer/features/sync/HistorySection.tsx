@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { listBundles } from '../../../shared/store';
-import type { BundleLogRow } from '../../../shared/sync/model';
+import type { BundleLogRow } from '../../../shared/sync';
 import { useServices } from '../../app/services';
 import { zh } from '../../i18n/zh';
 import { dateTime } from './files';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import type { LocalProfile } from '../../../shared/domain';
-import { createEnrollmentRequest, fingerprintHex, whoHoldsKey } from '../../../shared/sync/model';
+import { createEnrollmentRequest, fingerprintHex, whoHoldsKey } from '../../../shared/sync';
 import { useServices } from '../../app/services';
 import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';

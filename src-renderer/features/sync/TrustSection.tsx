@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Stack, TextField, Typography } from '@mui/material';
 import { describeError } from '../../../shared/errors/messages.zh';
-import { pinHrKey } from '../../../shared/sync/model';
+import { pinHrKey } from '../../../shared/sync';
 import { useServices } from '../../app/services';
 import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';

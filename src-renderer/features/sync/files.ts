@@ -1,6 +1,6 @@
 /** File names and sizes as the clerk sees them. */
 
-import { BACKUP_EXT, BUNDLE_EXT, ENROLL_EXT, FILE_KIND_NAMES } from '../../../shared/sync/file-kinds';
+import { BACKUP_EXT, BUNDLE_EXT, ENROLL_EXT, FILE_KIND_NAMES } from '../../../shared/bundle/file-kinds';
 
 export { BACKUP_EXT, BUNDLE_EXT, ENROLL_EXT };
 export const BUNDLE_FILTER = { name: FILE_KIND_NAMES[BUNDLE_EXT], extensions: [BUNDLE_EXT] };

@@ -4,10 +4,10 @@
  * `ensureIdentity`, so the passphrase is asked for only when keys are actually used.
  */
 import type { LocalProfile } from '../../../shared/domain';
-import { toHex } from '../../../shared/sync/bytes';
-import { detectSuite, type CryptoSuite } from '../../../shared/sync/crypto';
-import { generateDeviceKeys, loadDeviceKeys, storeDeviceKeys, type DeviceKeys } from '../../../shared/sync/model';
-import type { SelfIdentityRow } from '../../../shared/sync/model';
+import { toHex } from '../../../shared/bundle/bytes';
+import { detectSuite, type CryptoSuite } from '../../../shared/bundle/crypto';
+import { generateDeviceKeys, loadDeviceKeys, storeDeviceKeys, type DeviceKeys } from '../../../shared/sync';
+import type { SelfIdentityRow } from '../../../shared/sync';
 import { getSelfIdentity, setSelfIdentity } from '../../../shared/store';
 import type { Services } from '../../app/services';
 import { ensureUnlocked } from './keyStore';

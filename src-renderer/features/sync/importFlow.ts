@@ -4,10 +4,10 @@
  * and plan (nothing written), then — only when the person confirms — one all-or-nothing apply.
  */
 import { describeError, type ErrorDescription } from '../../../shared/errors/messages.zh';
-import { isBundleError } from '../../../shared/sync/errors';
-import { readBundleHint } from '../../../shared/sync/container';
-import { fingerprint } from '../../../shared/sync/crypto';
-import { applyImport, readBundle, type ImportPlan } from '../../../shared/sync/model';
+import { isBundleError } from '../../../shared/errors/bundle-errors';
+import { readBundleHint } from '../../../shared/bundle/container';
+import { fingerprint } from '../../../shared/bundle/crypto';
+import { applyImport, readBundle, type ImportPlan } from '../../../shared/sync';
 import type { DutyBookDb } from '../../../shared/store';
 import { zh } from '../../i18n/zh';
 import type { Identity } from './identity';

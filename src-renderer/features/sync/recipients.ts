@@ -1,5 +1,5 @@
 /** Who this device may send a bundle to, from the roster: the people its records concern. */
-import { activeKeys, findPerson, type Roster } from '../../../shared/sync/model';
+import { activeKeys, findPerson, type Roster } from '../../../shared/sync';
 import { compareChinese } from '../../../shared/domain/collate';
 
 export type Recipient = { personId: string; name: string; relation: string };

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getCurrentRoster, getPinnedHr, getSelfIdentity, type DutyBookDb } from '../../../shared/store';
-import type { PinnedHrRow, SelfIdentityRow, SignedRoster } from '../../../shared/sync/model';
+import type { PinnedHrRow, SelfIdentityRow, SignedRoster } from '../../../shared/sync';
 
 export type SyncData = {
   identity: SelfIdentityRow | undefined;

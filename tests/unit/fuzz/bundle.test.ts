@@ -11,14 +11,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { describeError } from '../../../shared/errors/messages.zh';
 import { readPersonYear, getPlan, listConflicts } from '../../../shared/store';
-import { concatBytes, u16be, utf8 } from '../../../shared/sync/bytes';
-import { canonicalJsonBytes, type JsonValue } from '../../../shared/sync/canonical-json';
-import { openBundle, writeBundle } from '../../../shared/sync/container';
-import { encodeContent } from '../../../shared/sync/content';
-import type { CryptoSuite } from '../../../shared/sync/crypto';
-import { MAGIC } from '../../../shared/sync/format';
-import { encodeHint } from '../../../shared/sync/hint';
-import { hintFromManifest, signManifest, type BundleManifest } from '../../../shared/sync/manifest';
+import { concatBytes, u16be, utf8 } from '../../../shared/bundle/bytes';
+import { canonicalJsonBytes, type JsonValue } from '../../../shared/bundle/canonical-json';
+import { openBundle, writeBundle } from '../../../shared/bundle/container';
+import { encodeContent } from '../../../shared/bundle/content';
+import type { CryptoSuite } from '../../../shared/bundle/crypto';
+import { MAGIC } from '../../../shared/bundle/format';
+import { encodeHint } from '../../../shared/bundle/hint';
+import { hintFromManifest, signManifest, type BundleManifest } from '../../../shared/bundle/manifest';
 import {
   attestationBytes,
   decodeBody,
@@ -28,8 +28,8 @@ import {
   parseFact,
   sha256Hex,
   type Fact,
-} from '../../../shared/sync/model';
-import { intakeOne } from '../../../shared/sync/model/intake';
+} from '../../../shared/sync';
+import { intakeOne } from '../../../shared/sync/intake';
 import {
   distributeRoster,
   makeOrg,

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseConfig, presetConfig, PRESET_IDS, validateConfig } from '../../../shared/domain';
 import { ValidationError } from '../../../shared/errors/errors';
 import { configInForce } from '../../../shared/store';
-import type { JsonValue } from '../../../shared/sync/canonical-json';
+import type { JsonValue } from '../../../shared/bundle/canonical-json';
 import { MemoryProbe, MiB, mutatedBytes, mutatedJson, read, wellTypedJson } from './fuzz';
 import { Receiver } from './import-path';
 import { rosterBundle, rosterOf, rosterOrg, signedRosterBytes, type RosterOrg } from './roster-org';

@@ -12,10 +12,10 @@ import { deflateSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDatabase } from '../../../shared/seed';
 import { CURRENT_SCHEMA_VERSION, type DutyBookDb } from '../../../shared/store';
-import { createBackup, readBackupHeader, restoreBackup } from '../../../shared/store/backup';
-import { concatBytes, fromHex, toHex, u32be, utf8 } from '../../../shared/sync/bytes';
-import { canonicalJson, canonicalJsonBytes } from '../../../shared/sync/canonical-json';
-import { detectSuite, randomBytes } from '../../../shared/sync/crypto';
+import { createBackup, readBackupHeader, restoreBackup } from '../../../shared/backup';
+import { concatBytes, fromHex, toHex, u32be, utf8 } from '../../../shared/bundle/bytes';
+import { canonicalJson, canonicalJsonBytes } from '../../../shared/bundle/canonical-json';
+import { detectSuite, randomBytes } from '../../../shared/bundle/crypto';
 import { cloneDb, dbBytes, equalBytes, growthDuring, MemoryProbe, MiB, mutatedBytes, randomBytesAfter, read } from './fuzz';
 import { freshName, openTestDb } from '../store/helpers';
 

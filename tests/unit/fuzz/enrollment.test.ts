@@ -7,9 +7,9 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { toHex } from '../../../shared/sync/bytes';
-import { canonicalJsonBytes, type JsonValue } from '../../../shared/sync/canonical-json';
-import type { CryptoSuite } from '../../../shared/sync/crypto';
+import { toHex } from '../../../shared/bundle/bytes';
+import { canonicalJsonBytes, type JsonValue } from '../../../shared/bundle/canonical-json';
+import type { CryptoSuite } from '../../../shared/bundle/crypto';
 import {
   createEnrollmentRequest,
   describeEnrollment,
@@ -21,7 +21,7 @@ import {
   verifyValue,
   type DeviceKeys,
   type EnrollmentRequest,
-} from '../../../shared/sync/model';
+} from '../../../shared/sync';
 import { makeDevice, suite, type Device } from '../sync/model/harness';
 import {
   dbBytes,

@@ -9,7 +9,7 @@ import { runInNewContext } from 'node:vm';
 import { DutyBookError } from '../../../shared/errors/errors';
 import { describeError } from '../../../shared/errors/messages.zh';
 import type { DutyBookDb } from '../../../shared/store';
-import type { JsonValue } from '../../../shared/sync/canonical-json';
+import type { JsonValue } from '../../../shared/bundle/canonical-json';
 import { freshName, openTestDb, snapshot } from '../store/helpers';
 
 // ---- The error a reader may throw ----

@@ -1,17 +1,17 @@
 /**
- * A bundle file through the whole import path, as the app runs it (shared/sync/model/intake.ts,
+ * A bundle file through the whole import path, as the app runs it (shared/sync/intake.ts,
  * src-renderer/features/sync/importFlow.ts): the readable hint, then decrypt + verify + plan
  * (`readBundle`), then the one all-or-nothing `applyImport`. Every step either works or throws a
  * clear DutyBookError; a refused file leaves the database byte for byte as it was.
  */
 import { inflateSync } from 'fflate';
-import { concatBytes } from '../../../shared/sync/bytes';
-import { readBundleHint } from '../../../shared/sync/container';
-import { compressContent } from '../../../shared/sync/content';
-import type { CryptoSuite } from '../../../shared/sync/crypto';
-import { deriveBundleKeys, parseFrame, parseHeader } from '../../../shared/sync/header';
-import { applyImport, readBundle, type DeviceKeys, type ImportPlan } from '../../../shared/sync/model';
-import { openStream } from '../../../shared/sync/stream';
+import { concatBytes } from '../../../shared/bundle/bytes';
+import { readBundleHint } from '../../../shared/bundle/container';
+import { compressContent } from '../../../shared/bundle/content';
+import type { CryptoSuite } from '../../../shared/bundle/crypto';
+import { deriveBundleKeys, parseFrame, parseHeader } from '../../../shared/bundle/header';
+import { applyImport, readBundle, type DeviceKeys, type ImportPlan } from '../../../shared/sync';
+import { openStream } from '../../../shared/bundle/stream';
 import type { DutyBookDb } from '../../../shared/store';
 import { craftContainer } from '../sync/craft';
 import type { Fixture } from '../sync/helpers';

@@ -7,16 +7,16 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fromHex, toHex, utf8 } from '../../../shared/sync/bytes';
-import { canonicalJsonBytes, parseCanonicalJson, type JsonValue } from '../../../shared/sync/canonical-json';
-import { randomBytes, type CryptoSuite } from '../../../shared/sync/crypto';
+import { fromHex, toHex, utf8 } from '../../../shared/bundle/bytes';
+import { canonicalJsonBytes, parseCanonicalJson, type JsonValue } from '../../../shared/bundle/canonical-json';
+import { randomBytes, type CryptoSuite } from '../../../shared/bundle/crypto';
 import {
   exportKeyBackup,
   generateDeviceKeys,
   readKeyBackupHint,
   restoreKeyBackup,
   type DeviceKeys,
-} from '../../../shared/sync/model';
+} from '../../../shared/sync';
 import { suite } from '../sync/model/harness';
 import {
   equalBytes,

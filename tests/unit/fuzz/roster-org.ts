@@ -6,9 +6,9 @@
  */
 import { presetConfig } from '../../../shared/domain';
 import { getCurrentRoster, saveRoster, type DutyBookDb } from '../../../shared/store';
-import { canonicalJsonBytes } from '../../../shared/sync/canonical-json';
-import { writeBundle } from '../../../shared/sync/container';
-import type { CryptoSuite } from '../../../shared/sync/crypto';
+import { canonicalJsonBytes } from '../../../shared/bundle/canonical-json';
+import { writeBundle } from '../../../shared/bundle/container';
+import type { CryptoSuite } from '../../../shared/bundle/crypto';
 import {
   DOMAINS,
   draftNextRoster,
@@ -16,7 +16,7 @@ import {
   signValue,
   type Roster,
   type SignedRoster,
-} from '../../../shared/sync/model';
+} from '../../../shared/sync';
 import {
   distributeRoster,
   makeOrg,

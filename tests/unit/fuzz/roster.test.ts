@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { configInForce, getPinnedHr, listTeam, listUnits, type DutyBookDb } from '../../../shared/store';
-import { canonicalJsonBytes, type JsonValue } from '../../../shared/sync/canonical-json';
+import { canonicalJsonBytes, type JsonValue } from '../../../shared/bundle/canonical-json';
 import {
   generateOrgKey,
   parseSignedRoster,
@@ -18,7 +18,7 @@ import {
   verifyRoster,
   createBundle,
   type Roster,
-} from '../../../shared/sync/model';
+} from '../../../shared/sync';
 import {
   equalBytes,
   MemoryProbe,

@@ -25,8 +25,8 @@ import {
   type AppLockRecord,
 } from '../../../shared/security/app-lock';
 import { verifyAudit, type DutyBookDb } from '../../../shared/store';
-import { BACKUP_KEY_NAME } from '../../../shared/store/backup/automatic';
-import { SECRET_NAMES } from '../../../shared/sync/model/identity';
+import { BACKUP_KEY_NAME } from '../../../shared/backup/automatic';
+import { SECRET_NAMES } from '../../../shared/ledger/identity';
 import { PassphraseVault } from '../../../src-renderer/host/passphrase-vault';
 import { freshName, openTestDb } from '../store/helpers';
 

@@ -29,8 +29,8 @@ import {
   getSelfIdentity,
   type DutyBookDb,
 } from '../../../shared/store';
-import { toHex } from '../../../shared/sync/bytes';
-import { detectSuite } from '../../../shared/sync/crypto';
+import { toHex } from '../../../shared/bundle/bytes';
+import { detectSuite } from '../../../shared/bundle/crypto';
 import {
   authorProblem,
   factId,
@@ -40,8 +40,8 @@ import {
   loadOrgKey,
   verifyAttestation,
   verifyRoster,
-} from '../../../shared/sync/model';
-import { importBatch } from '../../../shared/sync/model/intake';
+} from '../../../shared/sync';
+import { importBatch } from '../../../shared/sync/intake';
 import { openTestDb } from '../store/helpers';
 
 const TODAY = new Date('2026-11-20T04:00:00Z');

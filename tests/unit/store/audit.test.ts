@@ -28,8 +28,8 @@ import {
   type EvaluationFormInput,
 } from '../../../shared/store';
 import { presetConfig } from '../../../shared/domain';
-import { canonicalJson } from '../../../shared/sync/canonical-json';
-import { applyImport, factOf, factOfRow, type Fact } from '../../../shared/sync/model';
+import { canonicalJson } from '../../../shared/bundle/canonical-json';
+import { applyImport, factOf, factOfRow, type Fact } from '../../../shared/sync';
 import {
   craft,
   entriesOf,

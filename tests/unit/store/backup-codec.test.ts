@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeValue, encodeValue, RowCodecError } from '../../../shared/store/backup/codec';
-import { utf8 } from '../../../shared/sync/bytes';
+import { decodeValue, encodeValue, RowCodecError } from '../../../shared/backup/codec';
+import { utf8 } from '../../../shared/bundle/bytes';
 
 const roundTrip = (v: unknown) => decodeValue(JSON.parse(JSON.stringify(encodeValue(v))));
 

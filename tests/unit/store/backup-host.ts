@@ -1,6 +1,6 @@
 import type { HostApi } from '../../../shared/host/contract';
 import { validatedHost } from '../../../shared/host/validate';
-import type { BackupHost } from '../../../shared/store/backup';
+import type { BackupHost } from '../../../shared/backup';
 
 /**
  * The host's secret store and backup store in memory, validated against the host contract like the

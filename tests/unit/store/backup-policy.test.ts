@@ -17,9 +17,9 @@ import {
   takeAutomaticBackup,
   withBackupBefore,
   type BackupListing,
-} from '../../../shared/store/backup';
-import { importBatch } from '../../../shared/sync/model/intake';
-import { detectSuite } from '../../../shared/sync/crypto';
+} from '../../../shared/backup';
+import { importBatch } from '../../../shared/sync/intake';
+import { detectSuite } from '../../../shared/bundle/crypto';
 import { freshName, openTestDb } from './helpers';
 import { memoryBackupHost } from './backup-host';
 

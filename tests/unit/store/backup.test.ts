@@ -1,5 +1,5 @@
 /**
- * Backups of the whole database (shared/store/backup): a restore reproduces the exact state —
+ * Backups of the whole database (shared/backup): a restore reproduces the exact state —
  * every table, byte for byte (v8 structured-clone bytes of every row) — after a realistic seeded
  * history; every kind of bad file is refused with the database untouched; older schemas restore
  * through the app's own upgrades; the pre-upgrade backup is taken before Dexie upgrades.
@@ -26,11 +26,11 @@ import {
   restoreBackup,
   restoreFromAutomaticBackup,
   takeAutomaticBackup,
-} from '../../../shared/store/backup';
+} from '../../../shared/backup';
 import { describeError } from '../../../shared/errors/messages.zh';
 import { appendOwnFact } from '../../../shared/store/fact-repo';
-import { exportKeyBackup, generateDeviceKeys } from '../../../shared/sync/model';
-import { detectSuite, randomBytes } from '../../../shared/sync/crypto';
+import { exportKeyBackup, generateDeviceKeys } from '../../../shared/sync';
+import { detectSuite, randomBytes } from '../../../shared/bundle/crypto';
 import { fakeDeps, freshName, openTestDb, snapshot } from './helpers';
 import { memoryBackupHost } from './backup-host';
 

@@ -13,8 +13,8 @@ import { describeError } from '../../../shared/errors/messages.zh';
 import { toStorageError, type DutyBookDb } from '../../../shared/store';
 import { StorageError } from '../../../shared/errors/errors';
 import { savePlanDraft, submitPlan } from '../../../shared/store/plan-repo';
-import { createBackup, restoreBackup } from '../../../shared/store/backup';
-import { randomBytes } from '../../../shared/sync/crypto';
+import { createBackup, restoreBackup } from '../../../shared/backup';
+import { randomBytes } from '../../../shared/bundle/crypto';
 import { snapshot } from './helpers';
 import { distributeRoster, makeOrg, receive, send, writePlan, writeRecord, writeSummary } from '../sync/model/harness';
 

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { benchContainer, benchPrimitives } from '../../../shared/sync/bench';
-import { nobleSuite } from '../../../shared/sync/crypto';
+import { benchContainer, benchPrimitives } from '../../../shared/bundle/bench';
+import { nobleSuite } from '../../../shared/bundle/crypto';
 
 // Not a timed test: it proves the benchmark runs and reports every stage.
 test('benchContainer reports every write and read stage for n entries', async () => {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { base32Crockford, fromHex, readU64be, toHex, u64be } from '../../../shared/sync/bytes';
+import { base32Crockford, fromHex, readU64be, toHex, u64be } from '../../../shared/bundle/bytes';
 
 test('Crockford base32 is MSB first over the alphabet without I, L, O, U', () => {
   expect(base32Crockford(fromHex('0000000000'))).toBe('00000000');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { toHex, utf8 } from '../../../shared/sync/bytes';
-import { canonicalJson, canonicalJsonBytes, compareCodePoints, parseCanonicalJson } from '../../../shared/sync/canonical-json';
+import { toHex, utf8 } from '../../../shared/bundle/bytes';
+import { canonicalJson, canonicalJsonBytes, compareCodePoints, parseCanonicalJson } from '../../../shared/bundle/canonical-json';
 
 describe('canonicalJson', () => {
   test('sorts keys, drops whitespace, writes integers plainly', () => {

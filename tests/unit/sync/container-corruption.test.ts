@@ -1,10 +1,10 @@
 /** P1 (any flipped byte is refused) and P2 (truncated or extended files are refused). */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { concatBytes, readU16be } from '../../../shared/sync/bytes';
-import { randomBytes, webCryptoSuite } from '../../../shared/sync/crypto';
-import type { BundleErrorKind } from '../../../shared/sync/errors';
-import { CHUNK_BYTES, TAG_BYTES } from '../../../shared/sync/format';
+import { concatBytes, readU16be } from '../../../shared/bundle/bytes';
+import { randomBytes, webCryptoSuite } from '../../../shared/bundle/crypto';
+import type { BundleErrorKind } from '../../../shared/errors/bundle-errors';
+import { CHUNK_BYTES, TAG_BYTES } from '../../../shared/bundle/format';
 import { craftBundle, craftContainer, craftContent, standardChunks } from './craft';
 import { bundleErrorOf, expectKind, fixture, openAs, vectorBundle } from './helpers';
 import type { Fixture } from './helpers';

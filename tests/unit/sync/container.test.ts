@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { describeError } from '../../../shared/errors/messages.zh';
-import { fromUtf8, toHex, utf8 } from '../../../shared/sync/bytes';
-import { openBundle, readBundleHint, writeBundle } from '../../../shared/sync/container';
-import { fingerprint, nobleSuite, randomBytes, webCryptoSuite } from '../../../shared/sync/crypto';
-import { MAGIC, OFFSET_MAJOR, OFFSET_MINOR } from '../../../shared/sync/format';
+import { fromUtf8, toHex, utf8 } from '../../../shared/bundle/bytes';
+import { openBundle, readBundleHint, writeBundle } from '../../../shared/bundle/container';
+import { fingerprint, nobleSuite, randomBytes, webCryptoSuite } from '../../../shared/bundle/crypto';
+import { MAGIC, OFFSET_MAJOR, OFFSET_MINOR } from '../../../shared/bundle/format';
 import { craftBundle, craftContent } from './craft';
 import { expectKind, fixture, openAs, vectorBundle, vectorInput, VECTOR } from './helpers';
 

@@ -1,10 +1,10 @@
 /** P16 resource limits: deflate bombs, a million tiny entries, oversized parts — refused early, in bounded memory. */
 import { deflateSync } from 'fflate';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { concatBytes, u32be, utf8 } from '../../../shared/sync/bytes';
-import { ContentInflater, encodeContent } from '../../../shared/sync/content';
-import { webCryptoSuite } from '../../../shared/sync/crypto';
-import { DEFAULT_LIMITS } from '../../../shared/sync/format';
+import { concatBytes, u32be, utf8 } from '../../../shared/bundle/bytes';
+import { ContentInflater, encodeContent } from '../../../shared/bundle/content';
+import { webCryptoSuite } from '../../../shared/bundle/crypto';
+import { DEFAULT_LIMITS } from '../../../shared/bundle/format';
 import { craftBundle, craftContent, craftDeflateBomb } from './craft';
 import { expectKind, fixture, openAs, vectorBundle } from './helpers';
 import type { Fixture } from './helpers';

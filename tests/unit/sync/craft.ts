@@ -2,18 +2,18 @@
  * Builds bundles a correct writer never makes — with the real keys, so they pass every check but the
  * one under test. Used by the property tests and scripts/golden-bundles.ts.
  */
-import { concatBytes, toHex, u16be, utf8 } from '../../../shared/sync/bytes';
-import { canonicalJsonBytes } from '../../../shared/sync/canonical-json';
-import type { JsonValue } from '../../../shared/sync/canonical-json';
-import { compressContent, encodeContent } from '../../../shared/sync/content';
-import type { CompressionLevel } from '../../../shared/sync/content';
-import { FORMAT_MAJOR, FORMAT_MINOR, MAGIC, MANIFEST_FORMAT } from '../../../shared/sync/format';
-import { deriveBundleKeys, encodeHeaderBody } from '../../../shared/sync/header';
-import { encodeHint } from '../../../shared/sync/hint';
-import { hintFromManifest, keyId, signManifest } from '../../../shared/sync/manifest';
-import type { BundleManifest } from '../../../shared/sync/manifest';
-import { streamNonce } from '../../../shared/sync/stream';
-import { CHUNK_BYTES } from '../../../shared/sync/format';
+import { concatBytes, toHex, u16be, utf8 } from '../../../shared/bundle/bytes';
+import { canonicalJsonBytes } from '../../../shared/bundle/canonical-json';
+import type { JsonValue } from '../../../shared/bundle/canonical-json';
+import { compressContent, encodeContent } from '../../../shared/bundle/content';
+import type { CompressionLevel } from '../../../shared/bundle/content';
+import { FORMAT_MAJOR, FORMAT_MINOR, MAGIC, MANIFEST_FORMAT } from '../../../shared/bundle/format';
+import { deriveBundleKeys, encodeHeaderBody } from '../../../shared/bundle/header';
+import { encodeHint } from '../../../shared/bundle/hint';
+import { hintFromManifest, keyId, signManifest } from '../../../shared/bundle/manifest';
+import type { BundleManifest } from '../../../shared/bundle/manifest';
+import { streamNonce } from '../../../shared/bundle/stream';
+import { CHUNK_BYTES } from '../../../shared/bundle/format';
 import type { Fixture, Party } from './helpers';
 import { SEEDS, VECTOR } from './helpers';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { bytesEqual, fromHex, toHex, utf8 } from '../../../shared/sync/bytes';
+import { bytesEqual, fromHex, toHex, utf8 } from '../../../shared/bundle/bytes';
 import {
   detectSuite,
   ed25519StrictPrecheck,
@@ -11,8 +11,8 @@ import {
   nobleSuite,
   probeSuite,
   webCryptoSuite,
-} from '../../../shared/sync/crypto';
-import type { CryptoSuite } from '../../../shared/sync/crypto';
+} from '../../../shared/bundle/crypto';
+import type { CryptoSuite } from '../../../shared/bundle/crypto';
 import { GCM, HKDF_CASE_1, HMAC_CASE_2, RFC7748_DH, RFC7748_SCALAR, RFC8032, SHA256_ABC } from './vectors';
 
 const web = webCryptoSuite()!;

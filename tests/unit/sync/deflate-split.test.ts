@@ -1,5 +1,5 @@
 /**
- * A large export's content is deflated in two parts at once (shared/sync/deflate.ts): the head by
+ * A large export's content is deflated in two parts at once (shared/bundle/deflate.ts): the head by
  * fflate ending in a sync flush, the tail by the platform's zlib. Here the tail runs on this thread
  * (Node has no Web Worker; the bench and the e2e run the worker in Chromium) — the joining, the
  * fallback and the writer's chunking are the same code.
@@ -8,11 +8,11 @@ import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { inflateSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { concatBytes, fromUtf8, toHex, utf8 } from '../../../shared/sync/bytes';
-import { bundleWriter, type BundleEntryInput } from '../../../shared/sync/container';
-import { webCryptoSuite } from '../../../shared/sync/crypto';
-import { DEFAULT_LIMITS } from '../../../shared/sync/format';
-import { deflateNonFinal, inlineTailDeflater, storedNonFinal, type TailDeflater } from '../../../shared/sync/deflate';
+import { concatBytes, fromUtf8, toHex, utf8 } from '../../../shared/bundle/bytes';
+import { bundleWriter, type BundleEntryInput } from '../../../shared/bundle/container';
+import { webCryptoSuite } from '../../../shared/bundle/crypto';
+import { DEFAULT_LIMITS } from '../../../shared/bundle/format';
+import { deflateNonFinal, inlineTailDeflater, storedNonFinal, type TailDeflater } from '../../../shared/bundle/deflate';
 import { fixture, openAs, vectorInput } from './helpers';
 
 const web = webCryptoSuite()!;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DutyBookError } from '../../../shared/errors/errors';
 import { describeError } from '../../../shared/errors/messages.zh';
-import { BUNDLE_ERROR_KINDS, BundleError } from '../../../shared/sync/errors';
+import { BUNDLE_ERROR_KINDS, BundleError } from '../../../shared/errors/bundle-errors';
 
 describe('bundle errors in Chinese', () => {
   test.each(BUNDLE_ERROR_KINDS)('"%s" has its own Chinese title and says nothing was imported', (kind) => {

@@ -2,9 +2,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { fromHex, toHex } from '../../../shared/sync/bytes';
-import { nobleSuite, webCryptoSuite } from '../../../shared/sync/crypto';
-import { BundleError } from '../../../shared/sync/errors';
+import { fromHex, toHex } from '../../../shared/bundle/bytes';
+import { nobleSuite, webCryptoSuite } from '../../../shared/bundle/crypto';
+import { BundleError } from '../../../shared/errors/bundle-errors';
 import { DOC_PATH, GOLDEN_DIR, goldenBundles, main, VECTOR_BEGIN, VECTOR_END, vectorMarkdown } from '../../../scripts/golden-bundles';
 import type { GoldenExpected } from '../../../scripts/golden-bundles';
 import { fixture, openAs, vectorBundle } from './helpers';

@@ -2,15 +2,15 @@
  * Fixed keys and inputs shared by the sync tests, the golden generator and the documented test vector.
  * No vitest import here: scripts/golden-bundles.ts uses this file outside the test runner.
  */
-import { fromHex, utf8 } from '../../../shared/sync/bytes';
-import { canonicalJsonBytes } from '../../../shared/sync/canonical-json';
-import { openBundle, writeBundle } from '../../../shared/sync/container';
-import type { OpenedBundle, WriteBundleInput } from '../../../shared/sync/container';
-import { nobleSuite } from '../../../shared/sync/crypto';
-import type { CryptoSuite } from '../../../shared/sync/crypto';
-import { BundleError } from '../../../shared/sync/errors';
-import type { BundleErrorKind } from '../../../shared/sync/errors';
-import type { BundleLimits } from '../../../shared/sync/format';
+import { fromHex, utf8 } from '../../../shared/bundle/bytes';
+import { canonicalJsonBytes } from '../../../shared/bundle/canonical-json';
+import { openBundle, writeBundle } from '../../../shared/bundle/container';
+import type { OpenedBundle, WriteBundleInput } from '../../../shared/bundle/container';
+import { nobleSuite } from '../../../shared/bundle/crypto';
+import type { CryptoSuite } from '../../../shared/bundle/crypto';
+import { BundleError } from '../../../shared/errors/bundle-errors';
+import type { BundleErrorKind } from '../../../shared/errors/bundle-errors';
+import type { BundleLimits } from '../../../shared/bundle/format';
 
 const seq = (from: number) => Uint8Array.from({ length: 32 }, (_, i) => from + i);
 

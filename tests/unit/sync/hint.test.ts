@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { concatBytes, u16be, utf8 } from '../../../shared/sync/bytes';
-import { canonicalJsonBytes } from '../../../shared/sync/canonical-json';
-import { readBundleHint } from '../../../shared/sync/container';
-import { MAGIC } from '../../../shared/sync/format';
-import { parseHint } from '../../../shared/sync/hint';
+import { concatBytes, u16be, utf8 } from '../../../shared/bundle/bytes';
+import { canonicalJsonBytes } from '../../../shared/bundle/canonical-json';
+import { readBundleHint } from '../../../shared/bundle/container';
+import { MAGIC } from '../../../shared/bundle/format';
+import { parseHint } from '../../../shared/bundle/hint';
 import { expectKind } from './helpers';
 
 const good = {

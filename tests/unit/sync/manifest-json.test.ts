@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../shared/sync/canonical-json';
-import { manifestJson } from '../../../shared/sync/manifest';
+import { canonicalJson } from '../../../shared/bundle/canonical-json';
+import { manifestJson } from '../../../shared/bundle/manifest';
 
 const outcome = (f: () => string) => {
   try {

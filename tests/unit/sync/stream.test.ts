@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { toHex } from '../../../shared/sync/bytes';
-import { chunkCount, sealedLength, streamNonce } from '../../../shared/sync/stream';
+import { toHex } from '../../../shared/bundle/bytes';
+import { chunkCount, sealedLength, streamNonce } from '../../../shared/bundle/stream';
 
 test('the nonce is an 11-byte big-endian chunk counter followed by the last-chunk flag', () => {
   expect(toHex(streamNonce(0, false))).toBe('000000000000000000000000');

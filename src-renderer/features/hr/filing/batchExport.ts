@@ -18,7 +18,7 @@ import {
   wrapStorageErrors,
   type DutyBookDb,
 } from '../../../../shared/store';
-import { findPerson, hrCovers } from '../../../../shared/sync/model/roster';
+import { findPerson, hrCovers } from '../../../../shared/ledger/roster';
 import { evaluationDocument, rosterPersonHeader } from '../../supervisor/evaluation/documents';
 import { batchDocuments, type BatchDocumentsProgress } from '../../../workers/batchDocuments';
 import { compareChinese } from '../../../../shared/domain/collate';

@@ -1,6 +1,6 @@
 /**
  * 接收数据包: a whole folder of bundles (or a few files) at once. Each file is verified and imported in
- * its own transaction (shared/sync/model/intake.ts); the page shows which file is being worked on and
+ * its own transaction (shared/sync/intake.ts); the page shows which file is being worked on and
  * what has gone in so far, yields to the window between files, can stop, and ends with one report —
  * per file what became of it — that HR can copy or save as text or CSV.
  */
@@ -25,7 +25,7 @@ import {
   Typography,
 } from '@mui/material';
 import { getCurrentRoster, getPinnedHr, getProfile } from '../../../../shared/store';
-import { DEFAULT_LIMITS } from '../../../../shared/sync/format';
+import { DEFAULT_LIMITS } from '../../../../shared/bundle/format';
 import {
   importBatch,
   outcomeText,
@@ -35,7 +35,7 @@ import {
   type IntakeEntry,
   type IntakeFile,
   type IntakeReport,
-} from '../../../../shared/sync/model/intake';
+} from '../../../../shared/sync/intake';
 import { useServices } from '../../../app/services';
 import { VirtualRows } from '../../../components/VirtualRows';
 import { useNotifications } from '../../../state/notifications';

@@ -26,7 +26,7 @@ import {
   type TeamMember,
 } from '../../../../shared/store';
 import { filedNote } from '../../hr/filing/strings';
-import type { RosterPerson } from '../../../../shared/sync/model';
+import type { RosterPerson } from '../../../../shared/sync';
 import { useServices } from '../../../app/services';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { EmptyState } from '../../../components/EmptyState';

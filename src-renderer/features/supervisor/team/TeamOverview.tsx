@@ -33,7 +33,7 @@ import {
   type TeamQuarterCell,
 } from '../../../../shared/domain';
 import type { TeamMember } from '../../../../shared/store';
-import type { RosterPerson } from '../../../../shared/sync/model';
+import type { RosterPerson } from '../../../../shared/sync';
 import { Loading, PageHeader, type ChipTone } from '../../official/common';
 import { teamMonthTone, teamPlanTone, teamQuarterTone } from './chips';
 import { useTeamOverview } from './data';

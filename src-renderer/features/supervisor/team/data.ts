@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { QUARTERS, localIsoDate, teamOverview, type TeamOverview } from '../../../../shared/domain';
 import { listRegisterVersions, readPersonYear, type TeamMember } from '../../../../shared/store';
-import type { RosterPerson } from '../../../../shared/sync/model';
+import type { RosterPerson } from '../../../../shared/sync';
 import { useServices } from '../../../app/services';
 import { useLiveFor } from '../../official/data';
 

@@ -3,10 +3,10 @@
  * the content's tail goes to the deflate Web Worker, and opens them again. The Worker constructor is
  * wrapped only to count the workers started (each is the real one).
  */
-import { fromUtf8, utf8 } from '../../../../shared/sync/bytes';
-import { bundleWriter, openBundle, type BundleEntryInput } from '../../../../shared/sync/container';
-import { detectSuite, randomBytes } from '../../../../shared/sync/crypto';
-import { DEFLATE_HEAD_BYTES } from '../../../../shared/sync/container';
+import { fromUtf8, utf8 } from '../../../../shared/bundle/bytes';
+import { bundleWriter, openBundle, type BundleEntryInput } from '../../../../shared/bundle/container';
+import { detectSuite, randomBytes } from '../../../../shared/bundle/crypto';
+import { DEFLATE_HEAD_BYTES } from '../../../../shared/bundle/container';
 
 const started: string[] = [];
 // `?broken`: every worker's script is missing, as where a worker cannot load.

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { getCurrentRoster, getSelfIdentity, saveRoster, setSelfIdentity } from '../../../../shared/store';
 import { appendOwnFact, ownFactTables } from '../../../../shared/store';
 import type { SignedEvaluation } from '../../../../shared/domain';
-import { fingerprintHex, mayRead, pinHrKey } from '../../../../shared/sync/model';
+import { fingerprintHex, mayRead, pinHrKey } from '../../../../shared/sync';
 import { freshName, openTestDb } from '../../store/helpers';
 import {
   distributeRoster,

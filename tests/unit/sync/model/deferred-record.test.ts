@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listBundles } from '../../../../shared/store';
-import { createBundle } from '../../../../shared/sync/model';
+import { createBundle } from '../../../../shared/sync';
 import { distributeRoster, makeOrg, suite, writePlan } from './harness';
 
 describe('an export whose file was never saved', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conflictsFor, getPlan, listPlanVersions, readHoldings } from '../../../../shared/store';
-import { recordKeys } from '../../../../shared/sync/model';
+import { recordKeys } from '../../../../shared/sync';
 import { snapshot } from '../../store/helpers';
 import { distributeRoster, makeOrg, preview, receive, send, writePlan, writeRecord, writeSummary } from './harness';
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { getCurrentRoster, getSelfIdentity } from '../../../../shared/store';
 import { byInstallCounter } from '../../../../shared/store/fact-repo';
-import { openBundle } from '../../../../shared/sync/container';
+import { openBundle } from '../../../../shared/bundle/container';
 import {
   factBytes,
   factOf,
@@ -15,7 +15,7 @@ import {
   planExport,
   sha256Hex,
   type FactRow,
-} from '../../../../shared/sync/model';
+} from '../../../../shared/sync';
 import {
   distributeRoster,
   makeOrg,

@@ -5,10 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { utf8 } from '../../../../shared/sync/bytes';
-import { canonicalJson } from '../../../../shared/sync/canonical-json';
-import { factBytes, factOf, factOfRow, factRow } from '../../../../shared/sync/model/facts';
-import type { Fact } from '../../../../shared/sync/model/types';
+import { utf8 } from '../../../../shared/bundle/bytes';
+import { canonicalJson } from '../../../../shared/bundle/canonical-json';
+import { factBytes, factOf, factOfRow, factRow } from '../../../../shared/ledger/facts';
+import type { Fact } from '../../../../shared/ledger/types';
 
 /** Text with every kind of character the fast path treats specially. */
 const text = fc.oneof(

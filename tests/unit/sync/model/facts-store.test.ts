@@ -28,8 +28,8 @@ import {
   unionRanges,
   watermark,
   type Fact,
-} from '../../../../shared/sync/model';
-import { utf8 } from '../../../../shared/sync/bytes';
+} from '../../../../shared/sync';
+import { utf8 } from '../../../../shared/bundle/bytes';
 import { fakeDeps, freshName, openTestDb, snapshot } from '../../store/helpers';
 import { makeDevice, writePlan } from './harness';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../../shared/domain';
-import { factOf, factOfRow, storedFact, type Fact } from '../../../../shared/sync/model';
+import { factOf, factOfRow, storedFact, type Fact } from '../../../../shared/sync';
 import { snapshot } from '../../store/helpers';
 import {
   attest,

@@ -4,9 +4,9 @@
  * enrollment request, signs the roster, and every device pins HR's key after "reading" the
  * fingerprint off the paper notice.
  */
-import { toHex } from '../../../../shared/sync/bytes';
-import { writeBundle } from '../../../../shared/sync/container';
-import { detectSuite, type CryptoSuite } from '../../../../shared/sync/crypto';
+import { toHex } from '../../../../shared/bundle/bytes';
+import { writeBundle } from '../../../../shared/bundle/container';
+import { detectSuite, type CryptoSuite } from '../../../../shared/bundle/crypto';
 import {
   applyImport,
   attestationBytes,
@@ -31,7 +31,7 @@ import {
   type KeyHalf,
   type Roster,
   type StoredFact,
-} from '../../../../shared/sync/model';
+} from '../../../../shared/sync';
 import {
   getDeviceId,
   newMonthlyRecord,

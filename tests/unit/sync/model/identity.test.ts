@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fromUtf8, toHex, utf8 } from '../../../../shared/sync/bytes';
-import { canonicalJsonBytes } from '../../../../shared/sync/canonical-json';
-import { fingerprint } from '../../../../shared/sync/crypto';
+import { fromUtf8, toHex, utf8 } from '../../../../shared/bundle/bytes';
+import { canonicalJsonBytes } from '../../../../shared/bundle/canonical-json';
+import { fingerprint } from '../../../../shared/bundle/crypto';
 import {
   BACKUP_ITERATIONS,
   createEnrollmentRequest,
@@ -15,7 +15,7 @@ import {
   restoreKeyBackup,
   SECRET_NAMES,
   storeDeviceKeys,
-} from '../../../../shared/sync/model';
+} from '../../../../shared/sync';
 import { suite } from './harness';
 
 const NOW = new Date('2026-11-23T08:00:00.000Z');

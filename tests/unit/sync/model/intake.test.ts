@@ -11,8 +11,8 @@ import {
   yieldBehindFrames,
   type IntakeFile,
   type IntakeProgress,
-} from '../../../../shared/sync/model/intake';
-import { factOf, factOfRow } from '../../../../shared/sync/model';
+} from '../../../../shared/sync/intake';
+import { factOf, factOfRow } from '../../../../shared/sync';
 import {
   attest,
   craft,

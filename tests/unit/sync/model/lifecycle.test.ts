@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../../shared/domain';
 import { getPlan, openDatabase, saveRoster, setSelfIdentity } from '../../../../shared/store';
-import { toHex } from '../../../../shared/sync/bytes';
+import { toHex } from '../../../../shared/bundle/bytes';
 import {
   applyImport,
   draftNextRoster,
@@ -13,7 +13,7 @@ import {
   signRoster,
   storedFact,
   type Fact,
-} from '../../../../shared/sync/model';
+} from '../../../../shared/sync';
 import { fakeDeps, freshName, snapshot } from '../../store/helpers';
 import {
   attest,

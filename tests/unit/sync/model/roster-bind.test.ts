@@ -8,9 +8,9 @@ import {
   bindEnrollment,
   bindEnrollments,
   type EnrollmentBinding,
-} from '../../../../shared/sync/model/roster-issue';
-import type { EnrollmentRequest } from '../../../../shared/sync/model/identity';
-import type { Roster, RosterPerson } from '../../../../shared/sync/model/types';
+} from '../../../../shared/sync/roster-issue';
+import type { EnrollmentRequest } from '../../../../shared/ledger/identity';
+import type { Roster, RosterPerson } from '../../../../shared/ledger/types';
 
 const NOW = new Date('2026-03-01T02:00:00Z');
 

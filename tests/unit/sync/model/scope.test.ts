@@ -8,7 +8,7 @@ import {
   whoHoldsKey,
   type Roster,
   type RosterPerson,
-} from '../../../../shared/sync/model';
+} from '../../../../shared/sync';
 import { craft, entriesOf, makeOrg, preview, receive, send, writePlan, type Org } from './harness';
 
 async function everyoneWrites(org: Org): Promise<void> {

@@ -27,7 +27,7 @@ import {
   submitRecord,
   type EvaluationFormInput,
 } from '../../../../shared/store';
-import { factOfRow, fingerprintHex, pinHrKey } from '../../../../shared/sync/model';
+import { factOfRow, fingerprintHex, pinHrKey } from '../../../../shared/sync';
 import { freshName, openTestDb } from '../../store/helpers';
 import {
   dump,

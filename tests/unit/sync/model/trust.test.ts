@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromHex, toHex } from '../../../../shared/sync/bytes';
-import { fingerprint } from '../../../../shared/sync/crypto';
+import { fromHex, toHex } from '../../../../shared/bundle/bytes';
+import { fingerprint } from '../../../../shared/bundle/crypto';
 import {
   draftNextRoster,
   fingerprintsMatch,
@@ -12,7 +12,7 @@ import {
   signRoster,
   verifyRoster,
   type Roster,
-} from '../../../../shared/sync/model';
+} from '../../../../shared/sync';
 import { getCurrentRoster, getPerson, getPinnedHr, putPerson, saveRoster } from '../../../../shared/store';
 import { snapshot } from '../../store/helpers';
 import { makeDevice, makeOrg, ORG, preview, receive, send, suite } from './harness';
