@@ -1,9 +1,9 @@
 /**
  * The Electron shell, end to end: a real Electron launching the built app (out/main/index.js).
  *
- * These run only where an Electron binary exists; the detection is scripts/start.mjs's own
- * (`--check-electron`), so the tests skip exactly when `npm start` would refuse. When skipped they
- * print one line saying why. Never fake Electron to make them pass.
+ * These run only where an Electron binary is installed; the detection is scripts/start.mjs's own
+ * (`--check-electron`, which looks and never downloads): they skip where `npm start` would first have to
+ * fetch the binary. When skipped they print one line saying why. Never fake Electron to make them pass.
  */
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
