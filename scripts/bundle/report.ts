@@ -3,7 +3,7 @@ import { describeBundleError } from '../../shared/errors/bundle-errors.zh';
 import { BundleError } from '../../shared/errors/bundle-errors';
 import { SyncError } from '../../shared/ledger/errors';
 
-/** Documented in `--help`, README.md and docs/bundle-format.md. */
+/** Documented in `--help`, docs/sync.md and docs/bundle-format.md. */
 export const EXIT = {
   ok: 0,
   /** The file was read but refused: a BundleError (other than wrong-recipient) or a rejected import plan. */

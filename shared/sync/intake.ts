@@ -179,7 +179,7 @@ type PostTask = (callback: () => void, options: { priority: 'background' }) => P
  * platform has `scheduler.postTask` (a frame the page owes is drawn before the next file starts),
  * else a zero timeout, which a due frame can lose to. Measured with the bench's intake at 20,000
  * people (5,000 files, 5 runs): runs with a frame gap over 50 ms two of five, against three of five
- * with the zero timeout; median longest gap 50.0 ms against 50.1 (README, Performance).
+ * with the zero timeout; median longest gap 50.0 ms against 50.1 (docs/performance.md).
  */
 export function yieldBehindFrames(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler;

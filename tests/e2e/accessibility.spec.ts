@@ -10,7 +10,7 @@ import { putRow, settleAnimations, snap } from './helpers';
  * Accessibility: axe-core (WCAG 2.0/2.1 A and AA rules) on every screen and the main dialogs, with
  * real data from the example organisation. Any violation of impact serious or critical fails the
  * test, listing the rule, the screen and the offending nodes; the screens visited and the rules
- * checked are printed for the README.
+ * checked are printed for docs/reliability.md.
  */
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
