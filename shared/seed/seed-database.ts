@@ -36,7 +36,8 @@ import {
 import { signRoster } from '../ledger/roster';
 import { pinHrKey } from '../sync/trust';
 import { factsOf, makeInstalls, orgKeyFor, relayBundles, relayWriter, type OutgoingBundle } from './deliver';
-import { generateHistory, type HistoryStats } from './history';
+import { generateHistory } from './history';
+import type { HistoryStats } from './history-drafts';
 import { indexHistory, relayedFacts } from './stream';
 import { generateOrganisation } from './organisation';
 
