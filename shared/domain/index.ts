@@ -9,6 +9,8 @@ export * from './calendar';
 export * from './indicators';
 export * from './indicator-templates';
 export * from './config';
+export * from './config-issues';
+export * from './config-changes';
 export * from './presets';
 export * from './scoring';
 export * from './plan';

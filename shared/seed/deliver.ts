@@ -15,7 +15,7 @@ import { encodeBody, factBytes, factOf, sortedIds, storedFact } from '../ledger/
 import type { DeviceKeys, KeyHalf } from '../ledger/identity';
 import type { Acks, SignedRoster, StoredFact } from '../ledger/types';
 import { holdingsOf } from '../store/fact-repo';
-import type { FactDraft } from './history';
+import type { FactDraft } from './history-drafts';
 import type { Organisation, SeedPerson } from './organisation';
 import { derivedSeed, Random } from './random';
 

@@ -22,7 +22,7 @@ import {
 } from '../domain';
 import * as words from './content';
 import { fill } from './content';
-import type { HistoryOptions } from './history-options';
+import type { HistoryOptions } from './history-drafts';
 import type { Organisation, SeedPerson } from './organisation';
 import { Random } from './random';
 

@@ -29,7 +29,8 @@ export {
   type SeedPerson,
   type SeedUnit,
 } from './organisation';
-export { generateHistory, type FactDraft, type History, type HistoryStats } from './history';
+export { generateHistory } from './history';
+export type { FactDraft, History, HistoryStats } from './history-drafts';
 export {
   factsOf,
   makeInstalls,

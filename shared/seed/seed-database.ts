@@ -6,37 +6,20 @@
  * `applyImport`: decryption, manifest signature, entry hashes, author keys and writer rules,
  * attestations, scope, body checks, materialisation). The result cannot be told from a database
  * that received the same records by hand.
+ *
+ * This file runs the steps in order and times them; HR's device is set up in hr-device.ts, the
+ * records generated in history.ts (whole) or stream.ts (a team at a time), the bundles made in deliver.ts.
  */
-import { DutyBookError } from '../errors/errors';
 import { presetConfig, type PresetId, type QuarterGrade } from '../domain';
-import {
-  createProfile,
-  getCurrentRoster,
-  getDeviceId,
-  getProfile,
-  getSelfIdentity,
-  putPerson,
-  putUnit,
-  saveRoster,
-  setSelfIdentity,
-  updateProfile,
-  type DutyBookDb,
-} from '../store';
-import { toHex } from '../bundle/bytes';
+import { createProfile, getDeviceId, getProfile, updateProfile, type DutyBookDb } from '../store';
 import { detectSuite, fingerprint, type CryptoSuite } from '../bundle/crypto';
 import { applyImport } from '../sync/apply';
 import { readBundle } from '../sync/bundle';
-import { bindEnrollments, draftNextRoster } from '../sync/roster-issue';
-import {
-  createEnrollmentRequest,
-  parseEnrollmentRequest,
-  type DeviceKeys,
-  type KeyHalf,
-} from '../ledger/identity';
-import { signRoster } from '../ledger/roster';
-import { pinHrKey } from '../sync/trust';
+import type { DeviceKeys, KeyHalf } from '../ledger/identity';
 import { factsOf, makeInstalls, orgKeyFor, relayBundles, relayWriter, type OutgoingBundle } from './deliver';
-import { generateHistory, type HistoryStats } from './history';
+import { generateHistory } from './history';
+import type { HistoryStats } from './history-drafts';
+import { requireFresh, setUpHrDevice } from './hr-device';
 import { indexHistory, relayedFacts } from './stream';
 import { generateOrganisation } from './organisation';
 
@@ -131,21 +114,6 @@ export type SeedResult = {
 
 const clock = () => globalThis.performance?.now() ?? Date.now();
 
-/** Refuses (in Chinese) a database that already holds an organisation, keys or records. */
-async function requireFresh(db: DutyBookDb): Promise<void> {
-  const used =
-    (await getSelfIdentity(db)) !== undefined ||
-    (await getCurrentRoster(db)) !== undefined ||
-    (await db.facts.count()) > 0 ||
-    (await db.orgUnits.count()) > 0 ||
-    (await db.people.count()) > 0;
-  if (used) {
-    throw new DutyBookError('conflict', 'the database is not empty', {
-      reason: '本机已有单位、密钥或记录,示例数据只能载入到新建的档案中。',
-    });
-  }
-}
-
 export async function seedDatabase(db: DutyBookDb, options: SeedOptions = {}): Promise<SeedResult> {
   const started = clock();
   const timings: Record<SeedTiming, number> = {
@@ -209,53 +177,7 @@ export async function seedDatabase(db: DutyBookDb, options: SeedOptions = {}): P
 
   // ---- HR's device: identity, units and people, the signed roster, the pinned key ----
   progress('roster', 0, org.people.length);
-  await setSelfIdentity(
-    db,
-    { personId: hr.id, signingPub: toHex(hrKeys.signing.pub), encryptionPub: toHex(hrKeys.encryption.pub) },
-    setup,
-  );
-  for (const u of org.units) {
-    await putUnit(db, { id: u.id, name: u.name, parentId: u.parentId, code: u.code, sortOrder: u.sortOrder });
-  }
-  for (const p of org.people) {
-    await putPerson(db, {
-      id: p.id,
-      name: p.name,
-      unitId: p.unitId,
-      positionCategory: p.positionCategory,
-      rankLevel: p.rankLevel,
-      ...(p.title ? { title: p.title } : {}),
-      roles: p.roles,
-      supervisorId: p.supervisorId,
-    });
-  }
-  const hrKey = toHex(orgKey.pub);
-
-  const unitName = new Map(org.units.map((u) => [u.id, u.name]));
-  // Each install's enrollment request, as HR receives it: signed by the new key, read back and bound.
-  const requests = await Promise.all(
-    org.people.map(async (p) =>
-      parseEnrollmentRequest(
-        suite,
-        await createEnrollmentRequest(suite, {
-          keys: installs.keys.get(p.id)!,
-          personId: p.id,
-          personName: p.name,
-          unitName: unitName.get(p.unitId) ?? org.orgName,
-          deviceId: installs.devices.get(p.id)!,
-          now: setup,
-        }),
-      ),
-    ),
-  );
-  const draft = bindEnrollments(
-    await draftNextRoster(db, { orgId: org.orgId, hrKey, config, now: setup }),
-    requests.map((request, i) => ({ request, personId: org.people[i]!.id })),
-    setup,
-  );
-  const roster = await signRoster(suite, orgKey.seed, draft);
-  await saveRoster(db, roster, setup);
-  await pinHrKey(db, { hrKey, confirmedFingerprint: fingerprint(orgKey.pub), now: setup });
+  const roster = await setUpHrDevice(db, { suite, org, installs, hr, hrKeys, orgKey, config, setup });
   lap('roster');
 
   // ---- What everyone wrote, the supervisors' bundles to HR, and HR importing them ----

@@ -17,20 +17,10 @@
  */
 import type { StoredFact } from '../ledger/types';
 import { factOfDraft, relayerOf, type Installs } from './deliver';
-import {
-  generateHistory,
-  historyContext,
-  personBlock,
-  personYear,
-  registerBlock,
-  registersOf,
-  Writer,
-  type Evaluation,
-  type FactDraft,
-  type HistoryContext,
-  type HistoryOptions,
-  type HistoryStats,
-} from './history';
+import { generateHistory, personBlock, personYear, registerBlock } from './history';
+import { historyContext, type HistoryContext } from './history-context';
+import { Writer, type FactDraft, type HistoryOptions, type HistoryStats } from './history-drafts';
+import { registersOf, type Evaluation } from './history-registers';
 import type { Organisation, SeedPerson } from './organisation';
 
 export type HistoryIndex = {
