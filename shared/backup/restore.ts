@@ -10,7 +10,7 @@ import { newId } from '../domain/ids';
 import { appendAudit } from '../store/audit';
 import { CURRENT_SCHEMA_VERSION, DutyBookDb, openDatabase, SCHEMA_HISTORY, type SchemaStep } from '../store/db';
 import { wrapStorageErrors } from '../store/storage-errors';
-import { APP_LOCK_META_KEYS } from '../security/app-lock';
+import { APP_LOCK_META_KEYS } from '../security/lock-store';
 import { decodeBackup, type ReadOptions } from './decode';
 import { dumpDatabase, type DatabaseDump } from './dump';
 import { fail, REASON_LABELS, type BackupSummary } from './format';
