@@ -9,16 +9,10 @@ import { toHex } from '../bundle/bytes';
 import { randomBytes, type CryptoSuite } from '../bundle/crypto';
 import { DutyBookError } from '../errors/errors';
 import type { DutyBookDb } from '../store/db';
-import {
-  createBackup,
-  dumpRawDatabase,
-  encodeBackup,
-  readBackupHeader,
-  restoreBackup,
-  type BackupReason,
-  type BackupSummary,
-  type RestoreResult,
-} from './backup';
+import { dumpRawDatabase } from './dump';
+import { createBackup, encodeBackup } from './encode';
+import { readBackupHeader, type BackupReason, type BackupSummary } from './format';
+import { restoreBackup, type RestoreResult } from './restore';
 import { backupFileName, backupsToDelete, dailyBackupDue, namedBackups, type NamedBackup } from './policy';
 
 export const BACKUP_KEY_NAME = 'backup-key';

@@ -21,6 +21,24 @@
  * Automatic: takeAutomaticBackup / tryAutomaticBackup(db, host, reason), dailyBackupIfDue(db, host),
  * preUpgradeBackup(host) as openDatabase's `beforeUpgrade`. The rolling policy: policy.ts.
  */
-export * from './backup';
+export {
+  BACKUP_REASONS,
+  BackupError,
+  DB_BACKUP_EXTENSION,
+  DB_BACKUP_FORMAT,
+  DB_BACKUP_ITERATIONS,
+  MAX_DB_BACKUP_BYTES,
+  MAX_PLAIN_BYTES,
+  REASON_LABELS,
+  readBackupHeader,
+  type BackupHeader,
+  type BackupKey,
+  type BackupReason,
+  type BackupSummary,
+} from './format';
+export * from './dump';
+export * from './encode';
+export { inspectBackup, tablesAtVersion, type ReadOptions } from './decode';
+export * from './restore';
 export * from './policy';
 export * from './automatic';

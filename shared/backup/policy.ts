@@ -7,7 +7,7 @@
  * Kept: the 7 newest daily backups (a week), 10 before imports (an HR intake is one), 3 before
  * schema upgrades, 10 taken by hand (立即备份). Older ones go only after a new one was written.
  */
-import { BACKUP_REASONS, type BackupReason } from './backup';
+import { BACKUP_REASONS, type BackupReason } from './format';
 
 export const RETENTION: Readonly<Record<BackupReason, number>> = {
   daily: 7,

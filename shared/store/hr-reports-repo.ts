@@ -21,7 +21,7 @@ import type { Roster, RosterPerson } from '../ledger/types';
 import type { DutyBookDb } from './db';
 import { readSelfIdentity } from './fact-repo';
 import { readYearStatus } from './status';
-import { configInForce } from './supervision-repo';
+import { configInForce } from './supervision-team';
 import { wrapStorageErrors } from './storage-errors';
 import { compareChinese } from '../domain/collate';
 
