@@ -24,7 +24,7 @@
  *              new install id; a reinstall without a backup makes new keys and enrolls again (P13).
  *
  * A new kind of signed record: its body schema in shared/domain, its fact type and who may write and read
- * it here (facts.ts, authz.ts), its table and materialiser in shared/store (db.ts, materialise.ts).
+ * it here (facts.ts, authz.ts), its table and materialiser in shared/store (db.ts; materialise.ts routes each fact type).
  */
 export * from './types';
 export * from './errors';

@@ -82,7 +82,7 @@ export function registersOf(
   }
 }
 
-/** A register row exactly as supervision-repo's `buildRegisterDraft` makes it. */
+/** A register row exactly as `buildRegisterDraft` (shared/store/supervision-registers.ts) makes it. */
 export function registerEntry(p: SeedPerson, e: Evaluated): RegisterEntry {
   const current = e.evaluation;
   const bonus = current.bonuses.reduce((s, b) => s + b.points, 0);

@@ -76,7 +76,7 @@ export const resultsText = {
   signed: '签署意见已签署,将在下次同步时送达主管领导',
 } as const;
 
-/** The store's limit on a 签署意见 (shared/store/supervision-repo.ts). */
+/** The store's limit on a 签署意见 (shared/store/supervision-feedback.ts). */
 export const ACK_MAX = 1000;
 
 /** localStorage key of a half-written 签署意见, one per feedback. */
