@@ -14,14 +14,14 @@ import { OfficialWorkspace } from '../features/official/OfficialWorkspace';
 import { SupervisorWorkspace } from '../features/supervisor/SupervisorWorkspace';
 import { HrWorkspace } from '../features/hr/HrWorkspace';
 import { SyncPage } from '../features/sync/SyncPage';
-import { AppLockGate } from '../features/lock/AppLockGate';
+import { AppLockGate } from '../lock/AppLockGate';
 import { readMarker, writeMarker } from '../features/recovery/marker';
 import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
-import { AutomaticBackups } from '../features/backup/AutomaticBackups';
-import { RecoveryRestore } from '../features/backup';
+import { AutomaticBackups } from '../backup/AutomaticBackups';
+import { RecoveryRestore } from '../backup';
 import { zh } from '../i18n/zh';
 import { AppShell } from './AppShell';
-import { ServicesProvider, useServices, type Services } from './services';
+import { ServicesProvider, useServices, type Services } from '../state/services';
 import { theme } from './theme';
 
 /** Hash routes: the app is served from a custom protocol or a static folder, with no server to rewrite paths. */
@@ -103,7 +103,7 @@ function Root() {
   }
   return (
     <>
-      {/* The daily database backup (features/backup): at start and hourly, never in the way. */}
+      {/* The daily database backup (src-renderer/backup): at start and hourly, never in the way. */}
       <AutomaticBackups />
       <Routed profile={profile} />
     </>

@@ -3,7 +3,7 @@ import { NavLink, Outlet, useLocation } from 'react-router';
 import type { LocalProfile } from '../../shared/domain';
 import { zh } from '../i18n/zh';
 import { navItemsFor } from './navigation';
-import { LockButton } from '../features/lock/LockButton';
+import { LockButton } from '../lock/LockButton';
 
 const DRAWER_WIDTH = 200;
 /** Keyboard users jump past the navigation; the routes use the hash, so the link moves focus itself. */

@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { resolveHolidayCalendars, type LocalProfile } from '../../../shared/domain';
 import { configInForce } from '../../../shared/store';
-import { useServices } from '../../app/services';
+import { useServices } from '../../state/services';
 import { zh } from '../../i18n/zh';
 import { OfficialContext, useSelectedYear, type OfficialContextValue } from './context';
 import { OverviewPage } from './overview/OverviewPage';
@@ -18,7 +18,7 @@ import { SearchPage } from './search/SearchPage';
 import { ExportPage } from './export/ExportPage';
 import { ResultsPage } from './results/ResultsPage';
 import { resultsText } from './results/strings';
-import { Loading } from './common';
+import { Loading } from '../../components/page-parts';
 
 const t = zh.official;
 

@@ -36,12 +36,12 @@ import {
 } from '../../../../shared/documents';
 import { describeError } from '../../../../shared/errors/messages.zh';
 import { readAnnualReport, saveAnnualQuota, type AnnualReport } from '../../../../shared/store';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { useNotifications } from '../../../state/notifications';
 import { VirtualRows } from '../../../components/VirtualRows';
-import { Loading, PageHeader, StateChip } from '../../official/common';
-import { useLiveFor } from '../../official/data';
-import { validationIssues } from '../../official/fieldErrors';
+import { Loading, PageHeader, StateChip } from '../../../components/page-parts';
+import { useLiveFor } from '../../../components/useLiveFor';
+import { validationIssues } from '../../../components/fieldErrors';
 import { readOrg } from '../org-service';
 import { reportsText as t } from './strings';
 import { useReportExport } from './useReportExport';

@@ -45,13 +45,13 @@ import {
   saveConfigDraft,
   saveConfigVersion,
 } from '../../../../shared/store';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { Section } from '../../../components/Section';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { useUndo } from '../../../components/UndoSnackbar';
 import { zh } from '../../../i18n/zh';
 import { useNotifications } from '../../../state/notifications';
-import { dateTime } from '../../sync/files';
+import { dateTime } from '../../../components/dates';
 import { editableDraft, fieldId, messagesByPath, pathAndParents, templateIndexOf } from './config-editor';
 import { IndicatorEditor } from './IndicatorEditor';
 import { BonusRules, GradeRules, RecordRules } from './RuleFields';

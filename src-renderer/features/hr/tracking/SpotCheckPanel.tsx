@@ -45,9 +45,9 @@ import {
   type SpotSample,
   type TrackingData,
 } from '../../../../shared/store';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { useNotifications } from '../../../state/notifications';
-import { dateTime } from '../../sync/files';
+import { dateTime } from '../../../components/dates';
 import { trackingText as t } from './strings';
 
 type How = 'people' | 'units' | 'manual';

@@ -30,7 +30,7 @@ import {
   type SignedEvaluation,
 } from '../../../../shared/domain';
 import { saveEvaluationDraft, signEvaluation, type TeamMember } from '../../../../shared/store';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { useAutosave } from '../../../components/useAutosave';
 import { zh } from '../../../i18n/zh';
@@ -42,8 +42,8 @@ import {
   StateChip,
   focusFirstError,
   useSaveShortcut,
-} from '../../official/common';
-import { toFieldErrors, validationIssues } from '../../official/fieldErrors';
+} from '../../../components/page-parts';
+import { toFieldErrors, validationIssues } from '../../../components/fieldErrors';
 import { discardEvaluationDraft, evaluationMirrorKey } from './discardDraft';
 import { blankForm, formFromDraft, formIssues, isEmptyAt, liveResult, toInput, type EvalForm } from './form';
 import { BonusFields, IndicatorFields } from './ScoreFields';

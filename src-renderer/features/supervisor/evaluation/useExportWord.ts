@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { buildDocument, fileNameFor, toBytes, type SupervisorFormData } from '../../../../shared/documents';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { useNotifications } from '../../../state/notifications';
 import { evalText as t } from './strings';
 

@@ -23,8 +23,8 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { describeError } from '../../../shared/errors/messages.zh';
-import { getProfile } from '../../../shared/store';
+import { describeError } from '../../shared/errors/messages.zh';
+import { getProfile } from '../../shared/store';
 import {
   BackupError,
   CURRENT_SCHEMA_VERSION,
@@ -37,15 +37,15 @@ import {
   type AutomaticBackupEntry,
   type BackupKey,
   type BackupSummary,
-} from '../../../shared/store/backup';
-import { useServices } from '../../app/services';
-import { Section } from '../../components/Section';
-import { zh } from '../../i18n/zh';
-import { useNotifications } from '../../state/notifications';
-import { ensureUnlocked, isCancelled } from '../sync/keyStore';
+} from '../../shared/store/backup';
+import { useServices } from '../state/services';
+import { Section } from '../components/Section';
+import { zh } from '../i18n/zh';
+import { useNotifications } from '../state/notifications';
+import { ensureUnlocked, isCancelled } from '../key-store/keyStore';
 import { backupStrings as t, REASON_WORDS, size } from './strings';
-import { formatChineseDateTime as dateTime } from '../../../shared/domain/calendar';
-import { visuallyHidden } from '../../components/visuallyHidden';
+import { formatChineseDateTime as dateTime } from '../../shared/domain/calendar';
+import { visuallyHidden } from '../components/visuallyHidden';
 
 const FILTER = { name: '履责记实数据库备份', extensions: ['dbbak'] };
 
