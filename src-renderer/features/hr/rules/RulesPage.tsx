@@ -54,7 +54,9 @@ import { useNotifications } from '../../../state/notifications';
 import { dateTime } from '../../../components/dates';
 import { editableDraft, fieldId, messagesByPath, pathAndParents, templateIndexOf } from './config-editor';
 import { IndicatorEditor } from './IndicatorEditor';
-import { BonusRules, GradeRules, RecordRules } from './RuleFields';
+import { BonusRules } from './BonusRules';
+import { GradeRules } from './GradeRules';
+import { RecordRules } from './RecordRules';
 import { rulesText as t } from './strings';
 
 /** How long typing rests before the draft is kept in the database. */
