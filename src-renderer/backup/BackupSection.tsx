@@ -3,6 +3,8 @@
  * 备份到文件 (under a passphrase, to restore on another PC), 从文件恢复 and 从自动备份恢复. A restore
  * shows the verified summary and what it replaces, backs up the current data first, then replaces
  * everything at once and reloads the app. Errors are said in the dialog; nothing is lost on the way.
+ * Over 400 lines on purpose: the section and its two dialogs (to a file, restore) are one flow that
+ * shares the chosen source and its verified summary; the work itself is in shared/store/backup.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import {

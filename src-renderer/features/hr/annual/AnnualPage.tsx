@@ -2,6 +2,8 @@
  * 年度考核: each person's four quarterly results, the averaged and weighted score, whether they can be
  * an 优秀 candidate (with every reason they cannot), each unit's 优秀 quota as HR sets it and who of the
  * ranked candidates falls within it; the 年度考核工作表 exported to Excel and Word.
+ * Over 400 lines on purpose: its parts (the unit heading, the quota field, the quarter cell, the table)
+ * exist only for this page and all read the one AnnualReport; the export is in useReportExport.ts.
  */
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';

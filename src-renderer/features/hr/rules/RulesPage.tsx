@@ -1,3 +1,10 @@
+/**
+ * 考核办法: the page that loads the rules and the editor around them. Over 400 lines on purpose: the
+ * editor's state — the draft kept as typed, the check whose messages link to their fields, saving as
+ * a new version, starting again from a preset, the history — is one piece of state every section
+ * reads; the field groups themselves are in files of their own (RecordRules, GradeRules, BonusRules,
+ * IndicatorEditor).
+ */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {

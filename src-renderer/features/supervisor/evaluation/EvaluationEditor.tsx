@@ -1,4 +1,8 @@
-/** The 领导评鉴 form: autosaved as a draft on this device, checked as typed, signed after one confirmation. */
+/**
+ * The 领导评鉴 form: autosaved as a draft on this device, checked as typed, signed after one confirmation.
+ * Over 400 lines on purpose: autosave, the checks as typed and the signing steps all act on one
+ * draft; the field groups are in ScoreFields and ResultBox, the form's rules in form.ts.
+ */
 import { useMemo, useRef, useState } from 'react';
 import {
   Alert,
