@@ -5,7 +5,8 @@
  *
  *   npm run bench [-- --runs N] [--records N (multiple of 40; 0: skip)] [--scales 500,1000,5000]
  *                 [--no-intake | --intake-scales 20000 | --intake-only] [--reseed] [--batch-docs N (0: skip)]
- *                 [--node-only | --browser-only] [--out FILE]
+ *                 [--node-only | --browser-only] [--no-start | --start-only] [--app DIR] [--compare-app DIR]
+ *                 [--out FILE]
  *
  * (a) Node rows (scripts/bench/node.ts through Vite's module runner): container write/open of 10,000
  *     entries per stage, and primitive speeds of both crypto suites (WebCrypto, noble).
@@ -34,6 +35,13 @@
  *     as references the longest gap when the same forms are built on the main thread and when a worker
  *     merely spins (what the OS scheduler alone costs the page on this machine).
  *
+ * (e) Chromium rows (scripts/bench/cold-start.mjs): cold start of the built app to its first screen —
+ *     the first-run wizard, the home screen, and each workspace opened by its address — each run a new
+ *     browser on a fresh profile, median of --runs; and the script fetched before that screen, raw and
+ *     gzipped, against the whole app's script. --start-only runs these rows alone; --app DIR measures a
+ *     build already made (instead of building out/web); --compare-app DIR measures another build in the
+ *     same runs, alternately (e.g. one made from an older commit), and gives the ratio of the times.
+ *
  * Every figure is measured in ≥ 5 runs (after a warm-up run); the table shows the median and range,
  * the limit measured in the same runs and their ratio. Results: bench-results/bench.json.
  */
@@ -54,6 +62,7 @@ import { cpus, totalmem, release, platform, tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, runnerImport } from 'vite';
+import { coldStartRows } from './bench/cold-start.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -79,6 +88,8 @@ function parseArgs(argv) {
     batchDocs: 5000,
     node: true,
     browser: true,
+    start: true,
+    startOnly: false,
     out: join(ROOT, 'bench-results/bench.json'),
   };
   for (let i = 0; i < argv.length; i++) {
@@ -98,6 +109,10 @@ function parseArgs(argv) {
     else if (a === '--batch-docs') o.batchDocs = Number(next());
     else if (a === '--node-only') o.browser = false;
     else if (a === '--browser-only') o.node = false;
+    else if (a === '--no-start') o.start = false;
+    else if (a === '--start-only') o.startOnly = true;
+    else if (a === '--app') o.app = resolve(next());
+    else if (a === '--compare-app') o.compareApp = resolve(next());
     else if (a === '--out') o.out = resolve(next());
     else if (a === '--help' || a === '-h') {
       console.log(
@@ -113,6 +128,10 @@ function parseArgs(argv) {
     usage('--scales must be whole numbers of people, each at least 20 (e.g. 500,5000)');
   if (!Number.isInteger(o.runs) || o.runs < 1) usage('--runs must be a positive integer');
   if (o.intakeOnly && !o.intake) usage('--intake-only and --no-intake exclude each other');
+  if (o.startOnly && !o.start) usage('--start-only and --no-start exclude each other');
+  for (const dir of [o.app, o.compareApp])
+    if (dir && !existsSync(join(dir, 'index.html'))) usage(`${dir} holds no built app (index.html)`);
+  if (o.startOnly) Object.assign(o, { node: false, records: 0, batchDocs: 0, scales: [] });
   if (!Number.isInteger(o.batchDocs) || o.batchDocs < 0)
     usage('--batch-docs must be a whole number (0: skip)');
   if (!Number.isInteger(o.records) || o.records < 0 || o.records % 40 !== 0)
@@ -122,7 +141,7 @@ function parseArgs(argv) {
 
 function usage(message) {
   console.error(
-    `usage error: ${message}\nusage: npm run bench [-- --runs N] [--records N] [--scales 500,1000,5000] [--no-intake | --intake-scales 20000 | --intake-only] [--reseed] [--batch-docs N] [--node-only | --browser-only] [--out FILE]`,
+    `usage error: ${message}\nusage: npm run bench [-- --runs N] [--records N] [--scales 500,1000,5000] [--no-intake | --intake-scales 20000 | --intake-only] [--reseed] [--batch-docs N] [--node-only | --browser-only] [--no-start | --start-only] [--app DIR] [--compare-app DIR] [--out FILE]`,
   );
   process.exit(2);
 }
@@ -389,8 +408,10 @@ async function appTimings(context, base, runs) {
 
 async function browserRows(o) {
   const benchOut = join(ROOT, 'out/bench');
-  const appOut = join(ROOT, 'out/web');
-  log('building the bench page (tests/bench → out/bench) and the app (→ out/web)');
+  const appOut = o.app ?? join(ROOT, 'out/web');
+  log(
+    `building the bench page (tests/bench → out/bench)${o.app ? `; the app measured: ${o.app}` : ' and the app (→ out/web)'}`,
+  );
   await build({
     configFile: false,
     root: join(ROOT, 'tests/bench'),
@@ -399,13 +420,30 @@ async function browserRows(o) {
     logLevel: 'warn',
     build: { outDir: benchOut, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 4000 },
   });
-  if (o.scales.length > 0) await build({ configFile: join(ROOT, 'vite.web.config.ts'), logLevel: 'warn' });
-  // One origin for both, so the app opens the database the bench page seeded.
-  const server = await serve({ '/bench/': benchOut, '/app/': appOut });
+  if (!o.app && (o.scales.length > 0 || o.start))
+    await build({ configFile: join(ROOT, 'vite.web.config.ts'), logLevel: 'warn' });
+  // One origin for all, so the app opens the database the bench page seeded.
+  const server = await serve({
+    '/bench/': benchOut,
+    '/app/': appOut,
+    ...(o.compareApp ? { '/compare/': o.compareApp } : {}),
+  });
   const base = `http://127.0.0.1:${server.address().port}`;
   const rows = [];
   const meta = {};
   try {
+    // (e) first, while no other browser of the bench is open: each run is a browser of its own.
+    if (o.start) {
+      const builds = [
+        { label: o.app ? `build in ${o.app}` : 'this build', mount: '/app/', dir: appOut },
+        ...(o.compareApp
+          ? [{ label: `build in ${o.compareApp}`, mount: '/compare/', dir: o.compareApp }]
+          : []),
+      ];
+      const start = await coldStartRows({ launch, benchPage, base, builds, runs: o.runs, log });
+      rows.push(...start.rows);
+      meta.coldStart = start.meta;
+    }
     // (b) and (d): a throwaway on-disk profile. (An incognito context keeps IndexedDB in memory under
     // a small quota, which an organisation of thousands of people × 2 years exceeds.)
     const tempDir = mkdtempSync(join(tmpdir(), 'dutybook-bench-profile-'));
@@ -732,7 +770,16 @@ const machine = {
 const report = {
   date: started.toISOString(),
   machine,
-  options: { runs: o.runs, records: o.records, scales: o.scales, intake: o.intake, batchDocs: o.batchDocs },
+  options: {
+    runs: o.runs,
+    records: o.records,
+    scales: o.scales,
+    intake: o.intake,
+    batchDocs: o.batchDocs,
+    start: o.start,
+    app: o.app,
+    compareApp: o.compareApp,
+  },
   rows: summarised,
   ...meta,
 };

@@ -8,7 +8,7 @@
  *   1. shared/ is layered: a folder may import only from itself and from the folders before it in SHARED_LAYERS.
  *   2. No import circles among the files of shared/ or of src-renderer/.
  *   3. In src-renderer/, a workspace folder under features/ never imports another one; what two of them share
- *      lives below them (components/, records/, …), and those folders never import a feature.
+ *      lives below them (every folder of src-renderer/ but app/ and features/), and never imports a feature.
  */
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -33,8 +33,8 @@ export const SHARED_LAYERS = [
 
 /** Folders of src-renderer/features that are workspaces or page groups: none may import another. */
 const FEATURES = /^src-renderer\/features\/([^/]+)\//;
-/** Renderer folders that lie below the features: they may not import a feature. */
-const BELOW_FEATURES = /^src-renderer\/(components|records|state|host|i18n|workers|bundle-ui)\//;
+/** Every folder of the window but app/ (which routes to the workspaces) and features/ lies below the features; the entry (main.tsx) stands above all. */
+const BELOW_FEATURES = /^src-renderer\/(?!app\/|features\/)[^/]+\//;
 
 const EXTENSIONS = ['', '.ts', '.tsx', '/index.ts', '/index.tsx'];
 

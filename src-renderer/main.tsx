@@ -6,7 +6,7 @@ import { CssBaseline, ThemeProvider } from '@mui/material';
 import { DEFAULT_DB_NAME } from '../shared/store/db';
 import { App } from './app/App';
 import { theme } from './app/theme';
-import { RecoveryRestore } from './features/backup';
+import { RecoveryRestore } from './backup';
 import { readMarker } from './features/recovery/marker';
 import { RecoveryScreen } from './features/recovery/RecoveryScreen';
 import { resolveHost } from './host/web-host';
@@ -38,7 +38,7 @@ function renderStartupFailure(e: unknown) {
 }
 
 async function start() {
-  // Before an older database is upgraded, a backup of it as it was (features/backup).
+  // Before an older database is upgraded, a backup of it as it was (src-renderer/backup).
   const db = await openDatabase(DEFAULT_DB_NAME, { beforeUpgrade: preUpgradeBackup(host) });
   root.render(
     <StrictMode>

@@ -6,23 +6,27 @@ import { getProfile } from '../../shared/store';
 import type { LocalProfile } from '../../shared/domain';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { NoticeBar } from '../components/NoticeBar';
-import { FirstRunWizard } from '../features/setup/FirstRunWizard';
-import { SettingsPage } from '../features/settings/SettingsPage';
+import { lazyPage, PageSuspense } from '../components/LazyPage';
 import { HomePage } from '../features/home/HomePage';
 import { WorkspaceGuard } from '../features/home/WorkspaceGuard';
-import { OfficialWorkspace } from '../features/official/OfficialWorkspace';
-import { SupervisorWorkspace } from '../features/supervisor/SupervisorWorkspace';
-import { HrWorkspace } from '../features/hr/HrWorkspace';
-import { SyncPage } from '../features/sync/SyncPage';
-import { AppLockGate } from '../features/lock/AppLockGate';
+import { AppLockGate } from '../lock/AppLockGate';
 import { readMarker, writeMarker } from '../features/recovery/marker';
 import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
-import { AutomaticBackups } from '../features/backup/AutomaticBackups';
-import { RecoveryRestore } from '../features/backup';
+import { AutomaticBackups } from '../backup/AutomaticBackups';
+import { RecoveryRestore } from '../backup';
 import { zh } from '../i18n/zh';
 import { AppShell } from './AppShell';
-import { ServicesProvider, useServices, type Services } from './services';
+import { ServicesProvider, useServices, type Services } from '../state/services';
 import { theme } from './theme';
+
+// Each workspace and page is a chunk of its own, loaded when first opened (the home screen is not:
+// it is where most starts land). The first-run wizard is used once per device.
+const FirstRunWizard = lazyPage(() => import('../features/setup/FirstRunWizard'), 'FirstRunWizard');
+const OfficialWorkspace = lazyPage(() => import('../features/official/OfficialWorkspace'), 'OfficialWorkspace');
+const SupervisorWorkspace = lazyPage(() => import('../features/supervisor/SupervisorWorkspace'), 'SupervisorWorkspace');
+const HrWorkspace = lazyPage(() => import('../features/hr/HrWorkspace'), 'HrWorkspace');
+const SyncPage = lazyPage(() => import('../features/sync/SyncPage'), 'SyncPage');
+const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage');
 
 /** Hash routes: the app is served from a custom protocol or a static folder, with no server to rewrite paths. */
 function Routed({ profile }: { profile: LocalProfile }) {
@@ -99,11 +103,15 @@ function Root() {
         />
       );
     }
-    return <FirstRunWizard />;
+    return (
+      <PageSuspense fullScreen>
+        <FirstRunWizard />
+      </PageSuspense>
+    );
   }
   return (
     <>
-      {/* The daily database backup (features/backup): at start and hourly, never in the way. */}
+      {/* The daily database backup (src-renderer/backup): at start and hourly, never in the way. */}
       <AutomaticBackups />
       <Routed profile={profile} />
     </>

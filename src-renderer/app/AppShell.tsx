@@ -2,8 +2,9 @@ import { AppBar, Box, Drawer, List, ListItem, ListItemButton, ListItemText, Tool
 import { NavLink, Outlet, useLocation } from 'react-router';
 import type { LocalProfile } from '../../shared/domain';
 import { zh } from '../i18n/zh';
+import { PageSuspense } from '../components/LazyPage';
 import { navItemsFor } from './navigation';
-import { LockButton } from '../features/lock/LockButton';
+import { LockButton } from '../lock/LockButton';
 
 const DRAWER_WIDTH = 200;
 /** Keyboard users jump past the navigation; the routes use the hash, so the link moves focus itself. */
@@ -86,7 +87,9 @@ export function AppShell({ profile }: { profile: LocalProfile }) {
       </Drawer>
       <Box component="main" id={MAIN_ID} tabIndex={-1} sx={{ flexGrow: 1, p: 3, minWidth: 0, '&:focus': { outline: 'none' } }}>
         <Toolbar variant="dense" />
-        <Outlet />
+        <PageSuspense>
+          <Outlet />
+        </PageSuspense>
       </Box>
     </Box>
   );

@@ -1,6 +1,8 @@
 /**
  * UI strings, in the policy's own words (domain.md's vocabulary). One place per language, so a term
  * is changed once. Domain terms that are data (roles, grades, categories) come from shared/domain.
+ * Over 400 lines on purpose: a table of words, not logic, grouped by screen inside; the words of the
+ * larger pages are in a strings.ts beside each page.
  */
 export const zh = {
   appName: '履责记实',

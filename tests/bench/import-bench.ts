@@ -62,6 +62,7 @@ import { heapSampler, hr, seedApp } from './hr-bench';
 import { batch } from './batch-bench';
 import { intake } from './intake-bench';
 import { benchName } from './names';
+import { startProfile } from './start-bench';
 
 export type BenchOptions = { officials: number; months: number; versionsPerMonth: number; runs: number };
 export type ImportRun = Record<string, number>;
@@ -439,8 +440,9 @@ declare global {
       seedApp: typeof seedApp;
       intake: typeof intake;
       batch: typeof batch;
+      startProfile: typeof startProfile;
     };
   }
 }
-window.dutybookBench = { run, hr, seedApp, intake, batch };
+window.dutybookBench = { run, hr, seedApp, intake, batch, startProfile };
 document.getElementById('status')!.textContent = 'ready';

@@ -10,12 +10,12 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { serialize } from 'node:v8';
-import { ServicesProvider } from '../../src-renderer/app/services';
-import { BackupSection } from '../../src-renderer/features/backup/BackupSection';
-import { runDailyCheck } from '../../src-renderer/features/backup/service';
+import { ServicesProvider } from '../../src-renderer/state/services';
+import { BackupSection } from '../../src-renderer/backup/BackupSection';
+import { runDailyCheck } from '../../src-renderer/backup/service';
 import { createProfile, openDatabase, type DutyBookDb } from '../../shared/store';
 import { inspectBackup, takeAutomaticBackup } from '../../shared/backup';
-import { RecoveryRestore } from '../../src-renderer/features/backup/RecoveryRestore';
+import { RecoveryRestore } from '../../src-renderer/backup/RecoveryRestore';
 import { fakeHost } from './fake-host';
 
 afterEach(cleanup);

@@ -6,7 +6,7 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { unzipSync, strFromU8 } from 'fflate';
 import { presets, type QuarterGrade } from '../../shared/domain';
 import { saveConfig, signEvaluation, type DutyBookDb } from '../../shared/store';
-import { ServicesProvider } from '../../src-renderer/app/services';
+import { ServicesProvider } from '../../src-renderer/state/services';
 import { AnnualPage } from '../../src-renderer/features/hr/annual/AnnualPage';
 import { PublicationPage } from '../../src-renderer/features/hr/publication/PublicationPage';
 import { StatisticsPage } from '../../src-renderer/features/hr/statistics/StatisticsPage';

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { ServicesProvider } from '../../src-renderer/app/services';
+import { ServicesProvider } from '../../src-renderer/state/services';
 import { AuditPanel } from '../../src-renderer/features/hr/AuditPanel';
 import { fileRecord, decidePlan } from '../../shared/store';
 import { makeOrg, receive, send, writePlan, type Device } from '../unit/sync/model/harness';

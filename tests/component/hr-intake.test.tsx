@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { ServicesProvider } from '../../src-renderer/app/services';
+import { ServicesProvider } from '../../src-renderer/state/services';
 import { IntakePage } from '../../src-renderer/features/hr/intake/IntakePage';
 import { createProfile, readPersonYear } from '../../shared/store';
 import { storeDeviceKeys } from '../../shared/sync';

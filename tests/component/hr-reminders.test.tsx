@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { buildTrackingRows } from '../../shared/domain';
 import { openDatabase } from '../../shared/store';
-import { ServicesProvider } from '../../src-renderer/app/services';
+import { ServicesProvider } from '../../src-renderer/state/services';
 import { ReminderPanel } from '../../src-renderer/features/hr/tracking/ReminderPanel';
 import { fakeHost } from './fake-host';
 

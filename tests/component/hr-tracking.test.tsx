@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { ServicesProvider } from '../../src-renderer/app/services';
+import { ServicesProvider } from '../../src-renderer/state/services';
 import { FilingPage } from '../../src-renderer/features/hr/filing/FilingPage';
 import { TrackingPage } from '../../src-renderer/features/hr/tracking/TrackingPage';
 import { decidePlan, listSpotChecks } from '../../shared/store';

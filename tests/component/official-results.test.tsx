@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { ServicesProvider } from '../../src-renderer/app/services';
+import { ServicesProvider } from '../../src-renderer/state/services';
 import { OfficialContext, type OfficialContextValue } from '../../src-renderer/features/official/context';
 import { ResultsPage } from '../../src-renderer/features/official/results/ResultsPage';
 import { ackDraftKey } from '../../src-renderer/features/official/results/strings';

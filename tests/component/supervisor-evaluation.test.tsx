@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { signEvaluation, type DutyBookDb } from '../../shared/store';
-import { ServicesProvider } from '../../src-renderer/app/services';
+import { ServicesProvider } from '../../src-renderer/state/services';
 import { EvaluationPage } from '../../src-renderer/features/supervisor/evaluation/EvaluationPage';
 import { RegisterPage } from '../../src-renderer/features/supervisor/register/RegisterPage';
 import {

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { ServicesProvider } from '../../src-renderer/app/services';
+import { ServicesProvider } from '../../src-renderer/state/services';
 import { SupervisorWorkspace } from '../../src-renderer/features/supervisor/SupervisorWorkspace';
 import { useNotifications } from '../../src-renderer/state/notifications';
 import type { DutyBookDb } from '../../shared/store';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src-renderer/app/App';
-import { useSyncUi } from '../../src-renderer/features/sync/syncState';
+import { useSyncUi } from '../../src-renderer/bundles/syncState';
 import { createProfile, getPinnedHr, getSelfIdentity, openDatabase, type DutyBookDb } from '../../shared/store';
 import { validatedHost } from '../../shared/host/validate';
 import type { HostApi } from '../../shared/host/contract';

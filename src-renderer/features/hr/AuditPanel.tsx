@@ -19,10 +19,11 @@ import {
   verifyAudit,
   type AuditVerdict,
 } from '../../../shared/store';
-import { useServices } from '../../app/services';
+import { useServices } from '../../state/services';
 import { Section } from '../../components/Section';
 import { useNotifications } from '../../state/notifications';
-import { dateTime, stamp } from '../sync/files';
+import { stamp } from '../../bundles/files';
+import { dateTime } from '../../components/dates';
 import { auditText as t } from './audit-strings';
 
 /** Entries shown: read newest first through the key, never the whole log on render. */

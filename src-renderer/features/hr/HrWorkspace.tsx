@@ -2,20 +2,24 @@ import { Box, CircularProgress, Tab, Tabs, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import type { LocalProfile } from '../../../shared/domain';
-import { useServices } from '../../app/services';
+import { useServices } from '../../state/services';
 import { zh } from '../../i18n/zh';
-import { KeyStoreDialog } from '../sync/KeyStoreDialog';
-import { AnnualPage } from './annual/AnnualPage';
-import { FilingPage } from './filing/FilingPage';
+import { KeyStoreDialog } from '../../key-store/KeyStoreDialog';
+import { lazyPage, PageSuspense } from '../../components/LazyPage';
 import { HrHome } from './HrHome';
-import { IntakePage } from './intake/IntakePage';
 import { KeyNoticePage } from './KeyNoticePage';
 import { OrgSetup } from './OrgSetup';
 import { readOrg } from './org-service';
-import { PublicationPage } from './publication/PublicationPage';
-import { RulesPage } from './rules/RulesPage';
-import { StatisticsPage } from './statistics/StatisticsPage';
-import { TrackingPage } from './tracking/TrackingPage';
+
+// The home tab is where HR starts; every other tab (the rules editor, intake, the year's tables and
+// their Word and Excel exports) is a chunk of its own, loaded when first opened.
+const RulesPage = lazyPage(() => import('./rules/RulesPage'), 'RulesPage');
+const IntakePage = lazyPage(() => import('./intake/IntakePage'), 'IntakePage');
+const TrackingPage = lazyPage(() => import('./tracking/TrackingPage'), 'TrackingPage');
+const FilingPage = lazyPage(() => import('./filing/FilingPage'), 'FilingPage');
+const AnnualPage = lazyPage(() => import('./annual/AnnualPage'), 'AnnualPage');
+const StatisticsPage = lazyPage(() => import('./statistics/StatisticsPage'), 'StatisticsPage');
+const PublicationPage = lazyPage(() => import('./publication/PublicationPage'), 'PublicationPage');
 
 const t = zh.sync.hr;
 
@@ -82,16 +86,18 @@ export function HrWorkspace({ profile }: { profile: LocalProfile }) {
               ) : (
                 <>
                   <HrTabs />
-                  <Routes>
-                    <Route path="rules/*" element={<RulesPage />} />
-                    <Route path="intake/*" element={<IntakePage />} />
-                    <Route path="tracking/*" element={<TrackingPage />} />
-                    <Route path="filing/*" element={<FilingPage />} />
-                    <Route path="annual/*" element={<AnnualPage />} />
-                    <Route path="statistics/*" element={<StatisticsPage />} />
-                    <Route path="publication/*" element={<PublicationPage />} />
-                    <Route path="*" element={<HrHome profile={profile} />} />
-                  </Routes>
+                  <PageSuspense>
+                    <Routes>
+                      <Route path="rules/*" element={<RulesPage />} />
+                      <Route path="intake/*" element={<IntakePage />} />
+                      <Route path="tracking/*" element={<TrackingPage />} />
+                      <Route path="filing/*" element={<FilingPage />} />
+                      <Route path="annual/*" element={<AnnualPage />} />
+                      <Route path="statistics/*" element={<StatisticsPage />} />
+                      <Route path="publication/*" element={<PublicationPage />} />
+                      <Route path="*" element={<HrHome profile={profile} />} />
+                    </Routes>
+                  </PageSuspense>
                 </>
               )}
             </>

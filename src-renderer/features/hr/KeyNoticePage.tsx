@@ -2,9 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Box, Button, GlobalStyles, Paper, Stack, Typography } from '@mui/material';
 import { Link as RouterLink } from 'react-router';
 import { getPinnedHr } from '../../../shared/store';
-import { useServices } from '../../app/services';
+import { useServices } from '../../state/services';
 import { zh } from '../../i18n/zh';
-import { chineseDate } from '../sync/files';
+import { chineseDate } from '../../components/dates';
 import { readOrg } from './org-service';
 
 const t = zh.sync.notice;

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Box, Button, Stack, TextField } from '@mui/material';
 import type { LocalProfile } from '../../../shared/domain';
-import { useServices } from '../../app/services';
+import { useServices } from '../../state/services';
 import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';
-import { isCancelled } from '../sync/keyStore';
+import { isCancelled } from '../../key-store/keyStore';
 import { Section } from '../../components/Section';
 import { createOrg } from './org-service';
 

@@ -27,7 +27,7 @@ import {
   markPersonLeft,
   markPersonReturned,
 } from '../../../shared/store';
-import { useServices } from '../../app/services';
+import { useServices } from '../../state/services';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';

@@ -26,7 +26,7 @@ import {
 } from '../../../shared/domain';
 import { describeError } from '../../../shared/errors/messages.zh';
 import { putPerson } from '../../../shared/store';
-import { useServices } from '../../app/services';
+import { useServices } from '../../state/services';
 import { useNotifications } from '../../state/notifications';
 import { zh } from '../../i18n/zh';
 import { PositionRankFields } from '../../components/PositionRankFields';

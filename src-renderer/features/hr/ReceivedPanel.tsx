@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { describeFact, findPerson } from '../../../shared/sync';
 import { getCurrentRoster, getSelfIdentity } from '../../../shared/store';
-import { useServices } from '../../app/services';
+import { useServices } from '../../state/services';
 import { zh } from '../../i18n/zh';
 import { Section } from '../../components/Section';
 

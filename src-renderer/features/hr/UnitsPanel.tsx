@@ -17,7 +17,7 @@ import {
 import { unitPathIds, type OrgUnit } from '../../../shared/domain';
 import { describeError } from '../../../shared/errors/messages.zh';
 import { deleteUnit, listUnits, putUnit } from '../../../shared/store';
-import { useServices } from '../../app/services';
+import { useServices } from '../../state/services';
 import { zh } from '../../i18n/zh';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useNotifications } from '../../state/notifications';

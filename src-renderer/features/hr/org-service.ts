@@ -30,8 +30,8 @@ import {
   saveRoster,
   type DutyBookDb,
 } from '../../../shared/store';
-import type { Services } from '../../app/services';
-import { ensureIdentity } from '../sync/identity';
+import type { Services } from '../../state/services';
+import { ensureIdentity } from '../../bundles/identity';
 
 export type Org = { id: string; name: string };
 

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Button } from '@mui/material';
 import type { Autosave } from '../../components/useAutosave';
 import { zh } from '../../i18n/zh';
-import { IssuesAlert, LockedBanner, PageHeader, PrintButton, RestoredNote, ReturnedBanner, useSaveShortcut } from './common';
+import { IssuesAlert, LockedBanner, PageHeader, PrintButton, RestoredNote, ReturnedBanner, useSaveShortcut } from '../../components/page-parts';
 import type { SubmitFlow } from './useSubmitFlow';
 
 type Props = {

@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { resolveHolidayCalendars, type LocalProfile } from '../../../shared/domain';
 import { configInForce } from '../../../shared/store';
-import { useServices } from '../../app/services';
+import { useServices } from '../../state/services';
 import { zh } from '../../i18n/zh';
 import { OfficialContext, useSelectedYear, type OfficialContextValue } from './context';
 import { OverviewPage } from './overview/OverviewPage';
@@ -15,10 +15,13 @@ import { JournalPage } from './journal/JournalPage';
 import { SummaryListPage } from './summary/SummaryListPage';
 import { SummaryPage } from './summary/SummaryPage';
 import { SearchPage } from './search/SearchPage';
-import { ExportPage } from './export/ExportPage';
 import { ResultsPage } from './results/ResultsPage';
 import { resultsText } from './results/strings';
-import { Loading } from './common';
+import { Loading } from '../../components/page-parts';
+import { lazyPage, PageSuspense } from '../../components/LazyPage';
+
+// Only the export builds Word files (the docx library, about a fifth of the app): loaded when opened.
+const ExportPage = lazyPage(() => import('./export/ExportPage'), 'ExportPage');
 
 const t = zh.official;
 
@@ -59,7 +62,10 @@ export function OfficialWorkspace({ profile }: { profile: LocalProfile }) {
   const year = picked ?? thisYear;
   const active = useLiveQuery(() => configInForce(db), [db]);
 
-  const calendars = useMemo(() => (active ? resolveHolidayCalendars(active.config.holidayCalendars) : []), [active]);
+  const calendars = useMemo(
+    () => (active ? resolveHolidayCalendars(active.config.holidayCalendars) : []),
+    [active],
+  );
   const recordMode = active?.config.recordMode ?? 'monthly';
   const journalShown = recordMode === 'daily' || recordMode === 'weekly';
 
@@ -116,7 +122,12 @@ export function OfficialWorkspace({ profile }: { profile: LocalProfile }) {
           ))}
         </TextField>
       </Stack>
-      <Box component="nav" aria-label={t.tabsLabel} sx={{ borderBottom: 1, borderColor: 'divider' }} data-print="hide">
+      <Box
+        component="nav"
+        aria-label={t.tabsLabel}
+        sx={{ borderBottom: 1, borderColor: 'divider' }}
+        data-print="hide"
+      >
         <Tabs value={tabValue} variant="scrollable" scrollButtons="auto" aria-label={t.tabsLabel}>
           {tabs.map((tab) => (
             <Tab
@@ -131,20 +142,22 @@ export function OfficialWorkspace({ profile }: { profile: LocalProfile }) {
       </Box>
       {value ? (
         <OfficialContext.Provider value={value}>
-          <Routes>
-            <Route index element={<OverviewPage />} />
-            <Route path="plan" element={<PlanPage />} />
-            <Route path="record" element={<RecordListPage />} />
-            <Route path="record/:month" element={<RecordPage />} />
-            <Route path="journal" element={<JournalPage />} />
-            <Route path="journal/:month" element={<JournalPage />} />
-            <Route path="summary" element={<SummaryListPage />} />
-            <Route path="summary/:quarter" element={<SummaryPage />} />
-            <Route path="results" element={<ResultsPage />} />
-            <Route path="search" element={<SearchPage />} />
-            <Route path="export" element={<ExportPage />} />
-            <Route path="*" element={<OverviewPage />} />
-          </Routes>
+          <PageSuspense>
+            <Routes>
+              <Route index element={<OverviewPage />} />
+              <Route path="plan" element={<PlanPage />} />
+              <Route path="record" element={<RecordListPage />} />
+              <Route path="record/:month" element={<RecordPage />} />
+              <Route path="journal" element={<JournalPage />} />
+              <Route path="journal/:month" element={<JournalPage />} />
+              <Route path="summary" element={<SummaryListPage />} />
+              <Route path="summary/:quarter" element={<SummaryPage />} />
+              <Route path="results" element={<ResultsPage />} />
+              <Route path="search" element={<SearchPage />} />
+              <Route path="export" element={<ExportPage />} />
+              <Route path="*" element={<OverviewPage />} />
+            </Routes>
+          </PageSuspense>
         </OfficialContext.Provider>
       ) : (
         <Loading />

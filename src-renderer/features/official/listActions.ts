@@ -1,5 +1,5 @@
 import type { Dispatch, SetStateAction } from 'react';
-import { clearFields, clearPrefix, type FieldErrors } from './fieldErrors';
+import { clearFields, clearPrefix, type FieldErrors } from '../../components/fieldErrors';
 
 type Options<D, T> = {
   /** Changes the draft (the autosave's `update`). */

@@ -1,7 +1,7 @@
 import { useState, type Dispatch, type SetStateAction } from 'react';
 import type { ValidationIssue } from '../../../shared/errors/errors';
 import { useNotifications } from '../../state/notifications';
-import { toFieldErrors, validationIssues, type FieldErrors } from './fieldErrors';
+import { toFieldErrors, validationIssues, type FieldErrors } from '../../components/fieldErrors';
 
 type Options = {
   /** Saves what is typed; false when that failed (the autosave has already said why). */

@@ -4,14 +4,14 @@ import { ValidationError } from '../../../shared/errors/errors';
 import { updateProfile } from '../../../shared/store';
 import type { HostOutput } from '../../../shared/host/contract';
 import type { LocalProfile, PresetId } from '../../../shared/domain';
-import { useServices } from '../../app/services';
+import { useServices } from '../../state/services';
 import { useNotifications } from '../../state/notifications';
 import { zh } from '../../i18n/zh';
-import { ProfileFields, type FieldErrors, type ProfileDraft } from '../setup/ProfileFields';
-import { PresetPicker } from '../setup/PresetPicker';
+import { ProfileFields, type FieldErrors, type ProfileDraft } from '../../components/ProfileFields';
+import { PresetPicker } from '../../components/PresetPicker';
 import { PresetSummary } from './PresetSummary';
-import { AppLockSettings } from '../lock/AppLockSettings';
-import { BackupSection } from '../backup/BackupSection';
+import { AppLockSettings } from '../../lock/AppLockSettings';
+import { BackupSection } from '../../backup/BackupSection';
 
 function draftOf(p: LocalProfile): ProfileDraft {
   return {

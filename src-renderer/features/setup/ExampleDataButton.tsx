@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Alert, Box, Button, LinearProgress, Typography } from '@mui/material';
 import { EXAMPLE_SIZE, loadExampleData, type SeedProgress } from '../../../shared/seed';
-import { useServices } from '../../app/services';
+import { useServices } from '../../state/services';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useNotifications } from '../../state/notifications';
-import { ensureUnlocked, isCancelled } from '../sync/keyStore';
-import { KeyStoreDialog } from '../sync/KeyStoreDialog';
+import { ensureUnlocked, isCancelled } from '../../key-store/keyStore';
+import { KeyStoreDialog } from '../../key-store/KeyStoreDialog';
 
 const STEP_LABELS: Readonly<Record<SeedProgress['step'], string>> = {
   organisation: '生成单位和人员',

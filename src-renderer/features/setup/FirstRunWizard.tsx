@@ -4,11 +4,11 @@ import { ValidationError } from '../../../shared/errors/errors';
 import { createProfile } from '../../../shared/store';
 import { ExampleDataButton } from './ExampleDataButton';
 import type { PresetId } from '../../../shared/domain';
-import { useServices } from '../../app/services';
+import { useServices } from '../../state/services';
 import { useNotifications } from '../../state/notifications';
 import { zh } from '../../i18n/zh';
-import { ProfileFields, emptyDraft, type FieldErrors, type ProfileDraft } from './ProfileFields';
-import { PresetPicker } from './PresetPicker';
+import { ProfileFields, emptyDraft, type FieldErrors, type ProfileDraft } from '../../components/ProfileFields';
+import { PresetPicker } from '../../components/PresetPicker';
 import { useDraft } from './useDraft';
 
 type WizardDraft = ProfileDraft & { presetId: PresetId; step: number };

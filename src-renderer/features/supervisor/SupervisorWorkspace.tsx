@@ -2,7 +2,7 @@ import { Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { Link, Route, Routes, useLocation, useSearchParams } from 'react-router';
 import { currentPeriod } from '../../../shared/domain';
 import { EmptyState } from '../../components/EmptyState';
-import { Loading } from '../official/common';
+import { Loading } from '../../components/page-parts';
 import { useTeam } from './data';
 import { EvaluationPage } from './evaluation/EvaluationPage';
 import { RegisterPage } from './register/RegisterPage';

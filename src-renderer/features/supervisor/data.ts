@@ -3,8 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { describeError } from '../../../shared/errors/messages.zh';
 import { listTeam, readPersonYear, type PersonYear, type TeamMember } from '../../../shared/store';
 import type { RosterPerson } from '../../../shared/sync';
-import { useServices } from '../../app/services';
-import { useLiveFor } from '../official/data';
+import { useServices } from '../../state/services';
+import { useLiveFor } from '../../components/useLiveFor';
 
 export type TeamState =
   | { status: 'loading' }

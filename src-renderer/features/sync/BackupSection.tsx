@@ -14,12 +14,12 @@ import {
   SyncError,
 } from '../../../shared/sync';
 import { adoptPersonId, setSelfIdentity } from '../../../shared/store';
-import { useServices } from '../../app/services';
+import { useServices } from '../../state/services';
 import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';
-import { BACKUP_EXT, BACKUP_FILTER, safeName } from './files';
-import { ensureIdentity } from './identity';
-import { ensureUnlocked, isCancelled } from './keyStore';
+import { BACKUP_EXT, BACKUP_FILTER, safeName } from '../../bundles/files';
+import { ensureIdentity } from '../../bundles/identity';
+import { ensureUnlocked, isCancelled } from '../../key-store/keyStore';
 import { Section } from '../../components/Section';
 
 const t = zh.sync.backup;

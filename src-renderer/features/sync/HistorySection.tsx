@@ -2,9 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { listBundles } from '../../../shared/store';
 import type { BundleLogRow } from '../../../shared/sync';
-import { useServices } from '../../app/services';
+import { useServices } from '../../state/services';
 import { zh } from '../../i18n/zh';
-import { dateTime } from './files';
+import { dateTime } from '../../components/dates';
 import { Section } from '../../components/Section';
 
 const t = zh.sync.history;

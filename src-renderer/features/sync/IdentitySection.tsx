@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import type { LocalProfile } from '../../../shared/domain';
 import { createEnrollmentRequest, fingerprintHex, whoHoldsKey } from '../../../shared/sync';
-import { useServices } from '../../app/services';
+import { useServices } from '../../state/services';
 import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';
-import { ENROLL_EXT, ENROLL_FILTER, safeName } from './files';
-import { Fingerprint } from './Fingerprint';
-import { ensureIdentity } from './identity';
-import { isCancelled } from './keyStore';
+import { ENROLL_EXT, ENROLL_FILTER, safeName } from '../../bundles/files';
+import { Fingerprint } from '../../bundles/Fingerprint';
+import { ensureIdentity } from '../../bundles/identity';
+import { isCancelled } from '../../key-store/keyStore';
 import { Section } from '../../components/Section';
 import type { SyncData } from './useSyncData';
 

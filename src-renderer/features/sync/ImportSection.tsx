@@ -1,16 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Box, Button, Chip, LinearProgress, Paper, Stack, Typography } from '@mui/material';
 import type { LocalProfile } from '../../../shared/domain';
-import { useServices } from '../../app/services';
+import { useServices } from '../../state/services';
 import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';
-import { BUNDLE_FILTER } from './files';
-import { ensureIdentity, tick, type Identity } from './identity';
+import { BUNDLE_FILTER } from '../../bundles/files';
+import { ensureIdentity, tick, type Identity } from '../../bundles/identity';
 import { applyItem, previewItem, type ImportItem } from './importFlow';
-import { backupBeforeImport } from '../backup/service';
-import { isCancelled } from './keyStore';
+import { backupBeforeImport } from '../../backup/service';
+import { isCancelled } from '../../key-store/keyStore';
 import { Section } from '../../components/Section';
-import { useSyncUi } from './syncState';
+import { useSyncUi } from '../../bundles/syncState';
 import type { SyncData } from './useSyncData';
 
 const t = zh.sync.importer;
@@ -78,7 +78,7 @@ export function ImportSection({ profile, data }: { profile: LocalProfile; data: 
     update({ ...item, state: 'applying' });
     setProgress({ done: 0, total: 1, label: `${t.applying}(${item.name})` });
     await tick();
-    // A backup of the database before it changes (features/backup); a failed one only warns.
+    // A backup of the database before it changes (src-renderer/backup); a failed one only warns.
     const applied = await backupBeforeImport(services, () => applyItem(services.db, item));
     update(applied);
     setProgress(null);

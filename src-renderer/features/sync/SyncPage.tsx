@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
 import type { LocalProfile } from '../../../shared/domain';
-import { useServices } from '../../app/services';
+import { useServices } from '../../state/services';
 import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';
 import { BackupSection } from './BackupSection';
@@ -9,9 +9,9 @@ import { ExportSection } from './ExportSection';
 import { HistorySection } from './HistorySection';
 import { IdentitySection } from './IdentitySection';
 import { ImportSection } from './ImportSection';
-import { ensureIdentity } from './identity';
-import { isCancelled } from './keyStore';
-import { KeyStoreDialog } from './KeyStoreDialog';
+import { ensureIdentity } from '../../bundles/identity';
+import { isCancelled } from '../../key-store/keyStore';
+import { KeyStoreDialog } from '../../key-store/KeyStoreDialog';
 import { TrustSection } from './TrustSection';
 import { useSyncData } from './useSyncData';
 

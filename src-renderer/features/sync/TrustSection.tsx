@@ -2,13 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, Stack, TextField, Typography } from '@mui/material';
 import { describeError } from '../../../shared/errors/messages.zh';
 import { pinHrKey } from '../../../shared/sync';
-import { useServices } from '../../app/services';
+import { useServices } from '../../state/services';
 import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';
-import { dateTime } from './files';
-import { Fingerprint } from './Fingerprint';
+import { dateTime } from '../../components/dates';
+import { Fingerprint } from '../../bundles/Fingerprint';
 import { Section } from '../../components/Section';
-import { useSyncUi } from './syncState';
+import { useSyncUi } from '../../bundles/syncState';
 import type { SyncData } from './useSyncData';
 
 const t = zh.sync.trust;

@@ -10,7 +10,7 @@ import { fingerprint } from '../../../shared/bundle/crypto';
 import { applyImport, readBundle, type ImportPlan } from '../../../shared/sync';
 import type { DutyBookDb } from '../../../shared/store';
 import { zh } from '../../i18n/zh';
-import type { Identity } from './identity';
+import type { Identity } from '../../bundles/identity';
 
 const t = zh.sync.importer;
 

@@ -2,6 +2,8 @@
  * 年度考核: each person's four quarterly results, the averaged and weighted score, whether they can be
  * an 优秀 candidate (with every reason they cannot), each unit's 优秀 quota as HR sets it and who of the
  * ranked candidates falls within it; the 年度考核工作表 exported to Excel and Word.
+ * Over 400 lines on purpose: its parts (the unit heading, the quota field, the quarter cell, the table)
+ * exist only for this page and all read the one AnnualReport; the export is in useReportExport.ts.
  */
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -36,12 +38,12 @@ import {
 } from '../../../../shared/documents';
 import { describeError } from '../../../../shared/errors/messages.zh';
 import { readAnnualReport, saveAnnualQuota, type AnnualReport } from '../../../../shared/store';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { useNotifications } from '../../../state/notifications';
 import { VirtualRows } from '../../../components/VirtualRows';
-import { Loading, PageHeader, StateChip } from '../../official/common';
-import { useLiveFor } from '../../official/data';
-import { validationIssues } from '../../official/fieldErrors';
+import { Loading, PageHeader, StateChip } from '../../../components/page-parts';
+import { useLiveFor } from '../../../components/useLiveFor';
+import { validationIssues } from '../../../components/fieldErrors';
 import { readOrg } from '../org-service';
 import { reportsText as t } from './strings';
 import { useReportExport } from './useReportExport';

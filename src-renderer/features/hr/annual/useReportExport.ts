@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { useNotifications } from '../../../state/notifications';
 import { reportsText as t } from './strings';
 

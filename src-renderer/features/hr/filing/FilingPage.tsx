@@ -30,10 +30,10 @@ import {
 import { filedKindLabels } from '../../../../shared/domain';
 import { describeError } from '../../../../shared/errors/messages.zh';
 import { fileRecord, filingYear, readTrackingYear, type FilingInput } from '../../../../shared/store';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { VirtualRows } from '../../../components/VirtualRows';
 import { useNotifications } from '../../../state/notifications';
-import { Loading } from '../../official/common';
+import { Loading } from '../../../components/page-parts';
 import { YearSelect } from '../tracking/TrackingPage';
 import { filingText as t } from './strings';
 import { batchExportText as bt, exportQuarterEvaluations } from './batchExport';

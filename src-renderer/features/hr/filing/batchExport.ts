@@ -19,7 +19,7 @@ import {
   type DutyBookDb,
 } from '../../../../shared/store';
 import { findPerson, hrCovers } from '../../../../shared/ledger/roster';
-import { evaluationDocument, rosterPersonHeader } from '../../supervisor/evaluation/documents';
+import { evaluationDocument, rosterPersonHeader } from '../../../records/supervisor-forms';
 import { batchDocuments, type BatchDocumentsProgress } from '../../../workers/batchDocuments';
 import { compareChinese } from '../../../../shared/domain/collate';
 

@@ -33,13 +33,3 @@ export const filingText = {
   done: (n: number) => `已备案 ${n} 份材料。`,
   refused: (n: number) => `${n} 份材料未能备案:`,
 } as const;
-
-/** " · 已备案(2026-02-01,经办人:人事科)" after a register version or a plan; '' when not filed. */
-export function filedNote(receipt: { filedAt: string; clerk: string } | undefined): string {
-  return receipt ? ` · 已备案(${receipt.filedAt.slice(0, 10)},经办人:${receipt.clerk})` : '';
-}
-
-/** "已备案(2026-02-01)". */
-export function filedOn(filedAt: string): string {
-  return `已备案(${filedAt.slice(0, 10)})`;
-}

@@ -36,15 +36,16 @@ import {
   type IntakeFile,
   type IntakeReport,
 } from '../../../../shared/sync/intake';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { VirtualRows } from '../../../components/VirtualRows';
 import { useNotifications } from '../../../state/notifications';
-import { BUNDLE_FILTER, dateTime, stamp } from '../../sync/files';
-import { ensureIdentity } from '../../sync/identity';
-import { isCancelled } from '../../sync/keyStore';
-import { useSyncUi } from '../../sync/syncState';
+import { BUNDLE_FILTER, stamp } from '../../../bundles/files';
+import { dateTime } from '../../../components/dates';
+import { ensureIdentity } from '../../../bundles/identity';
+import { isCancelled } from '../../../key-store/keyStore';
+import { useSyncUi } from '../../../bundles/syncState';
 import { intakeText as t } from './strings';
-import { backupBeforeImport } from '../../backup/service';
+import { backupBeforeImport } from '../../../backup/service';
 
 type Progress = { index: number; total: number; name: string; facts: number; imported: number };
 
@@ -102,7 +103,7 @@ export function IntakePage() {
       const abort = new AbortController();
       abortRef.current = abort;
       setProgress({ index: 0, total: files.length, name: files[0]!.name, facts: 0, imported: 0 });
-      // One backup of the database before the whole batch (features/backup); a failed one only warns.
+      // One backup of the database before the whole batch (src-renderer/backup); a failed one only warns.
       const result = await backupBeforeImport(services, () => importBatch(db, files, {
         suite: id.suite,
         keys: id.keys,

@@ -36,9 +36,9 @@ import {
 } from '../../../../shared/documents';
 import { describeError } from '../../../../shared/errors/messages.zh';
 import { readAnnualReport, readHrYear } from '../../../../shared/store';
-import { useServices } from '../../../app/services';
-import { Loading, PageHeader } from '../../official/common';
-import { useLiveFor } from '../../official/data';
+import { useServices } from '../../../state/services';
+import { Loading, PageHeader } from '../../../components/page-parts';
+import { useLiveFor } from '../../../components/useLiveFor';
 import { DEFAULT_EXCELLENT_PERCENT, useYearParam } from '../annual/AnnualPage';
 import { reportsText as t } from '../annual/strings';
 import { useReportExport } from '../annual/useReportExport';

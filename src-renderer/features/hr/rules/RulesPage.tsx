@@ -1,3 +1,10 @@
+/**
+ * 考核办法: the page that loads the rules and the editor around them. Over 400 lines on purpose: the
+ * editor's state — the draft kept as typed, the check whose messages link to their fields, saving as
+ * a new version, starting again from a preset, the history — is one piece of state every section
+ * reads; the field groups themselves are in files of their own (RecordRules, GradeRules, BonusRules,
+ * IndicatorEditor).
+ */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
@@ -45,16 +52,18 @@ import {
   saveConfigDraft,
   saveConfigVersion,
 } from '../../../../shared/store';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { Section } from '../../../components/Section';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { useUndo } from '../../../components/UndoSnackbar';
 import { zh } from '../../../i18n/zh';
 import { useNotifications } from '../../../state/notifications';
-import { dateTime } from '../../sync/files';
+import { dateTime } from '../../../components/dates';
 import { editableDraft, fieldId, messagesByPath, pathAndParents, templateIndexOf } from './config-editor';
 import { IndicatorEditor } from './IndicatorEditor';
-import { BonusRules, GradeRules, RecordRules } from './RuleFields';
+import { BonusRules } from './BonusRules';
+import { GradeRules } from './GradeRules';
+import { RecordRules } from './RecordRules';
 import { rulesText as t } from './strings';
 
 /** How long typing rests before the draft is kept in the database. */

@@ -15,7 +15,7 @@ import {
   reminderListFileName,
   type ReminderListForm,
 } from '../../../../shared/documents/reminder-list';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { useNotifications } from '../../../state/notifications';
 import { trackingText as t } from './strings';
 

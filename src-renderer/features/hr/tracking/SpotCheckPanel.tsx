@@ -2,6 +2,8 @@
  * 抽查: draw people (or whole units) at random — seeded by the clock — or choose them by hand, then
  * record for each what was found and how it was corrected (待整改 / 已整改 / 无问题). The drawn sample
  * is kept on this device until cleared; recorded checks can be edited, and deleted with an undo.
+ * Over 400 lines on purpose: the panel (draw, choose, list) and its one dialog (record a check) act
+ * on the same sample and the same checks of the year.
  */
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -45,9 +47,9 @@ import {
   type SpotSample,
   type TrackingData,
 } from '../../../../shared/store';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { useNotifications } from '../../../state/notifications';
-import { dateTime } from '../../sync/files';
+import { dateTime } from '../../../components/dates';
 import { trackingText as t } from './strings';
 
 type How = 'people' | 'units' | 'manual';

@@ -40,9 +40,9 @@ import {
   type TrackingView,
 } from '../../../../shared/domain';
 import { readTrackingYear } from '../../../../shared/store';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { VirtualRows } from '../../../components/VirtualRows';
-import { Loading } from '../../official/common';
+import { Loading } from '../../../components/page-parts';
 import { ReminderPanel } from './ReminderPanel';
 import { SpotCheckPanel } from './SpotCheckPanel';
 import { trackingText as t } from './strings';

@@ -4,10 +4,10 @@ import { buildDocument, buildYearArchive, fileNameFor, toBytes, type FormData } 
 import { planStateLabels } from '../../../../shared/domain/plan';
 import { recordStateLabels } from '../../../../shared/domain/record-book';
 import { summaryStateLabels } from '../../../../shared/domain/summary';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { useNotifications } from '../../../state/notifications';
 import { zh } from '../../../i18n/zh';
-import { Loading, PageHeader } from '../common';
+import { Loading, PageHeader } from '../../../components/page-parts';
 import { useOfficial } from '../context';
 import { useYearData } from '../data';
 import { personHeader, planForm, recordForm, summaryForm } from '../documents';

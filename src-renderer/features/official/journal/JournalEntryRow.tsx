@@ -2,7 +2,7 @@ import { Box, Button, Grid, Paper, Stack, TextField, Typography } from '@mui/mat
 import { journalDateLabel, type JournalEntry } from '../../../../shared/domain/journal';
 import type { PlanItem } from '../../../../shared/domain/plan';
 import { updateJournalEntry } from '../../../../shared/store';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { SaveStatus } from '../../../components/SaveStatus';
 import { useAutosave } from '../../../components/useAutosave';
 import { useNotifications } from '../../../state/notifications';

@@ -4,7 +4,7 @@ import { localIsoDate, monthKey, quarterKey } from '../../../../shared/domain';
 import { planStateLabels } from '../../../../shared/domain/plan';
 import { yearOverview, type MonthOverview, type QuarterOverview } from '../../../../shared/domain/overview';
 import { zh } from '../../../i18n/zh';
-import { Loading, StateChip } from '../common';
+import { Loading, StateChip } from '../../../components/page-parts';
 import { useOfficial } from '../context';
 import { useYearData } from '../data';
 import { planStateTone } from '../plan/PlanPage';

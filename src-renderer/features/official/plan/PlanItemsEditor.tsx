@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Grid, Paper, Stack, TextField, Typography } from '@mui/material';
 import type { PlanItem } from '../../../../shared/domain/plan';
 import { zh } from '../../../i18n/zh';
-import type { FieldErrors } from '../fieldErrors';
+import type { FieldErrors } from '../../../components/fieldErrors';
 
 const t = zh.official.plan;
 

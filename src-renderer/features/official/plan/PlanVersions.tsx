@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItem, ListItemText, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { PlanVersion } from '../../../../shared/domain/plan';
 import { zh } from '../../../i18n/zh';
-import { formatTimestamp } from '../format';
+import { formatTimestamp } from '../../../components/dates';
 
 const t = zh.official.plan;
 

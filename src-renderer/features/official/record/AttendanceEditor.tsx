@@ -1,7 +1,7 @@
 import { Alert, Grid, Stack, TextField, Typography } from '@mui/material';
 import type { Attendance } from '../../../../shared/domain/record-book';
 import { zh } from '../../../i18n/zh';
-import type { FieldErrors } from '../fieldErrors';
+import type { FieldErrors } from '../../../components/fieldErrors';
 import { days } from '../format';
 
 const t = zh.official.record;

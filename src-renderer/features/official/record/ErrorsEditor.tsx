@@ -1,8 +1,8 @@
 import { Grid, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { ERROR_SEVERITIES, errorSeverityLabels, type ErrorEntry, type ErrorSeverity } from '../../../../shared/domain/record-book';
 import { zh } from '../../../i18n/zh';
-import { selectName } from '../common';
-import type { FieldErrors } from '../fieldErrors';
+import { selectName } from '../../../components/page-parts';
+import type { FieldErrors } from '../../../components/fieldErrors';
 import { ItemCard } from './ItemCard';
 
 const t = zh.official.record;

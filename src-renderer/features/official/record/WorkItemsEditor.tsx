@@ -2,7 +2,7 @@ import { Chip, Grid, Stack, TextField, Typography } from '@mui/material';
 import type { WorkItem } from '../../../../shared/domain/record-book';
 import type { PlanItem } from '../../../../shared/domain/plan';
 import { zh } from '../../../i18n/zh';
-import type { FieldErrors } from '../fieldErrors';
+import type { FieldErrors } from '../../../components/fieldErrors';
 import { ItemCard } from './ItemCard';
 import { PercentField, PlanItemSelect, WorkStatusSelect, statusPatch } from './WorkProgressFields';
 

@@ -7,7 +7,7 @@ import { MenuItem, TextField } from '@mui/material';
 import type { PlanItem } from '../../../../shared/domain/plan';
 import { WORK_STATUSES, workStatusLabels, type WorkStatus } from '../../../../shared/domain/record-book';
 import { zh } from '../../../i18n/zh';
-import { selectName } from '../common';
+import { selectName } from '../../../components/page-parts';
 
 const t = zh.official.record;
 

@@ -19,7 +19,7 @@ import {
   type AssessmentConfig,
   type SignedEvaluation,
 } from '../../../../shared/domain';
-import { formatTimestamp } from '../format';
+import { formatTimestamp } from '../../../components/dates';
 import { resultsText as t } from './strings';
 
 const num = (n: number) => String(Math.round(n * 100) / 100);

@@ -8,11 +8,11 @@ import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/ma
 import { feedbackKindLabels, type FeedbackAck, type FeedbackRow } from '../../../../shared/domain';
 import { ValidationError } from '../../../../shared/errors/errors';
 import { acknowledgeFeedback } from '../../../../shared/store';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { readMirror } from '../../../components/useAutosave';
 import { useNotifications } from '../../../state/notifications';
-import { formatTimestamp } from '../format';
+import { formatTimestamp } from '../../../components/dates';
 import { ACK_MAX, ackDraftKey, resultsText as t } from './strings';
 
 function writeDraft(key: string, value: string): void {

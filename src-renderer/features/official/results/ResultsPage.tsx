@@ -20,10 +20,10 @@ import {
 import { Link } from 'react-router';
 import { evaluationMethodLabels, feedbackKindLabels, type SignedEvaluation } from '../../../../shared/domain';
 import { configInForce, readPersonYear } from '../../../../shared/store';
-import { useServices } from '../../../app/services';
-import { Loading, PageHeader, PrintButton } from '../common';
+import { useServices } from '../../../state/services';
+import { Loading, PageHeader, PrintButton } from '../../../components/page-parts';
 import { useOfficial } from '../context';
-import { useLiveFor } from '../data';
+import { useLiveFor } from '../../../components/useLiveFor';
 import { EvaluationView, resultText } from './EvaluationView';
 import { FeedbackCard } from './FeedbackCard';
 import { QUARTER_NAMES, resultsText as t } from './strings';

@@ -5,9 +5,9 @@ import { Link } from 'react-router';
 import { monthKey, quarterKey, type Quarter } from '../../../../shared/domain/calendar';
 import { normaliseQuery, searchKindLabels, type SearchHit } from '../../../../shared/domain/search';
 import { searchMyRecords } from '../../../../shared/store';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { zh } from '../../../i18n/zh';
-import { PageHeader } from '../common';
+import { PageHeader } from '../../../components/page-parts';
 import { useOfficial } from '../context';
 
 const t = zh.official.search;

@@ -4,11 +4,11 @@ import { Link } from 'react-router';
 import { QUARTERS, quarterKey } from '../../../../shared/domain/calendar';
 import { summaryStateLabels } from '../../../../shared/domain/summary';
 import { listSummariesOfYear } from '../../../../shared/store';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { zh } from '../../../i18n/zh';
-import { Loading, StateChip } from '../common';
+import { Loading, StateChip } from '../../../components/page-parts';
 import { useOfficial } from '../context';
-import { formatTimestamp } from '../format';
+import { formatTimestamp } from '../../../components/dates';
 import { YearListPage } from '../YearList';
 
 const t = zh.official.summary;

@@ -11,14 +11,14 @@ import {
   type QuarterSummary,
 } from '../../../../shared/domain/summary';
 import { getPlan, getSummary, listRecordsOfYear, saveSummaryDraft, submitSummary } from '../../../../shared/store';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { EmptyState } from '../../../components/EmptyState';
 import { useAutosave } from '../../../components/useAutosave';
 import { zh } from '../../../i18n/zh';
-import { Loading, StateChip } from '../common';
+import { Loading, StateChip } from '../../../components/page-parts';
 import { draftKeys, useOfficial, usePagePeriod } from '../context';
-import { useLiveFor } from '../data';
+import { useLiveFor } from '../../../components/useLiveFor';
 import { EditorHeader } from '../EditorHeader';
 import { useSubmitFlow } from '../useSubmitFlow';
 import { Highlights } from './Highlights';

@@ -1,4 +1,8 @@
-/** The 领导评鉴 form: autosaved as a draft on this device, checked as typed, signed after one confirmation. */
+/**
+ * The 领导评鉴 form: autosaved as a draft on this device, checked as typed, signed after one confirmation.
+ * Over 400 lines on purpose: autosave, the checks as typed and the signing steps all act on one
+ * draft; the field groups are in ScoreFields and ResultBox, the form's rules in form.ts.
+ */
 import { useMemo, useRef, useState } from 'react';
 import {
   Alert,
@@ -30,7 +34,7 @@ import {
   type SignedEvaluation,
 } from '../../../../shared/domain';
 import { saveEvaluationDraft, signEvaluation, type TeamMember } from '../../../../shared/store';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { useAutosave } from '../../../components/useAutosave';
 import { zh } from '../../../i18n/zh';
@@ -42,8 +46,8 @@ import {
   StateChip,
   focusFirstError,
   useSaveShortcut,
-} from '../../official/common';
-import { toFieldErrors, validationIssues } from '../../official/fieldErrors';
+} from '../../../components/page-parts';
+import { toFieldErrors, validationIssues } from '../../../components/fieldErrors';
 import { discardEvaluationDraft, evaluationMirrorKey } from './discardDraft';
 import { blankForm, formFromDraft, formIssues, isEmptyAt, liveResult, toInput, type EvalForm } from './form';
 import { BonusFields, IndicatorFields } from './ScoreFields';

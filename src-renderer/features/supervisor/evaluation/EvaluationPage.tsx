@@ -11,15 +11,15 @@ import {
   saveEvaluationDraft,
   type TeamMember,
 } from '../../../../shared/store';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { EmptyState } from '../../../components/EmptyState';
 import { useNotifications } from '../../../state/notifications';
-import { LockedBanner, Loading, PageHeader, StateChip } from '../../official/common';
-import { useLiveFor } from '../../official/data';
+import { LockedBanner, Loading, PageHeader, StateChip } from '../../../components/page-parts';
+import { useLiveFor } from '../../../components/useLiveFor';
 import { usePersonYear, useTeam } from '../data';
 import { FeedbackDialog } from '../feedback/FeedbackDialog';
 import { FeedbackList } from '../feedback/FeedbackList';
-import { evaluationDocument, rosterPersonHeader } from './documents';
+import { evaluationDocument, rosterPersonHeader } from '../../../records/supervisor-forms';
 import { EvaluationEditor } from './EvaluationEditor';
 import { formFromSigned } from './form';
 import { QuarterEvidence, evidenceOf } from './QuarterEvidence';

@@ -7,7 +7,7 @@ import {
   type IndicatorNode,
   type IndicatorTemplate,
 } from '../../../../shared/domain';
-import type { FieldErrors } from '../../official/fieldErrors';
+import type { FieldErrors } from '../../../components/fieldErrors';
 import type { BonusRow, EvalForm } from './form';
 import { evalText as t } from './strings';
 

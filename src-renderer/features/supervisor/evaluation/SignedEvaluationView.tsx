@@ -24,7 +24,7 @@ import {
   type IndicatorTemplate,
   type SignedEvaluation,
 } from '../../../../shared/domain';
-import { dateTimeOf } from './documents';
+import { dateTimeOf } from '../../../records/supervisor-forms';
 import { evalText as t } from './strings';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { buildDocument, fileNameFor, toBytes, type SupervisorFormData } from '../../../../shared/documents';
-import { useServices } from '../../../app/services';
+import type { SupervisorFormData } from '../../../../shared/documents';
+import { useServices } from '../../../state/services';
 import { useNotifications } from '../../../state/notifications';
 import { evalText as t } from './strings';
 
@@ -12,6 +12,8 @@ export function useExportWord() {
   const exportWord = async (form: SupervisorFormData) => {
     setBusy(true);
     try {
+      // The docx library loads with the first export, not with the workspace.
+      const { buildDocument, fileNameFor, toBytes } = await import('../../../../shared/documents');
       const name = fileNameFor(form);
       const bytes = await toBytes(buildDocument(form));
       const saved = await host.saveFile({

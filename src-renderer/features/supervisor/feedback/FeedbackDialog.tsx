@@ -26,11 +26,11 @@ import {
   type Quarter,
 } from '../../../../shared/domain';
 import { recordFeedback } from '../../../../shared/store';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { useLocalDraft } from '../../../components/useAutosave';
 import { useNotifications } from '../../../state/notifications';
-import { focusFirstError } from '../../official/common';
-import { clearField, toFieldErrors, validationIssues, type FieldErrors } from '../../official/fieldErrors';
+import { focusFirstError } from '../../../components/page-parts';
+import { clearField, toFieldErrors, validationIssues, type FieldErrors } from '../../../components/fieldErrors';
 import { feedbackText as t } from '../evaluation/strings';
 
 export type FeedbackDialogProps = {

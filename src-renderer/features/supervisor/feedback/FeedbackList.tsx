@@ -1,6 +1,6 @@
 import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { feedbackKindLabels, type FeedbackRow } from '../../../../shared/domain';
-import { dateTimeOf } from '../evaluation/documents';
+import { dateTimeOf } from '../../../records/supervisor-forms';
 import { evalText as t } from '../evaluation/strings';
 
 /** The quarter's 评鉴结果反馈, each with the official's 签署意见 once it has arrived. */

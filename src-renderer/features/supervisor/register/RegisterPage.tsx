@@ -25,9 +25,9 @@ import {
   signRegister,
   type TeamMember,
 } from '../../../../shared/store';
-import { filedNote } from '../../hr/filing/strings';
+import { filedNote } from '../../../records/filing';
 import type { RosterPerson } from '../../../../shared/sync';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { EmptyState } from '../../../components/EmptyState';
 import { useLocalDraft } from '../../../components/useAutosave';
@@ -39,11 +39,11 @@ import {
   PageHeader,
   StateChip,
   focusFirstError,
-} from '../../official/common';
-import { useLiveFor } from '../../official/data';
-import { clearField, toFieldErrors, validationIssues, type FieldErrors } from '../../official/fieldErrors';
+} from '../../../components/page-parts';
+import { useLiveFor } from '../../../components/useLiveFor';
+import { clearField, toFieldErrors, validationIssues, type FieldErrors } from '../../../components/fieldErrors';
 import { useTeam } from '../data';
-import { dateTimeOf, registerDocument } from '../evaluation/documents';
+import { dateTimeOf, registerDocument } from '../../../records/supervisor-forms';
 import { registerText as t } from '../evaluation/strings';
 import { useExportWord } from '../evaluation/useExportWord';
 import { RegisterTable } from './RegisterTable';

@@ -8,7 +8,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { rankLevelLabel } from '../../../../shared/domain';
 import type { TeamMember } from '../../../../shared/store';
 import { EmptyState } from '../../../components/EmptyState';
-import { Loading } from '../../official/common';
+import { Loading } from '../../../components/page-parts';
 import { usePersonYear } from '../data';
 import { supervisorPaths, type PersonTab } from './links';
 import { PlanReview } from './PlanReview';

@@ -22,13 +22,13 @@ import {
 import { planStateLabels, type AnnualPlan, type PlanReturnReason } from '../../../../shared/domain';
 import type { ValidationIssue } from '../../../../shared/errors/errors';
 import { decidePlan, type TeamMember } from '../../../../shared/store';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { EmptyState } from '../../../components/EmptyState';
 import { useNotifications } from '../../../state/notifications';
-import { PageHeader, StateChip } from '../../official/common';
-import { validationIssues } from '../../official/fieldErrors';
-import { formatTimestamp } from '../../official/format';
+import { PageHeader, StateChip } from '../../../components/page-parts';
+import { validationIssues } from '../../../components/fieldErrors';
+import { formatTimestamp } from '../../../components/dates';
 import { planTone } from './chips';
 import { st } from './strings';
 import { useInitialFocus } from './useInitialFocus';

@@ -16,7 +16,7 @@ import {
   type Quarter,
 } from '../../../../shared/domain';
 import type { PersonYear, TeamMember } from '../../../../shared/store';
-import { PageHeader } from '../../official/common';
+import { PageHeader } from '../../../components/page-parts';
 import { FeedbackDialog } from '../feedback/FeedbackDialog';
 import { teamQuarterTone } from './chips';
 import { supervisorPaths } from './links';

@@ -29,13 +29,13 @@ import {
   type PlanItem,
 } from '../../../../shared/domain';
 import { returnRecordBook, type TeamMember } from '../../../../shared/store';
-import { useServices } from '../../../app/services';
+import { useServices } from '../../../state/services';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { EmptyState } from '../../../components/EmptyState';
 import { useNotifications } from '../../../state/notifications';
-import { PageHeader, StateChip } from '../../official/common';
-import { validationIssues } from '../../official/fieldErrors';
-import { formatTimestamp } from '../../official/format';
+import { PageHeader, StateChip } from '../../../components/page-parts';
+import { validationIssues } from '../../../components/fieldErrors';
+import { formatTimestamp } from '../../../components/dates';
 import { recordTone } from './chips';
 import { st } from './strings';
 import { useInitialFocus } from './useInitialFocus';

@@ -34,7 +34,7 @@ import {
 } from '../../../../shared/domain';
 import type { TeamMember } from '../../../../shared/store';
 import type { RosterPerson } from '../../../../shared/sync';
-import { Loading, PageHeader, type ChipTone } from '../../official/common';
+import { Loading, PageHeader, type ChipTone } from '../../../components/page-parts';
 import { teamMonthTone, teamPlanTone, teamQuarterTone } from './chips';
 import { useTeamOverview } from './data';
 import { actionPath, supervisorPaths } from './links';

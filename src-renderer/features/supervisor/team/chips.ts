@@ -6,7 +6,7 @@ import type {
   TeamPlanState,
   TeamQuarterState,
 } from '../../../../shared/domain';
-import type { ChipTone } from '../../official/common';
+import type { ChipTone } from '../../../components/page-parts';
 
 export const teamPlanTone: Record<TeamPlanState, ChipTone> = {
   missing: 'default',

@@ -3,8 +3,8 @@ import { useMemo } from 'react';
 import { QUARTERS, localIsoDate, teamOverview, type TeamOverview } from '../../../../shared/domain';
 import { listRegisterVersions, readPersonYear, type TeamMember } from '../../../../shared/store';
 import type { RosterPerson } from '../../../../shared/sync';
-import { useServices } from '../../../app/services';
-import { useLiveFor } from '../../official/data';
+import { useServices } from '../../../state/services';
+import { useLiveFor } from '../../../components/useLiveFor';
 
 /** The team overview of `year` for the acting supervisor, recomputed whenever the database changes. */
 export function useTeamOverview(

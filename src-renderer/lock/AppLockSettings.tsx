@@ -1,11 +1,11 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
-import { DEFAULT_IDLE_MINUTES, IDLE_CHOICES, MIN_PASSWORD_LENGTH, passwordStrength } from '../../../shared/security/app-lock';
-import { describeError } from '../../../shared/errors/messages.zh';
-import type { HostApi } from '../../../shared/host/contract';
-import { useNotifications } from '../../state/notifications';
-import { KeyStoreDialog } from '../sync/KeyStoreDialog';
-import { ensureUnlocked, isCancelled } from '../sync/keyStore';
+import { DEFAULT_IDLE_MINUTES, IDLE_CHOICES, MIN_PASSWORD_LENGTH, passwordStrength } from '../../shared/security/app-lock';
+import { describeError } from '../../shared/errors/messages.zh';
+import type { HostApi } from '../../shared/host/contract';
+import { useNotifications } from '../state/notifications';
+import { KeyStoreDialog } from '../key-store/KeyStoreDialog';
+import { ensureUnlocked, isCancelled } from '../key-store/keyStore';
 import { useAppLock } from './AppLockGate';
 import { lockText as t } from './strings';
 

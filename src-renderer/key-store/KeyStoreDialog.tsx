@@ -1,8 +1,12 @@
+/**
+ * The key store's passphrase dialog: mounted by every screen that may need private keys (the sync
+ * page, HR's workspace, the lock's settings, the example data); shows while `ensureUnlocked` waits.
+ */
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
-import { describeError } from '../../../shared/errors/messages.zh';
-import { useServices } from '../../app/services';
-import { zh } from '../../i18n/zh';
+import { describeError } from '../../shared/errors/messages.zh';
+import { useServices } from '../state/services';
+import { zh } from '../i18n/zh';
 import { useKeyStore } from './keyStore';
 
 const t = zh.sync.keyStore;

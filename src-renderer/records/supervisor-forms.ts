@@ -1,6 +1,7 @@
 /**
  * From the signed records (shared/domain) to the supervisor's Word forms (shared/documents/models):
- * 平时考核领导评鉴表 and 平时考核备案登记表. Pure, so a test can check every field.
+ * 平时考核领导评鉴表 and 平时考核备案登记表. Pure, so a test can check every field. The supervisor exports
+ * them one at a time; HR builds them in a batch for the 备案 archive.
  */
 import type {
   EvaluationForm,
@@ -9,7 +10,7 @@ import type {
   Grade,
   EvaluationMethod as FormMethod,
   PersonHeader,
-} from '../../../../shared/documents';
+} from '../../shared/documents';
 import {
   localIsoDate,
   rankLevelLabel,
@@ -22,7 +23,7 @@ import {
   type Register,
   type RegisterEntry,
   type SignedEvaluation,
-} from '../../../../shared/domain';
+} from '../../shared/domain';
 
 const gradeText: Readonly<Record<QuarterGrade, Grade>> = {
   good: '好',

@@ -1,7 +1,8 @@
 /**
  * 备份与恢复 in the renderer.
  *
- * For the startup-failure / recovery screen (features/recovery):
+ * A module several places share, not a page of its own. For the startup-failure / recovery screen
+ * (features/recovery):
  *
  *   <RecoveryRestore dbName={DEFAULT_DB_NAME} host={host} onRestored={() => window.location.reload()} />
  *     lists the automatic backups and offers a backup file; verifies before it touches the database.
@@ -18,5 +19,5 @@ export { BackupSection } from './BackupSection';
 export { AutomaticBackups } from './AutomaticBackups';
 export { RecoveryRestore } from './RecoveryRestore';
 export { backupBeforeImport, restoreIntoDatabase, runDailyCheck } from './service';
-export { listAutomaticBackups, restoreFromAutomaticBackup } from '../../../shared/backup';
-export type { AutomaticBackupEntry, RestoreResult } from '../../../shared/backup';
+export { listAutomaticBackups, restoreFromAutomaticBackup } from '../../shared/backup';
+export type { AutomaticBackupEntry, RestoreResult } from '../../shared/backup';

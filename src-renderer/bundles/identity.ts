@@ -3,14 +3,14 @@
  * with the host, record the public halves with setSelfIdentity. Every sync action goes through
  * `ensureIdentity`, so the passphrase is asked for only when keys are actually used.
  */
-import type { LocalProfile } from '../../../shared/domain';
-import { toHex } from '../../../shared/bundle/bytes';
-import { detectSuite, type CryptoSuite } from '../../../shared/bundle/crypto';
-import { generateDeviceKeys, loadDeviceKeys, storeDeviceKeys, type DeviceKeys } from '../../../shared/sync';
-import type { SelfIdentityRow } from '../../../shared/sync';
-import { getSelfIdentity, setSelfIdentity } from '../../../shared/store';
-import type { Services } from '../../app/services';
-import { ensureUnlocked } from './keyStore';
+import type { LocalProfile } from '../../shared/domain';
+import { toHex } from '../../shared/bundle/bytes';
+import { detectSuite, type CryptoSuite } from '../../shared/bundle/crypto';
+import { generateDeviceKeys, loadDeviceKeys, storeDeviceKeys, type DeviceKeys } from '../../shared/sync';
+import type { SelfIdentityRow } from '../../shared/sync';
+import { getSelfIdentity, setSelfIdentity } from '../../shared/store';
+import type { Services } from '../state/services';
+import { ensureUnlocked } from '../key-store/keyStore';
 
 export type Identity = { suite: CryptoSuite; keys: DeviceKeys; identity: SelfIdentityRow };
 

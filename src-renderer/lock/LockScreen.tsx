@@ -1,14 +1,14 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Link, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { isDutyBookError } from '../../../shared/errors/errors';
-import { describeError } from '../../../shared/errors/messages.zh';
-import type { HostApi } from '../../../shared/host/contract';
-import { LOCKOUT, lockoutMs, type AppLock } from '../../../shared/security/app-lock';
-import { getProfile } from '../../../shared/store';
-import { useServices } from '../../app/services';
-import { zh } from '../../i18n/zh';
-import { useNotifications } from '../../state/notifications';
+import { isDutyBookError } from '../../shared/errors/errors';
+import { describeError } from '../../shared/errors/messages.zh';
+import type { HostApi } from '../../shared/host/contract';
+import { LOCKOUT, lockoutMs, type AppLock } from '../../shared/security/app-lock';
+import { getProfile } from '../../shared/store';
+import { useServices } from '../state/services';
+import { zh } from '../i18n/zh';
+import { useNotifications } from '../state/notifications';
 import { lockText as t } from './strings';
 
 type Wait = { until: number; failures: number };

@@ -1,4 +1,7 @@
-/** UI state shared by the sync page's sections: an HR key seen in a bundle but not yet confirmed. */
+/**
+ * UI state shared by the screens that import bundles (the sync page's sections, HR's intake): an HR
+ * key seen in a bundle but not yet confirmed.
+ */
 import { create } from 'zustand';
 
 type SyncUiState = {

@@ -8,12 +8,12 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Box, Button, LinearProgress, List, ListItem, ListItemText, Stack, TextField, Typography } from '@mui/material';
-import { describeError } from '../../../shared/errors/messages.zh';
-import type { HostApi } from '../../../shared/host/contract';
-import { listAutomaticBackups, readAutomaticBackup, type AutomaticBackupEntry } from '../../../shared/backup';
+import { describeError } from '../../shared/errors/messages.zh';
+import type { HostApi } from '../../shared/host/contract';
+import { listAutomaticBackups, readAutomaticBackup, type AutomaticBackupEntry } from '../../shared/backup';
 import { restoreIntoDatabase } from './service';
 import { backupStrings as t, REASON_WORDS, size } from './strings';
-import { formatChineseDateTime as dateTime } from '../../../shared/domain/calendar';
+import { formatChineseDateTime as dateTime } from '../../shared/domain/calendar';
 
 export function RecoveryRestore({ dbName, host, onRestored }: { dbName: string; host: HostApi; onRestored: () => void }) {
   const [list, setList] = useState<AutomaticBackupEntry[] | null>(null);

@@ -4,9 +4,9 @@
  * message bar, once per session, never an error dialog.
  */
 import { useEffect, useRef } from 'react';
-import { DAILY_CHECK_MS } from '../../../shared/backup/policy';
-import { useServices } from '../../app/services';
-import { useNotifications } from '../../state/notifications';
+import { DAILY_CHECK_MS } from '../../shared/backup/policy';
+import { useServices } from '../state/services';
+import { useNotifications } from '../state/notifications';
 import { runDailyCheck } from './service';
 
 export function AutomaticBackups() {

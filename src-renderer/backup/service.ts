@@ -4,10 +4,10 @@
  * database may not open).
  */
 import Dexie from 'dexie';
-import { DutyBookError } from '../../../shared/errors/errors';
-import { describeError } from '../../../shared/errors/messages.zh';
-import type { HostApi } from '../../../shared/host/contract';
-import { openDatabase, type DutyBookDb, type DutyBookDbOptions } from '../../../shared/store';
+import { DutyBookError } from '../../shared/errors/errors';
+import { describeError } from '../../shared/errors/messages.zh';
+import type { HostApi } from '../../shared/host/contract';
+import { openDatabase, type DutyBookDb, type DutyBookDbOptions } from '../../shared/store';
 import {
   dailyBackupIfDue,
   inspectBackup,
@@ -15,8 +15,8 @@ import {
   withBackupBefore,
   type BackupKey,
   type RestoreResult,
-} from '../../../shared/backup';
-import { useNotifications } from '../../state/notifications';
+} from '../../shared/backup';
+import { useNotifications } from '../state/notifications';
 import { backupStrings as t } from './strings';
 
 /**

@@ -1,6 +1,6 @@
-/** File names and sizes as the clerk sees them. */
+/** Bundle, enrolment and backup files as the clerk sees them: the file dialogs' filters, names, sizes. */
 
-import { BACKUP_EXT, BUNDLE_EXT, ENROLL_EXT, FILE_KIND_NAMES } from '../../../shared/bundle/file-kinds';
+import { BACKUP_EXT, BUNDLE_EXT, ENROLL_EXT, FILE_KIND_NAMES } from '../../shared/bundle/file-kinds';
 
 export { BACKUP_EXT, BUNDLE_EXT, ENROLL_EXT };
 export const BUNDLE_FILTER = { name: FILE_KIND_NAMES[BUNDLE_EXT], extensions: [BUNDLE_EXT] };
@@ -22,13 +22,4 @@ export function safeName(s: string): string {
 
 export function kb(bytes: number): string {
   return (bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0);
-}
-
-export function dateTime(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-export function chineseDate(d: Date = new Date()): string {
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
 }

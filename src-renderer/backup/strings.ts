@@ -1,6 +1,6 @@
 /** The words of 备份与恢复 (kept here, not in i18n/zh.ts). */
-import { RETENTION } from '../../../shared/backup/policy';
-import type { BackupReason } from '../../../shared/backup';
+import { RETENTION } from '../../shared/backup/policy';
+import type { BackupReason } from '../../shared/backup';
 
 export const REASON_WORDS: Record<BackupReason, string> = {
   daily: '每日',

@@ -4,8 +4,8 @@
  * there `ensureUnlocked` returns at once and the dialog never shows.
  */
 import { create } from 'zustand';
-import type { HostApi } from '../../../shared/host/contract';
-import { DutyBookError } from '../../../shared/errors/errors';
+import type { HostApi } from '../../shared/host/contract';
+import { DutyBookError } from '../../shared/errors/errors';
 
 type Waiter = { resolve: () => void; reject: (e: unknown) => void };
 type Ask = { initialised: boolean; waiters: Waiter[] };

@@ -1,5 +1,5 @@
 import { Card, FormControlLabel, Radio, RadioGroup, Typography } from '@mui/material';
-import { presets, type PresetId } from '../../../shared/domain';
+import { presets, type PresetId } from '../../shared/domain';
 
 /**
  * The shipped configuration presets, each described in plain words: native radio buttons (arrow keys

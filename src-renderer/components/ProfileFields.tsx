@@ -1,7 +1,7 @@
 import { Checkbox, FormControl, FormControlLabel, FormGroup, FormHelperText, FormLabel, Stack, TextField } from '@mui/material';
-import { ROLES, roleLabels, type PositionCategory, type Role } from '../../../shared/domain';
-import { PositionRankFields } from '../../components/PositionRankFields';
-import { zh } from '../../i18n/zh';
+import { ROLES, roleLabels, type PositionCategory, type Role } from '../../shared/domain';
+import { PositionRankFields } from './PositionRankFields';
+import { zh } from '../i18n/zh';
 
 export type ProfileDraft = {
   name: string;

@@ -1,5 +1,5 @@
 /** Validation issues from the core (dotted paths such as `items.1.deadline`) as per-field messages. */
-import { ValidationError, type ValidationIssue } from '../../../shared/errors/errors';
+import { ValidationError, type ValidationIssue } from '../../shared/errors/errors';
 
 export type FieldErrors = Readonly<Record<string, string>>;
 

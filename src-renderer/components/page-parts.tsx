@@ -1,10 +1,13 @@
-/** Pieces every official screen uses: page header, banners, the print button, Ctrl+S. */
+/**
+ * Pieces the editing and reading screens of every workspace use: the loading state, the page header
+ * with its state chip, banners, the print button, Ctrl+S, focus helpers.
+ */
 import { useEffect, type ReactNode, type RefObject } from 'react';
 import { Alert, AlertTitle, Box, Button, Chip, CircularProgress, Stack, Typography } from '@mui/material';
-import type { ValidationIssue } from '../../../shared/errors/errors';
-import { SaveStatus } from '../../components/SaveStatus';
-import type { AutosaveStatus } from '../../components/useAutosave';
-import { zh } from '../../i18n/zh';
+import type { ValidationIssue } from '../../shared/errors/errors';
+import { SaveStatus } from './SaveStatus';
+import type { AutosaveStatus } from './useAutosave';
+import { zh } from '../i18n/zh';
 
 export function Loading() {
   return (

@@ -1,5 +1,5 @@
 /** Words of the local password lock (本机密码锁): the lock screen, the app bar button, the settings section. */
-import { MIN_PASSWORD_LENGTH } from '../../../shared/security/app-lock';
+import { MIN_PASSWORD_LENGTH } from '../../shared/security/app-lock';
 
 /** "0:27" or "14:05" — minutes and seconds left. */
 export function clockText(ms: number): string {

@@ -3,6 +3,8 @@
  * 备份到文件 (under a passphrase, to restore on another PC), 从文件恢复 and 从自动备份恢复. A restore
  * shows the verified summary and what it replaces, backs up the current data first, then replaces
  * everything at once and reloads the app. Errors are said in the dialog; nothing is lost on the way.
+ * Over 400 lines on purpose: the section and its two dialogs (to a file, restore) are one flow that
+ * shares the chosen source and its verified summary; the work itself is in shared/backup.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import {
@@ -23,8 +25,8 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { describeError } from '../../../shared/errors/messages.zh';
-import { getProfile } from '../../../shared/store';
+import { describeError } from '../../shared/errors/messages.zh';
+import { getProfile } from '../../shared/store';
 import {
   BackupError,
   CURRENT_SCHEMA_VERSION,
@@ -37,15 +39,15 @@ import {
   type AutomaticBackupEntry,
   type BackupKey,
   type BackupSummary,
-} from '../../../shared/backup';
-import { useServices } from '../../app/services';
-import { Section } from '../../components/Section';
-import { zh } from '../../i18n/zh';
-import { useNotifications } from '../../state/notifications';
-import { ensureUnlocked, isCancelled } from '../sync/keyStore';
+} from '../../shared/backup';
+import { useServices } from '../state/services';
+import { Section } from '../components/Section';
+import { zh } from '../i18n/zh';
+import { useNotifications } from '../state/notifications';
+import { ensureUnlocked, isCancelled } from '../key-store/keyStore';
 import { backupStrings as t, REASON_WORDS, size } from './strings';
-import { formatChineseDateTime as dateTime } from '../../../shared/domain/calendar';
-import { visuallyHidden } from '../../components/visuallyHidden';
+import { formatChineseDateTime as dateTime } from '../../shared/domain/calendar';
+import { visuallyHidden } from '../components/visuallyHidden';
 
 const FILTER = { name: '履责记实数据库备份', extensions: ['dbbak'] };
 

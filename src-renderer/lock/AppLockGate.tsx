@@ -19,9 +19,9 @@ import {
   type ReactNode,
 } from 'react';
 import { createPortal } from 'react-dom';
-import type { HostApi } from '../../../shared/host/contract';
-import { AppLock, DEFAULT_IDLE_MINUTES, lockedHost, type AppLockOptions } from '../../../shared/security/app-lock';
-import { ServicesProvider, useServices } from '../../app/services';
+import type { HostApi } from '../../shared/host/contract';
+import { AppLock, DEFAULT_IDLE_MINUTES, lockedHost, type AppLockOptions } from '../../shared/security/app-lock';
+import { ServicesProvider, useServices } from '../state/services';
 import { LockScreen } from './LockScreen';
 
 export type AppLockContextValue = {
