@@ -53,22 +53,6 @@ afterEach(() => {
 const type = (label: string, value: string) =>
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
-// A role query checks every candidate's visibility through getComputedStyle, up its ancestors; on this
-// page (≈1,600 elements under emotion's style sheets) that took happy-dom 2–3 s per query, most of this
-// file's time. These find the element by role and name without that pass, then check that the one
-// element found is visible: the same assertion at a small fraction of the cost.
-type RoleArgs = Parameters<typeof screen.getByRole>;
-const byRole = (role: RoleArgs[0], options?: RoleArgs[1]) => {
-  const el = screen.getByRole(role, { ...options, hidden: true });
-  expect(el).toBeVisible();
-  return el;
-};
-const findByRole = async (role: RoleArgs[0], options?: RoleArgs[1]) => {
-  const el = await screen.findByRole(role, { ...options, hidden: true });
-  await waitFor(() => expect(el).toBeVisible());
-  return el;
-};
-
 describe('考核办法: the indicator system', () => {
   it('adds a nested indicator, refuses to save while weights do not add up, then saves version 2', async () => {
     const db = await hrDb();
@@ -79,10 +63,10 @@ describe('考核办法: the indicator system', () => {
 
     // 2.1 is 岗位指标 › 工作数量 in the 综合管理类 template: give it two sub-indicators.
     expect(screen.getByLabelText('指标2.1 名称')).toHaveValue('工作数量');
-    fireEvent.click(byRole('button', { name: '添加下级:指标2.1' }));
+    fireEvent.click(screen.getByRole('button', { name: '添加下级:指标2.1' }));
     type('指标2.1.1 名称', '办理公文数量');
     expect(screen.getByLabelText('指标2.1.1 权重')).toHaveValue('100');
-    fireEvent.click(byRole('button', { name: '添加同级:指标2.1.1' }));
+    fireEvent.click(screen.getByRole('button', { name: '添加同级:指标2.1.1' }));
     type('指标2.1.2 名称', '会议筹备次数');
     type('指标2.1.2 权重', '30');
 
@@ -97,8 +81,8 @@ describe('考核办法: the indicator system', () => {
       { timeout: 5000 },
     );
 
-    fireEvent.click(byRole('button', { name: '保存为新版本' }));
-    expect(await findByRole('alert')).toHaveTextContent('还有1个问题,改正后才能保存');
+    fireEvent.click(screen.getByRole('button', { name: '保存为新版本' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('还有1个问题,改正后才能保存');
     expect(await listConfigVersions(db)).toEqual([]);
 
     // The link focuses the level whose weights are wrong.
@@ -111,7 +95,7 @@ describe('考核办法: the indicator system', () => {
 
     type('指标2.1.1 权重', '70');
     expect(await screen.findByText('没有发现问题,可以保存。')).toBeInTheDocument();
-    fireEvent.click(byRole('button', { name: '保存为新版本' }));
+    fireEvent.click(screen.getByRole('button', { name: '保存为新版本' }));
 
     await waitFor(() => expect(useNotifications.getState().current?.text).toContain('第2版'), {
       timeout: 5000,
@@ -161,18 +145,18 @@ describe('考核办法: the indicator system', () => {
     window.location.hash = '#/hr/rules';
     render(<App services={{ db, host }} />);
     await screen.findByText('分级分类量化考核指标体系');
-    fireEvent.click(byRole('button', { name: '删除:指标1.1' }));
+    fireEvent.click(screen.getByRole('button', { name: '删除:指标1.1' }));
     expect(screen.getByLabelText('指标1.1 名称')).toHaveValue('职业道德');
     expect(await screen.findByTestId('rules-issues')).toHaveTextContent(
       '“共性指标”下各项指标权重之和应为100,当前为75',
     );
-    fireEvent.click(await findByRole('button', { name: '撤销' }));
+    fireEvent.click(await screen.findByRole('button', { name: '撤销' }));
     await waitFor(() => expect(screen.getByLabelText('指标1.1 名称')).toHaveValue('政治品质'));
 
-    fireEvent.mouseDown(byRole('combobox', { name: '从预设开始' }));
-    fireEvent.click(await findByRole('option', { name: '全国通行做法' }));
-    fireEvent.click(byRole('button', { name: '使用此预设' }));
-    const dialog = await findByRole('dialog');
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: '从预设开始' }));
+    fireEvent.click(await screen.findByRole('option', { name: '全国通行做法' }));
+    fireEvent.click(screen.getByRole('button', { name: '使用此预设' }));
+    const dialog = await screen.findByRole('dialog');
     expect(dialog).toHaveTextContent('以预设“全国通行做法”重新开始?');
     fireEvent.click(within(dialog).getByRole('button', { name: '使用此预设' }));
     await waitFor(() => expect(screen.getByLabelText('“好”等次比例上限(%)')).toHaveValue('40'));
