@@ -14,8 +14,10 @@ const electronOnly = process.argv.some(
 export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // Spec files run two at a time (the tests of one file stay in order, in one worker): each worker has
+  // its own browser, and every test its own contexts and storage. E2E_WORKERS=1 runs them one by one.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   outputDir: 'test-results/playwright',

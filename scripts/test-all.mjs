@@ -2,7 +2,7 @@
 // The README's test command: typecheck, lint, unit and component tests (vitest), a production build of
 // the renderer, then the end-to-end and Electron tests (Playwright). Every runner writes JSON; this
 // script sums them and ends with one line `N passed, N failed[, N skipped]` that CI's log reader knows.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { failureDigest } from './test-failures.mjs';
@@ -20,6 +20,7 @@ function freePort() {
 }
 
 const results = { passed: 0, failed: 0, skipped: 0 };
+const startedAll = Date.now();
 const steps = [];
 
 function run(name, cmd, args, env = {}) {
@@ -30,6 +31,36 @@ function run(name, cmd, args, env = {}) {
   const ok = r.status === 0;
   steps.push({ name, ok, seconds });
   return ok;
+}
+
+/**
+ * Runs single-threaded steps side by side (on two cores, typecheck and lint together take the time of
+ * the longer one), each one's output held and printed whole when it ends, so the log reads as before.
+ */
+function runTogether(list) {
+  return Promise.all(
+    list.map(
+      ([name, cmd, args]) =>
+        new Promise((resolve) => {
+          const started = Date.now();
+          const output = [];
+          const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+          child.stdout.on('data', (d) => output.push(d));
+          child.stderr.on('data', (d) => output.push(d));
+          let ended = false;
+          const done = (code) => {
+            if (ended) return;
+            ended = true;
+            const seconds = ((Date.now() - started) / 1000).toFixed(1);
+            console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+            process.stdout.write(Buffer.concat(output));
+            resolve({ name, ok: code === 0, seconds });
+          };
+          child.on('error', (e) => (output.push(Buffer.from(`${e.message}\n`)), done(-1)));
+          child.on('close', done);
+        }),
+    ),
+  );
 }
 
 function readJson(path) {
@@ -44,11 +75,12 @@ rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 
 // Static checks count as one test each: a red typecheck or lint must fail the run.
-for (const [name, args] of [
-  ['typecheck', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
-  ['lint', ['eslint', '.', '--max-warnings', '0']],
-]) {
-  if (run(name, 'npx', args)) results.passed += 1;
+for (const step of await runTogether([
+  ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+  ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+])) {
+  steps.push(step);
+  if (step.ok) results.passed += 1;
   else results.failed += 1;
 }
 
@@ -82,7 +114,7 @@ if (failures.length > 0) {
   for (const f of failures) console.log(`- ${f}`);
 }
 
-console.log('\n=== steps');
+console.log(`\n=== steps (${((Date.now() - startedAll) / 1000).toFixed(0)} s in all; typecheck and lint ran side by side)`);
 for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'} ${s.name} (${s.seconds} s)`);
 if (!existsSync('test-results')) mkdirSync('test-results');
 console.log(`${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);

@@ -41,6 +41,11 @@ async function answerKeyStore(page: Page) {
 }
 
 test('备份与恢复: backup to a file, change the data, restore from the file — the earlier state is back', async ({ page }, testInfo) => {
+  // Four passphrase derivations (the key store, the file's passphrase, a wrong one, the right one) and
+  // four accessibility scans: with the other spec file's browser on the second core and other jobs on
+  // the machine, this ran past Playwright's default 60 s while every step was still progressing. Its
+  // steps wait for conditions; this is the limit for a hang, as the other journeys set theirs.
+  test.setTimeout(180_000);
   await firstRun(page, '张三');
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
   const section = page.getByRole('region', { name: '备份与恢复' });
