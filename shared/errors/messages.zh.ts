@@ -37,7 +37,7 @@ const byCode: Record<string, { title: string; detail: string }> = {
   },
   'host-unavailable': { title: '此功能在当前环境中不可用', detail: '请在桌面版 DutyBook 中使用此功能。' },
   'key-store-locked': { title: '密钥库已锁定', detail: '请先输入密钥库口令解锁,再进行签名或导入导出。' },
-  // The local password lock (shared/security/app-lock.ts); the lock screen words are in features/lock.
+  // The local password lock (shared/security/app-lock.ts); the lock screen words are in src-renderer/lock.
   'app-locked': { title: '程序已锁定', detail: '请先输入本机密码解锁,再进行签名或导入导出。' },
   'file-too-large': { title: '文件过大', detail: '所选文件超过允许的大小。请确认选择的是正确的文件。' },
   'file-unreadable': { title: '无法读取文件', detail: '文件可能已损坏或不是 DutyBook 的文件。请确认后重新选择。' },

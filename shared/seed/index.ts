@@ -10,7 +10,7 @@
  *   const result = await seedDatabase(db, { seed: 'x', units: 3, people: 30, years: 1, today });
  *
  *   // the renderer's “载入示例数据” (a fresh profile; the key store unlocked first):
- *   await ensureUnlocked(host);                       // src-renderer/features/sync/keyStore.ts
+ *   await ensureUnlocked(host);                       // src-renderer/key-store/keyStore.ts
  *   const result = await loadExampleData({ db, host }, { onProgress });
  *   // The device is now the HR person of 示例市市场监督管理局, with keys in the key store.
  *
