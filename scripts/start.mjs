@@ -266,6 +266,7 @@ function watchProgress(folder) {
   let peak = 0;
   let shown = 0;
   let lastLine = 0;
+  let lastShownBytes = 0;
   let unpacking = false;
   const line = (text, last = false) => {
     if (!tty) {
@@ -288,11 +289,14 @@ function watchProgress(folder) {
       );
       return;
     }
-    if (unpacking || bytes === peak) return;
+    if (unpacking) return;
     peak = Math.max(peak, bytes);
-    // Off a terminal (a log), a line when the download starts and then one every 5 s.
+    if (bytes === lastShownBytes) return;
+    // Off a terminal (a log), a line when the download starts and then at most one every 5 s — also after
+    // the download has stalled, so the last figure in the log is the size that really arrived.
     if (tty || Date.now() - lastLine >= 5000) {
       lastLine = Date.now();
+      lastShownBytes = bytes;
       line(
         `  已下载 ${megabytes(bytes)}，用时 ${seconds} 秒  (downloaded ${megabytes(bytes)} in ${seconds} s)`,
       );

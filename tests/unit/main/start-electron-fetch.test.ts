@@ -201,29 +201,42 @@ describe(
   () => {
     it('asks the mirror for this platform’s archive, shows the download’s progress, and a fake archive fails its checksum with the clear message', async () => {
       const fixture = project();
-      // The mirror sends the first mebibyte, then holds the rest back until start.mjs has reported it.
-      let reported!: () => void;
-      const progressShown = new Promise<void>((resolve) => (reported = resolve));
-      const first = Buffer.alloc(1024 * 1024, 1);
+      // The mirror sends 0.1 MB and waits until start.mjs has reported it, then the rest of the first
+      // mebibyte, and holds the remainder back until that too is reported — so the download stalls right
+      // after a burst, as a slow mirror does, and the log must still come to show what arrived.
+      const signal = () => {
+        let resolve!: () => void;
+        return { shown: new Promise<void>((r) => (resolve = r)), report: () => resolve() };
+      };
+      const small = signal();
+      const mebibyte = signal();
+      const first = Buffer.alloc(100 * 1024, 1);
+      const second = Buffer.alloc(1024 * 1024 - first.length, 1);
       const rest = Buffer.alloc(512 * 1024, 2);
       const server = await mirror((_request, response) => {
         response.writeHead(200, {
           'content-type': 'application/zip',
-          'content-length': first.length + rest.length,
+          'content-length': first.length + second.length + rest.length,
         });
         response.write(first);
-        void progressShown.then(() => response.end(rest));
+        void small.shown
+          .then(() => {
+            response.write(second);
+            return mebibyte.shown;
+          })
+          .then(() => response.end(rest));
       });
       const run = await start(
         fixture,
         environment(fixture, { ELECTRON_MIRROR: server.url }),
         [],
         (stderr) => {
-          if (/已下载 1\.0 MB.*\(downloaded 1\.0 MB in \d+ s\)/.test(stderr)) reported();
+          if (/已下载 0\.1 MB.*\(downloaded 0\.1 MB in \d+ s\)/.test(stderr)) small.report();
+          if (/已下载 1\.0 MB.*\(downloaded 1\.0 MB in \d+ s\)/.test(stderr)) mebibyte.report();
         },
       );
       expect(server.requests).toEqual([archivePath]);
-      expect(run.stderr).toMatch(/已下载 1\.0 MB/);
+      expect(run.stderr).toMatch(/已下载 0\.1 MB[^]*已下载 1\.0 MB/);
       expectRefusal(fixture, run, {
         zh: '与 Electron 官方校验值不符',
         en: 'does not match Electron’s published checksum',
