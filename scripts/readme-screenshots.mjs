@@ -12,8 +12,19 @@
  * screens are reached as the end-to-end tests reach them (tests/e2e/act-as.ts): the profile of HR's
  * device is turned into the example's busiest 主管领导, then into one of that supervisor's reports.
  */
-/* global document, indexedDB -- the functions given to page.evaluate and waitForFunction run in the page */
+/* global document -- the functions given to waitForFunction run in the page */
+import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { runnerImport } from 'vite';
+
+// The end-to-end tests' own helper (TypeScript, which Node 20 cannot load: through Vite's module runner).
+const { module: helpers } = await runnerImport(
+  fileURLToPath(new URL('../tests/e2e/act-as.ts', import.meta.url)),
+  {
+    configFile: false,
+    logLevel: 'error',
+  },
+);
 
 const BASE = process.env.BASE ?? 'http://127.0.0.1:4410';
 const OUT = process.env.OUT ?? 'docs/images';
@@ -31,57 +42,6 @@ async function settle(page) {
     document
       .getAnimations()
       .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
-}
-
-/** The profile becomes the given person with the given roles (screens only; as the e2e act-as helper does). */
-async function actAs(page, pick, roles) {
-  await page.evaluate(
-    ([pick, roles]) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('dutybook');
-        open.onerror = () => reject(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['profile', 'people', 'orgUnits', 'trust'], 'readwrite');
-          const units = tx.objectStore('orgUnits').getAll();
-          const profiles = tx.objectStore('profile');
-          const get = profiles.get('local');
-          const all = tx.objectStore('people').getAll();
-          all.onsuccess = () => {
-            const people = all.result;
-            const reports = new Map();
-            for (const p of people)
-              if (p.supervisorId && p.active !== false)
-                reports.set(p.supervisorId, (reports.get(p.supervisorId) ?? 0) + 1);
-            let id;
-            if (pick === 'supervisor') id = [...reports.entries()].sort((a, b) => b[1] - a[1])[0][0];
-            else {
-              const sup = [...reports.entries()].sort((a, b) => b[1] - a[1])[0][0];
-              id = people.find((p) => p.supervisorId === sup && p.active !== false && !reports.has(p.id)).id;
-            }
-            const profile = get.result;
-            const person = people.find((p) => p.id === id);
-            const unit = units.result.find((u) => u.id === person.unitId);
-            profiles.put({
-              ...profile,
-              personId: id,
-              roles,
-              name: person.name,
-              unitName: unit ? unit.name : profile.unitName,
-            });
-            const trust = tx.objectStore('trust');
-            const self = trust.get('self');
-            self.onsuccess = () => trust.put({ ...self.result, personId: id });
-          };
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(new Error(String(tx.error)));
-        };
-      }),
-    [pick, roles],
   );
 }
 
@@ -129,7 +89,7 @@ await page.screenshot({ path: `${OUT}/hr.png` });
 console.log('hr done');
 
 // 主管领导: the supervisor with the largest team, 团队概览.
-await actAs(page, 'supervisor', ['official', 'supervisor']);
+await helpers.actAs(page, { who: 'supervisor', roles: ['official', 'supervisor'], showName: true });
 await page.goto(BASE + '/#/supervisor');
 await page.reload();
 await page.getByRole('heading', { name: '领导评鉴', level: 1 }).waitFor();
@@ -138,7 +98,7 @@ await page.screenshot({ path: `${OUT}/supervisor.png` });
 console.log('supervisor done');
 
 // 公务员: one of that supervisor's reports, 年度概览.
-await actAs(page, 'official', ['official']);
+await helpers.actAs(page, { who: 'report', roles: ['official'], showName: true });
 await page.goto(BASE + '/#/');
 await page.reload();
 await nav('我的平时考核');
