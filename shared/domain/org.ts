@@ -16,6 +16,8 @@ import {
   type PositionCategory,
 } from './vocabulary';
 import { compareChinese } from './collate';
+import { parseIsoDate } from './dates';
+import type { PersonPeriod } from './periods';
 
 // ---- Shared fields ----
 
@@ -153,6 +155,91 @@ export function sortUnitsAsTree<U extends Pick<OrgUnit, 'id' | 'parentId' | 'nam
 
 // ---- Person (the roster HR keeps) ----
 
+export const GENDERS = ['male', 'female'] as const;
+export type Gender = (typeof GENDERS)[number];
+export const genderLabels: Readonly<Record<Gender, string>> = { male: '男', female: '女' };
+
+/** 政治面貌 as the national 登记表 writes it (others may be typed). */
+export const POLITICAL_STATUS_SUGGESTIONS = ['中共党员', '中共预备党员', '共青团员', '民主党派', '无党派人士', '群众'] as const;
+/** 学历 as HR lists commonly write it (others may be typed). */
+export const EDUCATION_SUGGESTIONS = ['研究生', '大学本科', '大学专科', '中专', '高中'] as const;
+
+const optionalDate = (what: string) =>
+  z
+    .string()
+    .trim()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || parseIsoDate(v) !== null, { error: `${what}应为“年-月-日”,如2026-03-31` })
+    .optional();
+
+/** 出生年月: 'YYYY-MM'. */
+const birthMonthSchema = z
+  .string()
+  .trim()
+  .transform((v) => v || undefined)
+  .refine((v) => v === undefined || /^(19|20)\d{2}-(0[1-9]|1[0-2])$/.test(v), {
+    error: '出生年月应为“年-月”,如1988-05',
+  })
+  .optional();
+
+/** The GB 11643 check character of an 18-character 居民身份证号码. */
+function idNumberValid(v: string): boolean {
+  if (!/^\d{17}[\dX]$/.test(v)) return false;
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = w.reduce((acc, wi, i) => acc + wi * Number(v[i]), 0);
+  return '10X98765432'[sum % 11] === v[17];
+}
+
+/** 身份证号: 18 characters with a valid check character (a lower-case x is read as X). */
+export const idNumberSchema = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase() || undefined)
+  .refine((v) => v === undefined || idNumberValid(v), { error: '身份证号不正确(应为18位,末位校验码不符)' })
+  .optional();
+
+/** An identity number as a screen shows it: the first 6 and the last 4 characters. */
+export function maskIdNumber(v: string | undefined): string {
+  if (!v) return '';
+  return v.length <= 10 ? v : `${v.slice(0, 6)}${'*'.repeat(v.length - 10)}${v.slice(-4)}`;
+}
+
+/** A person's own details (what the 年度考核登记表 and HR's lists need), all optional. */
+const profileFields = {
+  gender: z.enum(GENDERS, { error: '请选择性别' }).optional(),
+  birthMonth: birthMonthSchema,
+  ethnicity: optionalText(20, '民族'),
+  politicalStatus: optionalText(20, '政治面貌'),
+  education: optionalText(20, '学历'),
+  /** 人员编号: stable, unique in the unit (checked when saved). */
+  staffNo: z
+    .string()
+    .trim()
+    .max(30, { error: '人员编号不能超过30个字' })
+    .regex(/^[^\s]*$/, { error: '人员编号不能含有空格' })
+    .transform((v) => v || undefined)
+    .optional(),
+  /** 身份证号: kept on HR's computer only, never in the roster sent to others; shown masked. */
+  idNumber: idNumberSchema,
+  /** 任现职务职级时间 */
+  rankSince: optionalDate('任现职务职级时间'),
+  /** 从事或分管工作 */
+  duties: optionalText(200, '从事或分管工作'),
+  /** 入职(调入)日期: absent — in the unit since before any record. */
+  joinedOn: optionalDate('入职(调入)日期'),
+  /** 试用期满日期 */
+  probationEnd: optionalDate('试用期满日期'),
+};
+
+const periodSchema = z.object({
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  unitId: entityIdSchema,
+  supervisorId: entityIdSchema.nullable(),
+  roles: z.array(roleSchema),
+  hrUnitIds: z.array(entityIdSchema),
+});
+
 const personFields = {
   name: text('请填写姓名', 50, '姓名'),
   unitId: entityIdSchema,
@@ -162,6 +249,9 @@ const personFields = {
   roles: rolesSchema,
   supervisorId: entityIdSchema.nullable().default(null),
   active: z.boolean().default(true),
+  ...profileFields,
+  /** The dated periods (ledger: domain/periods.ts); absent on rows saved before periods existed. */
+  periods: z.array(periodSchema).optional(),
 };
 
 function supervisorIsNotSelf(
@@ -173,17 +263,57 @@ function supervisorIsNotSelf(
   }
 }
 
+function datesInOrder(
+  p: { birthMonth?: string | undefined; joinedOn?: string | undefined; probationEnd?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (p.joinedOn && p.probationEnd && p.probationEnd < p.joinedOn) {
+    ctx.addIssue({ code: 'custom', path: ['probationEnd'], message: '试用期满日期不能早于入职(调入)日期' });
+  }
+  if (p.birthMonth && p.joinedOn && p.joinedOn.slice(0, 7) <= p.birthMonth) {
+    ctx.addIssue({ code: 'custom', path: ['joinedOn'], message: '入职(调入)日期不能早于出生年月' });
+  }
+}
+
 export const personInputSchema = z
-  .object({ id: entityIdSchema.optional(), ...personFields }, { error: '人员信息格式不正确' })
+  .object(
+    {
+      id: entityIdSchema.optional(),
+      ...personFields,
+      /** The day a change of unit, 主管领导 or roles takes effect (absent: today). Not stored. */
+      effectiveFrom: optionalDate('变动生效日期'),
+    },
+    { error: '人员信息格式不正确' },
+  )
   .superRefine(rankFitsCategory)
-  .superRefine(supervisorIsNotSelf);
+  .superRefine(supervisorIsNotSelf)
+  .superRefine(datesInOrder);
 export type PersonInput = z.input<typeof personInputSchema>;
 
 export const personSchema = z
   .object({ id: entityIdSchema, ...personFields })
   .superRefine(rankFitsCategory)
-  .superRefine(supervisorIsNotSelf);
+  .superRefine(supervisorIsNotSelf)
+  .superRefine(datesInOrder);
 export type Person = z.output<typeof personSchema>;
+
+/**
+ * A person's dated periods: those saved, or — for a row saved before periods existed — one period
+ * from the 入职 date (or since before any record) holding what the row holds now.
+ */
+export function periodsOfPerson(p: Person): PersonPeriod[] {
+  if (p.periods && p.periods.length > 0) return p.periods;
+  return [
+    {
+      from: p.joinedOn ?? null,
+      to: null,
+      unitId: p.unitId,
+      supervisorId: p.supervisorId,
+      roles: [...p.roles],
+      hrUnitIds: [],
+    },
+  ];
+}
 
 // ---- LocalProfile (this device's own person) ----
 

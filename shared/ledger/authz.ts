@@ -1,11 +1,13 @@
 /**
  * Who may write what, and who may see what — always decided from the roster.
  *
- * Writing (one writer per record): an official writes plans, record books, summaries and
- * acknowledgements only about themselves; a supervisor's approvals, returns, evaluations and feedback
- * only about their direct reports (or former reports, for decisions made before a reassignment) and
- * their own quarterly register (whose subject is the supervisor, so HR covering them receives it); HR
- * writes filing receipts for the people it files for (and signs the roster, which is not a fact). A
+ * Writing (one writer per record), always for the period the record is about (its record key's
+ * year, quarter or month — roster-periods.ts): an official writes plans, record books, summaries and
+ * acknowledgements only about themselves and only for periods they were in the unit; a supervisor's
+ * approvals, returns, evaluations and feedback only about people they supervised in that period,
+ * and their own quarterly register (whose subject is the supervisor, so HR covering them receives
+ * it) only for a quarter they held the role, listing only people they supervised in it; HR writes
+ * filing receipts for the people it files for (and signs the roster, which is not a fact). A
  * fact type this version does not know is kept and relayed (P14) when its author is the subject, the
  * subject's supervisor or HR covering the subject.
  *
@@ -14,12 +16,25 @@
  * unit unless `hrUnitIds` narrows it; unit paths are delimiter-terminated, so unit '1' never covers
  * unit '10').
  */
+import { chineseDay, dayAfter, firstDay, leftOn, rangeOfPeriodKey, type DateRange } from '../domain/periods';
 import { splitRecordKey } from './facts';
 import { findPerson, hrCovers, whoHoldsKey } from './roster';
+import {
+  heldRoleDuring,
+  hrCoversDuring,
+  memberDuring,
+  periodsOf,
+  supervisedDuring,
+  supervisionEndedBefore,
+} from './roster-periods';
 import type { Fact, FactHead, Roster, RosterPerson } from './types';
 
 export type WriterRule = 'self' | 'supervisor' | 'hr';
-export type FactRule = { writer: WriterRule; /** first segment of the record key */ kind: string; label: string };
+export type FactRule = {
+  writer: WriterRule;
+  /** first segment of the record key */ kind: string;
+  label: string;
+};
 
 /** The fact types this version knows. Ids are stored in bundles: add, never rename. */
 export const FACT_RULES: Readonly<Record<string, FactRule>> = {
@@ -40,30 +55,69 @@ export function factTypeLabel(type: string): string {
   return FACT_RULES[type]?.label ?? `其他记录(${type})`;
 }
 
-function maySuperviseFor(author: RosterPerson, subject: RosterPerson): boolean {
-  return (
-    author.roles.includes('supervisor') &&
-    (subject.supervisorId === author.id || subject.formerSupervisorIds.includes(author.id))
-  );
+/** The days a fact is about: the period in its record key, else the body's year and quarter or month. */
+export function factRange(fact: Pick<FactHead, 'recordKey'>, body?: unknown): DateRange | null {
+  const { rest } = splitRecordKey(fact.recordKey);
+  const key = rest.replace(/^(plan|register)-/, '');
+  const fromKey = rangeOfPeriodKey(key);
+  if (fromKey) return fromKey;
+  if (body && typeof body === 'object') {
+    const b = body as { year?: unknown; quarter?: unknown; month?: unknown };
+    if (typeof b.year === 'number' && Number.isInteger(b.year) && b.year >= 1 && b.year <= 9999) {
+      const y = String(b.year).padStart(4, '0');
+      if (typeof b.quarter === 'number') return rangeOfPeriodKey(`${y}-Q${b.quarter}`);
+      if (typeof b.month === 'number') return rangeOfPeriodKey(`${y}-${String(b.month).padStart(2, '0')}`);
+      return rangeOfPeriodKey(y);
+    }
+  }
+  return null;
 }
 
-function writerAllowed(rule: WriterRule, roster: Roster, author: RosterPerson, subject: RosterPerson): boolean {
-  switch (rule) {
+/** Every day: what a fact whose period cannot be read is checked against (any period may allow it). */
+const ALWAYS: DateRange = { from: '0000-01-01', to: '9999-12-31' };
+
+function rangeWords(range: DateRange): string {
+  if (range === ALWAYS) return '';
+  const [fy, fm] = range.from.split('-').map(Number) as [number, number];
+  const [ty, tm] = range.to.split('-').map(Number) as [number, number];
+  if (fy === ty && fm === 1 && tm === 12) return `${fy}年度`;
+  if (fy === ty && fm === tm) return `${fy}年${fm}月`;
+  if (fy === ty && tm - fm === 2 && fm % 3 === 1) return `${fy}年第${tm / 3}季度`;
+  return `${chineseDay(range.from)}至${chineseDay(range.to)}`;
+}
+
+function writerAllowed(
+  rule: FactRule | undefined,
+  writer: WriterRule,
+  roster: Roster,
+  author: RosterPerson,
+  subject: RosterPerson,
+  range: DateRange,
+): boolean {
+  switch (writer) {
     case 'self':
-      return author.id === subject.id;
+      return (
+        author.id === subject.id &&
+        // A register's subject is the supervisor who signs it: they held the role in its quarter.
+        (rule?.kind !== 'register' || heldRoleDuring(roster, author, 'supervisor', range))
+      );
     case 'supervisor':
-      return maySuperviseFor(author, subject);
+      return supervisedDuring(roster, author.id, subject.id, range);
     case 'hr':
-      return hrCovers(roster, author, subject);
+      return hrCoversDuring(roster, author, subject, range);
   }
 }
 
 /**
  * Why the fact's author may not have written it under this roster (a sentence for the clerk), or
  * null when they may: the key is listed for the author (a retired key only for facts up to its
- * cut-off), the record key names the subject and the type's kind, and the writer rule holds.
+ * cut-off), the record key names the subject and the type's kind, the subject was in the unit in
+ * the period the record is about, and the writer rule held in that period (domain/periods.ts: a
+ * former supervisor decides only about periods they supervised, HR files only while or after
+ * holding the role). `body`, when given, supplies the period of records whose key has none
+ * (feedback); without it such a record is checked against every period.
  */
-export function authorProblem(roster: Roster, fact: FactHead): string | null {
+export function authorProblem(roster: Roster, fact: FactHead, body?: unknown): string | null {
   const holder = whoHoldsKey(roster, fact.authorKey);
   if (!holder) return '作者的签名密钥不在人员名册中';
   if (holder.person.id !== fact.author) return `签名密钥属于“${holder.person.name}”,与记录所写作者不符`;
@@ -80,20 +134,106 @@ export function authorProblem(roster: Roster, fact: FactHead): string | null {
   const rule = FACT_RULES[fact.type];
   if (key.subject !== fact.subject || (rule && key.kind !== rule.kind)) return '记录标识与记录内容不符';
   const author = holder.person;
+  const range = factRange(fact, body) ?? ALWAYS;
+  const when = rangeWords(range);
+  const what = rule?.label ?? '记录';
+  if (!memberDuring(roster, subject, range)) {
+    const periods = periodsOf(roster, subject);
+    const gone = leftOn(periods);
+    const first = firstDay(periods);
+    const why =
+      gone !== null && gone <= range.from
+        ? `自${chineseDay(gone)}起已离职(调出)`
+        : first
+          ? `自${chineseDay(first)}起才入职(调入)`
+          : '不在本单位';
+    return `“${subject.name}”${why},不能有${when}的${what}`;
+  }
   const allowed = rule
-    ? writerAllowed(rule.writer, roster, author, subject)
-    : (['self', 'supervisor', 'hr'] as const).some((w) => writerAllowed(w, roster, author, subject));
+    ? writerAllowed(rule, rule.writer, roster, author, subject, range)
+    : (['self', 'supervisor', 'hr'] as const).some((w) =>
+        writerAllowed(undefined, w, roster, author, subject, range),
+      );
   if (allowed) return null;
   switch (rule?.writer) {
     case 'self':
-      return `“${author.name}”不能代“${subject.name}”填写${rule.label}`;
-    case 'supervisor':
-      return `“${author.name}”不是“${subject.name}”的主管领导,不能作出${rule.label}`;
+      if (author.id === subject.id) return `“${author.name}”${when}不是主管领导,不能填报${what}`;
+      return `“${author.name}”不能代“${subject.name}”填写${what}`;
+    case 'supervisor': {
+      const { ended, began } = supervisionEndedBefore(roster, author.id, subject.id, range);
+      if (ended) {
+        return `“${author.name}”自${chineseDay(dayAfter(ended))}起不再是“${subject.name}”的主管领导,不能作出${when}的${what}`;
+      }
+      if (began) {
+        return `“${author.name}”自${chineseDay(began)}起才是“${subject.name}”的主管领导,不能作出${when}的${what}`;
+      }
+      return `“${author.name}”${when}不是“${subject.name}”的主管领导,不能作出${what}`;
+    }
     case 'hr':
-      return `“${author.name}”不是负责“${subject.name}”的人事部门,不能出具${rule.label}`;
+      return `“${author.name}”不是负责“${subject.name}”${when}考核材料的人事部门,不能出具${what}`;
     default:
       return `“${author.name}”无权写入关于“${subject.name}”的记录`;
   }
+}
+
+/** The fields of a record's body that name its signer: an id that must be the author's, names that must be theirs. */
+const SIGNER_FIELDS: Readonly<Record<string, { id?: string; names: string[] }>> = {
+  evaluation: { id: 'evaluator', names: ['evaluatorName'] },
+  register: { id: 'supervisorId', names: ['supervisorName'] },
+  feedback: { names: ['by'] },
+  'plan.approval': { names: ['by'] },
+  'plan.return': { names: ['by'] },
+  'record.return': { names: ['by'] },
+  'filing.receipt': { names: ['clerk'] },
+};
+
+/** Whether `name` is the person's, now or before a change of name. */
+function isNameOf(person: RosterPerson, name: unknown): boolean {
+  return name === person.name || (typeof name === 'string' && !!person.profile?.formerNames?.includes(name));
+}
+
+/**
+ * Why a record's body disagrees with its signer under this roster, or null: the author's check
+ * again with the period the body names (feedback), the evaluator, supervisor, feedback author or
+ * filing clerk it names is the signer, and a register lists only people the signer supervised in
+ * its quarter, under their own names.
+ */
+export function bodyProblem(roster: Roster, fact: FactHead, body: unknown): string | null {
+  if (!body || typeof body !== 'object') return null;
+  const { kind } = splitRecordKey(fact.recordKey);
+  if (kind === 'feedback') {
+    const problem = authorProblem(roster, fact, body);
+    if (problem) return problem;
+  }
+  const author = findPerson(roster, fact.author);
+  const fields = SIGNER_FIELDS[fact.type];
+  if (!author || !fields) return null;
+  const b = body as Record<string, unknown>;
+  const label = FACT_RULES[fact.type]?.label ?? '记录';
+  if (fields.id && b[fields.id] !== author.id) {
+    const named =
+      typeof b[fields.id] === 'string' ? findPerson(roster, b[fields.id] as string)?.name : undefined;
+    return `${label}写明的签署人${named ? `“${named}”` : ''}与签名人“${author.name}”不符`;
+  }
+  for (const f of fields.names) {
+    if (!isNameOf(author, b[f])) {
+      return `${label}写明的签署人“${String(b[f]).slice(0, 50)}”与签名人“${author.name}”不符`;
+    }
+  }
+  if (fact.type === 'register' && Array.isArray(b.entries)) {
+    const range = factRange(fact) ?? ALWAYS;
+    for (const entry of b.entries as unknown[]) {
+      const e = (entry ?? {}) as { personId?: unknown; name?: unknown };
+      const listed = typeof e.personId === 'string' ? findPerson(roster, e.personId) : undefined;
+      if (!listed) return '登记表所列人员不在人员名册中';
+      if (!supervisedDuring(roster, author.id, listed.id, range)) {
+        return `登记表所列“${listed.name}”${rangeWords(range)}不是“${author.name}”的下属人员,不能由其登记`;
+      }
+      if (!isNameOf(listed, e.name))
+        return `登记表所列“${String(e.name).slice(0, 50)}”与人员名册中的姓名“${listed.name}”不符`;
+    }
+  }
+  return null;
 }
 
 /** Whether `readerId` may see a fact about `subject` written by `author`. */

@@ -43,7 +43,7 @@ const rosterKeySchema = z.strictObject({
     .optional(),
 });
 
-const rosterPersonSchema = z.strictObject({
+const personCommon = {
   id,
   name: z.string().min(1).max(50),
   unitId: id,
@@ -52,10 +52,40 @@ const rosterPersonSchema = z.strictObject({
   title: z.string().max(50).optional(),
   roles: z.array(roleSchema).min(1),
   supervisorId: id.nullable(),
-  formerSupervisorIds: z.array(id),
   hrUnitIds: z.array(id),
   active: z.boolean(),
   keys: z.array(rosterKeySchema),
+};
+
+const rosterPersonV1Schema = z.strictObject({ ...personCommon, formerSupervisorIds: z.array(id) });
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const rosterPeriodSchema = z.strictObject({
+  from: day.nullable(),
+  to: day.nullable(),
+  unitId: id,
+  supervisorId: id.nullable(),
+  roles: z.array(roleSchema),
+  hrUnitIds: z.array(id),
+});
+const short = (n: number) => z.string().max(n).optional();
+const rosterProfileSchema = z.strictObject({
+  gender: z.enum(['male', 'female']).optional(),
+  birthMonth: z.string().regex(/^\d{4}-\d{2}$/).optional(),
+  ethnicity: short(20),
+  politicalStatus: short(20),
+  education: short(20),
+  staffNo: short(30),
+  rankSince: day.optional(),
+  duties: short(200),
+  joinedOn: day.optional(),
+  probationEnd: day.optional(),
+  formerNames: z.array(z.string().min(1).max(50)).max(20).optional(),
+});
+const rosterPersonV2Schema = z.strictObject({
+  ...personCommon,
+  periods: z.array(rosterPeriodSchema).min(1).max(500),
+  profile: rosterProfileSchema,
 });
 
 function isJsonText(s: string): boolean {
@@ -67,9 +97,8 @@ function isJsonText(s: string): boolean {
   }
 }
 
-export const rosterSchema = z.strictObject({
+const rosterCommon = {
   format: z.literal(ROSTER_FORMAT),
-  v: z.literal(1),
   orgId: id,
   version: z.number().int().min(1),
   issuedAt: time,
@@ -85,12 +114,19 @@ export const rosterSchema = z.strictObject({
       sortOrder: z.number().int(),
     }),
   ),
-  people: z.array(rosterPersonSchema),
   /** The 考核办法 as JSON text, '' for none: any other text is refused here, never left for `rosterConfig`. */
   config: z.string().refine((s) => s === '' || isJsonText(s), { error: 'config is not JSON' }),
-});
+};
 
-export const signedRosterSchema = z.strictObject({ roster: rosterSchema, signature: sigSchema });
+/** Roster v2 (people with dated periods and their own details) — what this version issues. */
+export const rosterSchema = z.strictObject({ ...rosterCommon, v: z.literal(2), people: z.array(rosterPersonV2Schema) });
+/** Roster v1, as earlier versions issued it: still read (its people as undated periods). */
+export const rosterV1Schema = z.strictObject({ ...rosterCommon, v: z.literal(1), people: z.array(rosterPersonV1Schema) });
+
+export const signedRosterSchema = z.union([
+  z.strictObject({ roster: rosterSchema, signature: sigSchema }),
+  z.strictObject({ roster: rosterV1Schema, signature: sigSchema }),
+]);
 
 export async function signRoster(suite: CryptoSuite, hrSeed: Uint8Array, roster: Roster): Promise<SignedRoster> {
   return { roster, signature: await signValue(suite, hrSeed, DOMAINS.roster, roster) };
@@ -117,10 +153,14 @@ export function parseSignedRoster(bytes: Uint8Array): SignedRoster {
   } catch (e) {
     throw new RosterError('人员名册已损坏或不是人员名册文件', false, e instanceof Error ? e.message : String(e));
   }
-  if (isJsonObject(value) && isJsonObject(value.roster) && value.roster.v !== 1) {
+  if (isJsonObject(value) && isJsonObject(value.roster) && value.roster.v !== 1 && value.roster.v !== 2) {
     throw new RosterError('人员名册由较新版本的履责记实生成,请升级软件', true, `unsupported roster format ${JSON.stringify(value.roster.v)}`);
   }
-  const r = signedRosterSchema.safeParse(value);
+  // Each version by its own schema, so a fault is named by it (a union names only "no match").
+  const v2 = isJsonObject(value) && isJsonObject(value.roster) && value.roster.v === 2;
+  const r = z
+    .strictObject({ roster: v2 ? rosterSchema : rosterV1Schema, signature: sigSchema })
+    .safeParse(value);
   if (!r.success) throw new RosterError('人员名册格式不正确', false, `malformed roster: ${r.error.issues[0]?.message ?? ''}`);
   return r.data;
 }

@@ -8,6 +8,7 @@
  * fractions (a fact's body, the roster's config) travel as strings holding their own canonical JSON
  * (the rules of `canonicalJson` in shared/domain/plan.ts).
  */
+import type { PersonPeriod } from '../domain/periods';
 
 /** One immutable record version (or decision, receipt…) written by one person on one install. */
 export type Fact = {
@@ -107,21 +108,61 @@ export type RosterUnit = {
   sortOrder: number;
 };
 
+/**
+ * A person's own details as the roster carries them (roster v2): what the 年度考核登记表 and HR's
+ * lists print. The 身份证号 is not among them: it stays on HR's computer.
+ */
+export type RosterProfile = {
+  gender?: 'male' | 'female';
+  /** 'YYYY-MM' */
+  birthMonth?: string;
+  ethnicity?: string;
+  politicalStatus?: string;
+  education?: string;
+  /** 人员编号 */
+  staffNo?: string;
+  /** 任现职务职级时间 'YYYY-MM-DD' */
+  rankSince?: string;
+  /** 从事或分管工作 */
+  duties?: string;
+  /** 入职(调入)日期 */
+  joinedOn?: string;
+  /** 试用期满日期 */
+  probationEnd?: string;
+  /** Names the person signed under before (a change of name): their earlier records keep them. */
+  formerNames?: string[];
+};
+
+/** One dated period of a person in the unit (domain/periods.ts). */
+export type RosterPeriod = PersonPeriod;
+
 export type RosterPerson = {
   id: string;
   name: string;
+  /** The unit, supervisor, roles and HR scope in force when the roster was issued (screens read these). */
   unitId: string;
   positionCategory: string;
   rankLevel: string;
   title?: string;
   roles: string[];
   supervisorId: string | null;
-  /** Supervisors before a reassignment: their decisions about this person stay valid. */
-  formerSupervisorIds: string[];
+  /**
+   * Roster v1 only: supervisors before a reassignment, with no dates (their decisions about this
+   * person stayed valid for any period). Roster v2 replaces them by `periods`.
+   */
+  formerSupervisorIds?: string[];
   /** HR only: the units (with everything below) this HR person files for; empty = the whole org. */
   hrUnitIds: string[];
   active: boolean;
   keys: RosterKey[];
+  /**
+   * Roster v2: the dated periods — membership, unit, supervisor, roles, HR scope — that every
+   * signed record is checked against for the time it is about (authz.ts). A v1 roster's people are
+   * read as undated periods (roster.ts `periodsOf`).
+   */
+  periods?: RosterPeriod[];
+  /** Roster v2: the person's own details. */
+  profile?: RosterProfile;
 };
 
 /** HR's move to a new organisation key, signed by the old key (and by the new one: possession). */
@@ -138,7 +179,8 @@ export type HrRotation = {
 
 export type Roster = {
   format: 'dutybook-roster';
-  v: 1;
+  /** 2 since people carry dated periods; 1 rosters (from earlier versions) still open. */
+  v: 1 | 2;
   orgId: string;
   /** Only increases. */
   version: number;

@@ -9,7 +9,14 @@ import {
   newId,
   orgUnitInputSchema,
   parseOrThrow,
+  periodsOfPerson,
   personInputSchema,
+  withAssignment,
+  withLeaving,
+  leftOn,
+  chineseDay,
+  localIsoDate,
+  type PersonPeriod,
   roleLabels,
   sortUnitsAsTree,
   unitPathIds,
@@ -138,12 +145,17 @@ export async function deleteUnit(db: DutyBookDb, id: string): Promise<void> {
  * in the roster, hold the 主管领导 role and not be supervised (directly or not) by this person.
  */
 export async function putPerson(db: DutyBookDb, input: PersonInput): Promise<Person> {
-  const fields = parseOrThrow(personInputSchema, input);
-  const person: Person = { ...fields, id: fields.id ?? newId() };
-  if (person.title === undefined) delete person.title;
+  const { effectiveFrom, ...fields } = parseOrThrow(personInputSchema, input);
+  const person: Person = dropUndefined({ ...fields, id: fields.id ?? newId() });
   return wrapStorageErrors('save person', () =>
     db.transaction('rw', db.people, db.orgUnits, async () => {
       const issues: { path: string; message: string }[] = [];
+      const before = await db.people.get(person.id);
+      person.periods = nextPeriods(before, person, effectiveFrom ?? localIsoDate(new Date()));
+      if (person.staffNo !== undefined) {
+        const same = await db.people.filter((p) => p.staffNo === person.staffNo && p.id !== person.id).first();
+        if (same) issues.push({ path: 'staffNo', message: `人员编号已属于“${same.name}”,请核对` });
+      }
       if (!(await db.orgUnits.get(person.unitId)))
         issues.push({ path: 'unitId', message: '所在单位不存在,请重新选择' });
       if (person.supervisorId !== null) {
@@ -248,6 +260,38 @@ export async function listPeopleWithRole(
   return people.filter((p) => options.includeInactive || p.active).sort(byName);
 }
 
+/** Drops fields left undefined (IndexedDB would keep them as present-but-undefined). */
+function dropUndefined<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+/**
+ * The person's periods after a save: a new person's first period starts on the 入职(调入) date (or
+ * "since before any record"); a change of unit, 主管领导 or roles takes effect on `on`; a corrected
+ * 入职 date moves the first period's start.
+ */
+function nextPeriods(before: Person | undefined, after: Person, on: string): PersonPeriod[] {
+  const assignment = { unitId: after.unitId, supervisorId: after.supervisorId, roles: [...after.roles], hrUnitIds: [] };
+  if (!before) {
+    return after.active ? [{ from: after.joinedOn ?? null, to: null, ...assignment }] : (after.periods ?? []);
+  }
+  let periods = periodsOfPerson(before).map((p) => ({ ...p }));
+  if (before.joinedOn !== after.joinedOn && periods.length > 0) {
+    const first = periods[0]!;
+    if (first.from === (before.joinedOn ?? null) && (after.joinedOn === undefined || first.to === null || after.joinedOn <= first.to)) {
+      periods[0] = { ...first, from: after.joinedOn ?? null };
+    }
+  }
+  if (!after.active) return periods;
+  const open = periods.find((p) => p.to === null);
+  // Back after 离职(调出) (a transfer back): a new period from the day of return.
+  if (!open) return withAssignment(periods, on, { ...assignment, hrUnitIds: periods.at(-1)?.hrUnitIds ?? [] });
+  const hrUnitIds = open.hrUnitIds;
+  periods = withAssignment(periods, on, { ...assignment, hrUnitIds });
+  return periods;
+}
+
 // ---- Changes to a person: leaving, moving, another supervisor, a new id ----
 
 async function personOrThrow(db: DutyBookDb, id: string): Promise<Person> {
@@ -266,7 +310,7 @@ function asInput(p: Person, patch: Partial<PersonInput>): PersonInput {
  * 离职/调出: the person stays in the roster, marked inactive, so what they wrote keeps its author.
  * Refused while active people still have them as 主管领导 (they need another one first).
  */
-export async function markPersonLeft(db: DutyBookDb, id: string): Promise<Person> {
+export async function markPersonLeft(db: DutyBookDb, id: string, on: string = localIsoDate(new Date())): Promise<Person> {
   return wrapStorageErrors('mark person left', () =>
     db.transaction('rw', db.people, async () => {
       const p = await personOrThrow(db, id);
@@ -284,7 +328,7 @@ export async function markPersonLeft(db: DutyBookDb, id: string): Promise<Person
           },
         ]);
       }
-      const left: Person = { ...p, active: false };
+      const left: Person = { ...p, active: false, periods: withLeaving(periodsOfPerson(p), on) };
       await db.people.put(left);
       return left;
     }),
@@ -292,19 +336,29 @@ export async function markPersonLeft(db: DutyBookDb, id: string): Promise<Person
 }
 
 /** Undoes 离职/调出 (e.g. a transfer back): the person is active again, with their earlier data. */
-export async function markPersonReturned(db: DutyBookDb, id: string): Promise<Person> {
+export async function markPersonReturned(db: DutyBookDb, id: string, on: string = localIsoDate(new Date())): Promise<Person> {
   const p = await wrapStorageErrors('read person', () => personOrThrow(db, id));
   if (p.active) return p;
-  return putPerson(db, asInput(p, { active: true }));
+  const periods = periodsOfPerson(p);
+  const gone = leftOn(periods);
+  if (gone !== null && on < gone) {
+    throw new ValidationError([{ path: 'effectiveFrom', message: `返回日期不能早于离职(调出)日期(${chineseDay(gone)})` }]);
+  }
+  return putPerson(db, asInput(p, { active: true, effectiveFrom: on }));
 }
 
 /** 调动: the person moves to another unit (their supervisor stays until changed). */
-export async function movePerson(db: DutyBookDb, id: string, unitId: string): Promise<Person> {
+export async function movePerson(
+  db: DutyBookDb,
+  id: string,
+  unitId: string,
+  on: string = localIsoDate(new Date()),
+): Promise<Person> {
   const p = await wrapStorageErrors('read person', () => personOrThrow(db, id));
   if (!p.active) {
     throw new ValidationError([{ path: 'unitId', message: `“${p.name}”已离职(调出),不能调动` }]);
   }
-  return putPerson(db, asInput(p, { unitId }));
+  return putPerson(db, asInput(p, { unitId, effectiveFrom: on }));
 }
 
 /** Another 主管领导 (or none); refused when inactive, oneself, or making a loop. */
@@ -312,9 +366,10 @@ export async function changeSupervisor(
   db: DutyBookDb,
   id: string,
   supervisorId: string | null,
+  on: string = localIsoDate(new Date()),
 ): Promise<Person> {
   const p = await wrapStorageErrors('read person', () => personOrThrow(db, id));
-  return putPerson(db, asInput(p, { supervisorId }));
+  return putPerson(db, asInput(p, { supervisorId, effectiveFrom: on }));
 }
 
 /**
@@ -367,11 +422,21 @@ export async function rekeyPerson(db: DutyBookDb, oldId: string, newId: string):
           { path: 'personId', message: `编号已属于名册中的“${taken.name}”,不能再对应到“${p.name}”` },
         ]);
       }
-      const moved = parseOrThrow(personInputSchema, { ...asInput(p, {}), id: newId }) as Person;
-      const reports = await db.people.where('supervisorId').equals(oldId).toArray();
+      const { effectiveFrom: _unused, ...fields } = parseOrThrow(personInputSchema, { ...asInput(p, {}), id: newId });
+      const moved = dropUndefined({ ...fields, id: newId, periods: periodsOfPerson(p) }) as Person;
+      // Everyone who ever had them as 主管领导 (in any period) follows the new id.
+      const reports = (await db.people.toArray()).filter(
+        (r) => r.supervisorId === oldId || r.periods?.some((x) => x.supervisorId === oldId),
+      );
       await db.people.delete(oldId);
       await db.people.put(moved);
-      await db.people.bulkPut(reports.map((r) => ({ ...r, supervisorId: newId })));
+      await db.people.bulkPut(
+        reports.map((r) => ({
+          ...r,
+          supervisorId: r.supervisorId === oldId ? newId : r.supervisorId,
+          periods: periodsOfPerson(r).map((x) => (x.supervisorId === oldId ? { ...x, supervisorId: newId } : x)),
+        })),
+      );
       return moved;
     }),
   );

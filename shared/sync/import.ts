@@ -9,7 +9,7 @@ import type { DutyBookDb } from '../store/db';
 import { fromHex } from '../bundle/bytes';
 import { fingerprint, type CryptoSuite } from '../bundle/crypto';
 import { parseAttestation, verifyAttestation } from '../ledger/attestations';
-import { authorProblem, factTypeLabel, mayRead } from '../ledger/authz';
+import { authorProblem, bodyProblem, factTypeLabel, mayRead } from '../ledger/authz';
 import { decodeBody, parseFact, splitRecordKey } from '../ledger/facts';
 import { parseAcks } from '../ledger/holdings';
 import { materialisers } from '../store/materialise';
@@ -283,9 +283,10 @@ export async function planImport(
       return '记录内容格式不正确';
     }
     const checked = materialisers[fact.type]?.check(body, fact);
-    if (!checked) return null;
-    if ('problem' in checked) return checked.problem;
-    bodies.set(id, checked.value);
+    if (checked && 'problem' in checked) return checked.problem;
+    const signer = bodyProblem(roster, fact, checked ? checked.value : body);
+    if (signer) return signer;
+    if (checked) bodies.set(id, checked.value);
     return null;
   };
   ids.forEach((id, i) => {

@@ -121,7 +121,7 @@ async function evaluate(sup: Device, subject: string, n: number): Promise<void> 
     evidence: { recordVersions: [] },
     version: Math.floor(n / 4) + 1,
     resultGrade: 'good',
-    evaluatorName: '李四',
+    evaluatorName: '王主任',
     signedAt: '2026-04-01T00:00:00.000Z',
   };
   await sup.db.transaction('rw', ownFactTables(sup.db), () =>

@@ -86,7 +86,7 @@ describe('P5: a forged record inside a validly signed bundle rejects the whole b
     expect(reasons).toEqual(
       expect.arrayContaining([
         '“张三”的签名: 签名密钥属于“王主任”,与所写作者不符',
-        '张三 · 领导评鉴 · 2026-Q1: “赵科长”不是“张三”的主管领导,不能作出领导评鉴',
+        '张三 · 领导评鉴 · 2026-Q1: “赵科长”2026年第1季度不是“张三”的主管领导,不能作出领导评鉴',
         '赵六 · 个人年度工作计划 · 2026: 超出发送方“王主任”的转发范围',
       ]),
     );

@@ -83,7 +83,7 @@ describe('bindEnrollments', () => {
 
   it('refuses a key bound to someone else, also one bound earlier in the same batch, and an unknown person', () => {
     expect(() => bindEnrollments(draft, [{ request: request('b1'), personId: 'a' }], NOW)).toThrow(
-      'key already bound to b',
+      '此申请的签名密钥已登记给“人员b”',
     );
     expect(() =>
       bindEnrollments(
@@ -94,7 +94,7 @@ describe('bindEnrollments', () => {
         ],
         NOW,
       ),
-    ).toThrow('key already bound to a');
+    ).toThrow('此申请的签名密钥已登记给“人员a”');
     expect(() => bindEnrollments(draft, [{ request: request('y1'), personId: 'nobody' }], NOW)).toThrow(
       'no person nobody',
     );

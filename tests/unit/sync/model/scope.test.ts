@@ -127,9 +127,9 @@ describe('authz rules', () => {
     expect(authorProblem(roster, fact('plan.version', 'boss', 'a', 'plan'))).toBe('“boss”不能代“a”填写个人年度工作计划');
     expect(authorProblem(roster, fact('evaluation', 'boss', 'a', 'evaluation'))).toBeNull();
     expect(authorProblem(roster, fact('evaluation', 'old', 'a', 'evaluation'))).toBeNull();
-    expect(authorProblem(roster, fact('evaluation', 'boss', 'hr1', 'evaluation'))).toContain('不是“hr1”的主管领导');
+    expect(authorProblem(roster, fact('evaluation', 'boss', 'hr1', 'evaluation'))).toContain('2026年度不是“hr1”的主管领导');
     expect(authorProblem(roster, fact('filing.receipt', 'hr1', 'a', 'filing'))).toBeNull();
-    expect(authorProblem(roster, fact('filing.receipt', 'hr1', 'b', 'filing'))).toContain('不是负责“b”的人事部门');
+    expect(authorProblem(roster, fact('filing.receipt', 'hr1', 'b', 'filing'))).toContain('不是负责“b”2026年度考核材料的人事部门');
     expect(authorProblem(roster, fact('plan.version', 'a', 'a', 'record'))).toBe('记录标识与记录内容不符');
     expect(authorProblem(roster, { ...fact('plan.version', 'a', 'a', 'plan'), author: 'b' })).toBe('签名密钥属于“a”,与记录所写作者不符');
     expect(directReports(roster, 'boss').map((p) => p.id)).toEqual(['a', 'b']);

@@ -148,13 +148,19 @@ describe('P7: no rollback', () => {
 });
 
 describe('issuing rosters', () => {
-  it('a reassignment keeps the former supervisor, whose earlier decisions stay valid', async () => {
+  it('a reassignment keeps the former supervisor for the days they supervised, and only those', async () => {
     const org = await makeOrg();
     const o1 = (await getPerson(org.hr.db, 'O1'))!;
-    await putPerson(org.hr.db, { ...o1, supervisorId: 'S2' });
-    const next = await draftNextRoster(org.hr.db, { orgId: ORG, hrKey: org.hrKey });
+    await putPerson(org.hr.db, { ...o1, supervisorId: 'S2', effectiveFrom: '2026-07-01' });
+    const next = await draftNextRoster(org.hr.db, { orgId: ORG, hrKey: org.hrKey, now: new Date('2026-07-02T08:00:00Z') });
     const p = next.people.find((x) => x.id === 'O1')!;
-    expect([p.supervisorId, p.formerSupervisorIds]).toEqual(['S2', ['S1']]);
+    expect(next.v).toBe(2);
+    expect(p.supervisorId).toBe('S2');
+    expect(p.formerSupervisorIds).toBeUndefined();
+    expect(p.periods!.map((x) => [x.from, x.to, x.supervisorId])).toEqual([
+      [null, '2026-06-30', 'S1'],
+      ['2026-07-01', null, 'S2'],
+    ]);
     expect(next.version).toBe(2);
     expect(p.keys).toEqual(org.roster.people.find((x) => x.id === 'O1')!.keys);
   });
