@@ -138,7 +138,7 @@ export function withAssignment(
       { path: 'effectiveFrom', message: `变动日期不能早于上一次变动的日期(${chineseDay(latest)})` },
     ]);
   }
-  const open = periods.findIndex((p) => p.to === null);
+  const open = lastOpen(periods);
   const current = open >= 0 ? periods[open]! : undefined;
   if (current && sameAssignment(current, assignment)) return [...periods];
   const out = periods.map((p) => ({ ...p }));
@@ -154,9 +154,15 @@ export function withAssignment(
   return out;
 }
 
+/** The index of the latest period still open (-1: none). */
+function lastOpen(periods: readonly PersonPeriod[]): number {
+  for (let i = periods.length - 1; i >= 0; i -= 1) if (periods[i]!.to === null) return i;
+  return -1;
+}
+
 /** The periods after 离职/调出 on `on` (no longer in the unit from that day). */
 export function withLeaving(periods: readonly PersonPeriod[], on: IsoDate): PersonPeriod[] {
-  const open = periods.findIndex((p) => p.to === null);
+  const open = lastOpen(periods);
   if (open < 0) {
     throw new ValidationError([{ path: 'leftOn', message: '此人已办理离职(调出)' }]);
   }

@@ -22,6 +22,7 @@ import { findPerson, hrCovers, whoHoldsKey } from './roster';
 import {
   heldRoleDuring,
   hrCoversDuring,
+  leftWords,
   memberDuring,
   periodsOf,
   supervisedDuring,
@@ -125,6 +126,8 @@ export function authorProblem(roster: Roster, fact: FactHead, body?: unknown): s
   if (retired?.through) {
     const last = retired.through[fact.device];
     if (last === undefined || fact.counter > last) {
+      const left = leftWords(roster, holder.person);
+      if (left) return `“${holder.person.name}”${left},其密钥已停用,此后签署的记录不予接受`;
       return `“${holder.person.name}”的旧密钥已于${retired.at.slice(0, 10)}停用,此记录写于停用之后`;
     }
   }

@@ -3,13 +3,23 @@
  * trust rules ask of them — "who supervised X in 2026-Q3?", "was X in the unit in March?", "who may
  * sign a 备案登记表 for 预算科 in Q2?", "who held the HR role then?".
  *
- * Roster v2 carries the periods. A v1 roster (from an earlier version) is read as it was meant:
- * one undated period with today's unit, supervisor and roles, one more for each former supervisor
- * (v1 kept them with no end), and — for a person marked inactive — ending the day before the
- * roster was issued (v1 recorded no date of leaving).
+ * Roster v2 carries the periods. A v1 roster (from an earlier version) is read as closely as it
+ * allows: one period with no start holding the unit, supervisor and roles it lists; one more for
+ * each former supervisor, ending the day before the roster was issued (they were former by then; v1
+ * kept no dates, and allowed them any period); for a person marked inactive, the period ends that
+ * day too (v1 recorded no date of leaving).
  */
+import { parseIsoDate } from '../domain/dates';
 import { isWithinUnit } from '../domain/org';
-import { dayBefore, overlaps, periodsDuring, type DateRange, type PersonPeriod } from '../domain/periods';
+import {
+  chineseDay,
+  dayBefore,
+  leftOn,
+  overlaps,
+  periodsDuring,
+  type DateRange,
+  type PersonPeriod,
+} from '../domain/periods';
 import { findPerson, unitPathOf } from './roster';
 import type { Roster, RosterPerson } from './types';
 
@@ -26,17 +36,19 @@ export function periodsOf(roster: Roster, person: RosterPerson): PersonPeriod[] 
 }
 
 function upgradeV1(roster: Roster, p: RosterPerson): PersonPeriod[] {
-  const to = p.active ? null : dayBefore(roster.issuedAt.slice(0, 10));
+  // A roster whose issue time is not a date (hand-made; the schema allows any short text) cuts nothing.
+  const issued = roster.issuedAt.slice(0, 10);
+  const eve = parseIsoDate(issued) ? dayBefore(issued) : null;
   const base = {
     from: null,
-    to,
     unitId: p.unitId,
     roles: [...p.roles] as PersonPeriod['roles'],
     hrUnitIds: [...p.hrUnitIds],
   };
   return [
-    ...(p.formerSupervisorIds ?? []).map((s) => ({ ...base, supervisorId: s })),
-    { ...base, supervisorId: p.supervisorId },
+    // Former already when this roster was issued: their supervision ended before that day.
+    ...(p.formerSupervisorIds ?? []).map((s) => ({ ...base, to: eve, supervisorId: s })),
+    { ...base, to: p.active ? null : eve, supervisorId: p.supervisorId },
   ];
 }
 
@@ -167,4 +179,10 @@ export function supervisionEndedBefore(
   if (ends.length > 0) out.ended = ends.at(-1)!;
   if (begins.length > 0) out.began = begins[0]!;
   return out;
+}
+
+/** "自2026年9月1日起已离职(调出)" for a person who has left, else null. */
+export function leftWords(roster: Roster, person: RosterPerson): string | null {
+  const gone = leftOn(periodsOf(roster, person));
+  return gone === null ? null : `自${chineseDay(gone)}起已离职(调出)`;
 }

@@ -10,6 +10,7 @@ import { fromHex } from '../bundle/bytes';
 import { fingerprint, type CryptoSuite } from '../bundle/crypto';
 import { parseAttestation, verifyAttestation } from '../ledger/attestations';
 import { authorProblem, bodyProblem, factTypeLabel, mayRead } from '../ledger/authz';
+import { leftWords } from '../ledger/roster-periods';
 import { decodeBody, parseFact, splitRecordKey } from '../ledger/facts';
 import { parseAcks } from '../ledger/holdings';
 import { materialisers } from '../store/materialise';
@@ -203,7 +204,10 @@ export async function planImport(
   if (!sender) reject('发送方', `发送方“${manifest.senderName}”的密钥不在人员名册中`);
   else {
     plan.sender.personId = sender.person.id;
-    if (sender.key.retired) {
+    const left = leftWords(roster, sender.person);
+    if (sender.key.retired && left) {
+      reject('发送方', `“${sender.person.name}”${left},其密钥已停用,不再接受其发送的数据包`);
+    } else if (sender.key.retired) {
       reject('发送方', `“${sender.person.name}”使用的是已停用的旧密钥;请其在新安装的程序上重新导出`);
     }
   }

@@ -78,7 +78,7 @@ function periodsToIssue(
     : old && prev
       ? periodsOf(prev, old).map((x) => ({ ...x }))
       : periodsOfPerson(p);
-  const open = periods.find((x) => x.to === null);
+  const open = periods.filter((x) => x.to === null).at(-1);
   if (p.active && open) {
     const current = {
       unitId: p.unitId,

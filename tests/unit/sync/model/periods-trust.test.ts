@@ -84,7 +84,13 @@ function evaluationBody(subject: string, evaluator: string, evaluatorName: strin
   };
 }
 
-function evaluation(by: Device, name: string, subject: string, quarter: number, evaluator = by.personId): Fact {
+function evaluation(
+  by: Device,
+  name: string,
+  subject: string,
+  quarter: number,
+  evaluator = by.personId,
+): Fact {
   return factBy(by, {
     type: 'evaluation',
     subject,
@@ -313,7 +319,13 @@ describe('finding 5: an enrollment request carrying another person’s encryptio
     const keys = { ...(await generateDeviceKeys(s)), encryption: o1.keys.encryption };
     const request = await parseEnrollmentRequest(
       s,
-      await createEnrollmentRequest(s, { keys, personId: 'O2', personName: '李四', unitName: '办公室', deviceId: thief.deviceId }),
+      await createEnrollmentRequest(s, {
+        keys,
+        personId: 'O2',
+        personName: '李四',
+        unitName: '办公室',
+        deviceId: thief.deviceId,
+      }),
     );
     expect(request.encryptionPub).toBe(toHex(o1.keys.encryption.pub));
     const draft = await draftNextRoster(org.hr.db, { orgId: ORG, hrKey: org.hrKey });
