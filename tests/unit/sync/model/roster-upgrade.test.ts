@@ -46,7 +46,7 @@ const v1Person = (id: string, name: string, extra: Partial<RosterPerson> = {}): 
   ...extra,
 });
 
-async function v1Roster(hrKey: string): Promise<Roster> {
+function v1Roster(hrKey: string): Roster {
   return {
     format: 'dutybook-roster',
     v: 1,
@@ -80,7 +80,7 @@ describe('roster v1 under this version', () => {
   it('opens and verifies byte for byte, and decides as v1 did: undated former supervisors, inactive people cut at the issue date', async () => {
     const s = await detectSuite();
     const org = await generateOrgKey(s);
-    const signed = await signRoster(s, org.seed, await v1Roster(toHex(org.pub)));
+    const signed = await signRoster(s, org.seed, v1Roster(toHex(org.pub)));
     const parsed = parseSignedRoster(new TextEncoder().encode(canonicalJson(signed)));
     expect(parsed.roster.v).toBe(1);
     const verdict = await verifyRoster(s, parsed, { key: toHex(org.pub), previous: [] });
@@ -112,7 +112,7 @@ describe('roster v1 under this version', () => {
     const org = await generateOrgKey(s);
     const db = await openTestDb(freshName('upgrade'));
     await putUnit(db, { id: 'u1', name: '办公室', parentId: null });
-    const v1 = await v1Roster(toHex(org.pub));
+    const v1 = v1Roster(toHex(org.pub));
     await saveRoster(db, await signRoster(s, org.seed, v1));
     // People rows as an earlier version wrote them: no periods, no profile.
     await db.people.bulkPut(
