@@ -12,6 +12,7 @@ import { fromHex, toHex, utf8 } from '../../../shared/bundle/bytes';
 import { nobleSuite, webCryptoSuite } from '../../../shared/bundle/crypto';
 import { makeAttestation, parseAttestation, verifyAttestation } from '../../../shared/ledger/attestations';
 import { factBytes, factId, parseFact } from '../../../shared/ledger/facts';
+import { hrRotationSchema, verifyRotation } from '../../../shared/ledger/roster';
 import type { Fact } from '../../../shared/ledger/types';
 import { LEDGER_BEGIN, LEDGER_DOC_PATH, LEDGER_END, ledgerVectorMarkdown, writeLedgerVector } from './ledger-vector';
 
@@ -70,7 +71,9 @@ describe('the inner layer test vector, recomputed from the document', () => {
   test('the document prints every value the vector promises', () => {
     for (const label of ['author Ed25519 seed', 'author Ed25519 public', 'fact bytes', 'fact id', 'manifest entry', 'attestation signed bytes', 'attestation signature', 'attestation id'])
       expect(doc.values.has(label), label).toBe(true);
-    expect(doc.json).toHaveLength(4);
+    for (const label of ['old HR Ed25519 seed', 'new HR Ed25519 seed', 'rotation signed bytes', 'old key signature', 'new key signature'])
+      expect(doc.values.has(label), label).toBe(true);
+    expect(doc.json).toHaveLength(6);
   });
 
   test('the author key: the public key of the printed seed, and the fact\'s authorKey', async () => {
@@ -124,6 +127,27 @@ describe('the inner layer test vector, recomputed from the document', () => {
     }
     const asRoster = new Uint8Array([...utf8('dutybook-roster-v1'), 0, ...utf8(sortedJson(signedPart))]);
     expect(ed25519.verify(fromHex(value('attestation signature')), asRoster, fromHex(value('author Ed25519 public')))).toBe(false);
+  });
+
+  test('the HR key rotation: signed bytes = domain ‖ 0x00 ‖ canonical statement without its signatures; signed by both keys', async () => {
+    const rotation = JSON.parse(doc.json[4]!) as Record<string, unknown>;
+    expect(sortedJson(rotation)).toBe(doc.json[4]);
+    const oldSeed = fromHex(value('old HR Ed25519 seed'));
+    const newSeed = fromHex(value('new HR Ed25519 seed'));
+    expect(rotation.oldKey).toBe(hex(ed25519.getPublicKey(oldSeed)));
+    expect(rotation.newKey).toBe(hex(ed25519.getPublicKey(newSeed)));
+    const { oldSignature, newSignature, ...body } = rotation;
+    expect(sortedJson(body)).toBe(doc.json[5]);
+    const signed = new Uint8Array([...utf8('dutybook-hr-rotation-v1'), 0, ...utf8(sortedJson(body))]);
+    expect(hex(signed)).toBe(value('rotation signed bytes'));
+    expect(hex(ed25519.sign(signed, oldSeed))).toBe(value('old key signature'));
+    expect(hex(ed25519.sign(signed, newSeed))).toBe(value('new key signature'));
+    expect([oldSignature, newSignature]).toEqual([value('old key signature'), value('new key signature')]);
+    const parsed = hrRotationSchema.parse(rotation);
+    for (const suite of [nobleSuite, webCryptoSuite()!]) {
+      expect(await verifyRotation(suite, parsed)).toBe(true);
+      expect(await verifyRotation(suite, { ...parsed, newSignature: parsed.oldSignature })).toBe(false);
+    }
   });
 
   test('the block is what the generator writes today (UPDATE_GOLDEN=1 rewrites it)', async () => {

@@ -12,6 +12,7 @@ import { nobleSuite, type CryptoSuite } from '../../../shared/bundle/crypto';
 import { canonicalJson as bodyJson } from '../../../shared/domain/plan';
 import { attestationBytes, makeAttestation } from '../../../shared/ledger/attestations';
 import { factBytes, factId, sha256Hex } from '../../../shared/ledger/facts';
+import { makeHrRotation } from '../../../shared/ledger/roster';
 import { DOMAINS } from '../../../shared/ledger/signing';
 import type { Fact } from '../../../shared/ledger/types';
 
@@ -21,6 +22,12 @@ export const LEDGER_END = '<!-- ledger-vector:end -->';
 
 /** The author's Ed25519 seed: bytes 00..1f, the sender of the container's test vector (§14). */
 export const AUTHOR_SEED = Uint8Array.from({ length: 32 }, (_, i) => i);
+
+/** The HR organisation keys of the rotation: bytes a0..bf (old) and c0..df (new). */
+export const HR_OLD_SEED = Uint8Array.from({ length: 32 }, (_, i) => 0xa0 + i);
+export const HR_NEW_SEED = Uint8Array.from({ length: 32 }, (_, i) => 0xc0 + i);
+export const ROTATION_ORG = 'org-demo';
+export const ROTATION_AT = new Date(Date.UTC(2026, 5, 30, 9, 0, 0, 0));
 
 /** The fact of the vector, its author key filled in from the seed. */
 export function vectorFact(authorKey: string): Fact {
@@ -56,6 +63,9 @@ export async function ledgerVectorMarkdown(suite: CryptoSuite = nobleSuite): Pro
   const { signature, ...signedPart } = attestation;
   const signed = concatBytes(utf8(`${DOMAINS.attestation}\0`), canonicalJsonBytes(signedPart));
   const entry = attestationBytes(attestation);
+  const rotation = await makeHrRotation(suite, { orgId: ROTATION_ORG, oldSeed: HR_OLD_SEED, newSeed: HR_NEW_SEED, now: ROTATION_AT });
+  const { oldSignature, newSignature, ...rotationBody } = rotation;
+  const rotationSigned = concatBytes(utf8(`${DOMAINS.rotation}\0`), canonicalJsonBytes(rotationBody));
   return [
     LEDGER_BEGIN,
     'Input: the author key, and the fact (any JSON layout; its canonical form follows).',
@@ -94,6 +104,27 @@ export async function ledgerVectorMarkdown(suite: CryptoSuite = nobleSuite): Pro
     field('attestation signed bytes', toHex(signed)),
     field('attestation signature', signature),
     field('attestation id', sha256Hex(entry)),
+    '```',
+    '',
+    'An HR key rotation (§21.2) from the key of seed `a0 a1 … bf` to that of seed `c0 c1 … df`, for',
+    `organisation \`${ROTATION_ORG}\`, issued ${ROTATION_AT.toISOString()}. The statement as it appears in a roster's \`keyHistory\`:`,
+    '',
+    '```json',
+    canonicalJson(rotation),
+    '```',
+    '',
+    'Its signed part, canonical JSON (both keys sign the same bytes):',
+    '',
+    '```json',
+    canonicalJson(rotationBody),
+    '```',
+    '',
+    '```text',
+    field('old HR Ed25519 seed', toHex(HR_OLD_SEED)),
+    field('new HR Ed25519 seed', toHex(HR_NEW_SEED)),
+    field('rotation signed bytes', toHex(rotationSigned)),
+    field('old key signature', oldSignature),
+    field('new key signature', newSignature),
     '```',
     LEDGER_END,
   ].join('\n');
