@@ -85,6 +85,7 @@ export async function goldenBundles(): Promise<GoldenCase[]> {
     ['entry-hash-mismatch', await craftBundle(f, f.zhang, await craftContent(f, f.zhang, { storedEntries: [VECTOR.entries[0]!.bytes, utf8('HELLO')] })), { outcome: 'tampered', reason: 'entry-hash' }, 'an entry differs from its signed hash'],
     ['deflate-bomb', await craftDeflateBomb(f, f.zhang, 8 * 1024 * 1024), { outcome: 'too-large', reason: 'exceeds-declared' }, 'content inflates 8 MiB past its declared size'],
     ['not-deflate', await craftBundle(f, f.zhang, c, { payload: utf8('this is not a DEFLATE stream') }), { outcome: 'malformed', reason: 'deflate' }, 'the decrypted payload does not inflate'],
+    ['deflate-trailing', await craftBundle(f, f.zhang, c, { payload: concatBytes(compressContent(c.content), utf8('\r\n')) }), { outcome: 'malformed', reason: 'deflate-trailing' }, 'two bytes after the end of the DEFLATE stream, inside the encrypted payload'],
   ];
   return cases.map(([name, bytes, expected, description]) => ({ name, bytes, expected: { ...expected, description } }));
 }

@@ -10,7 +10,7 @@
  */
 import { deflateSync, Inflate } from 'fflate';
 import { readU32be } from './bytes';
-import { BundleError } from '../errors/bundle-errors';
+import { BundleError, type BundleErrorReason } from '../errors/bundle-errors';
 import type { BundleLimits } from './format';
 import { SIGNATURE_BYTES } from './format';
 import { parseManifest } from './manifest';
@@ -67,8 +67,34 @@ export type DecodedContent = {
   entries: Uint8Array[];
 };
 
-function tooLarge(reason: string, message: string, details: Record<string, unknown> = {}): BundleError {
+function tooLarge(reason: BundleErrorReason<'too-large'>, message: string, details: Record<string, unknown> = {}): BundleError {
   return new BundleError('too-large', message, { reason, ...details });
+}
+
+/**
+ * fflate's streaming state (fflate 0.8, `Inflate.s` and `Inflate.p`), read to find where the DEFLATE
+ * stream ends: `f` the BFINAL bit of the block being read, `l` that block's literal/length table
+ * (unset between blocks), `p` the bit offset of the next unread bit in `pending`, the input not yet
+ * consumed. The shape is checked on every read: another fflate fails every bundle, loudly, in tests.
+ */
+type InflateState = { s: { f?: number; l?: unknown; p?: number }; p: Uint8Array };
+
+function inflateState(inflate: Inflate): InflateState {
+  const st = inflate as unknown as Partial<InflateState>;
+  if (typeof st.s !== 'object' || st.s === null || !(st.p instanceof Uint8Array)) {
+    throw new Error('fflate Inflate has no longer the state this reader relies on (shared/bundle/content.ts)');
+  }
+  return st as InflateState;
+}
+
+/**
+ * Input bytes after the end of the DEFLATE stream, once its final block has ended (0 before). The
+ * bits after the end-of-block code in the stream's last byte are padding, not trailing bytes.
+ */
+function bytesAfterStream(inflate: Inflate): number {
+  const { s, p } = inflateState(inflate);
+  if (!s.f || s.l) return 0;
+  return Math.max(0, p.length - ((s.p ?? 0) % 8 === 0 ? 0 : 1));
 }
 
 /** Inflates pushed payload chunks under the limits and splits the result into its parts. */
@@ -94,6 +120,12 @@ export class ContentInflater {
       for (let at = 0; at < chunk.length; at += INFLATE_SLICE) {
         const end = Math.min(chunk.length, at + INFLATE_SLICE);
         this.inflate.push(chunk.subarray(at, end), final && end === chunk.length);
+        // The payload is exactly one DEFLATE stream: nothing may follow its final block.
+        const after = bytesAfterStream(this.inflate);
+        if (after > 0)
+          throw new BundleError('malformed', `${after} bytes after the end of the DEFLATE stream`, {
+            reason: 'deflate-trailing',
+          });
       }
     } catch (e) {
       if (e instanceof BundleError) throw e;

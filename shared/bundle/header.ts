@@ -5,7 +5,7 @@
  */
 import { bytesEqual, concatBytes, readU16be, readU64be, u16be, u64be } from './bytes';
 import type { CryptoSuite } from './crypto';
-import { BundleError } from '../errors/bundle-errors';
+import { BundleError, type BundleErrorReason } from '../errors/bundle-errors';
 import {
   FORMAT_MAJOR,
   HEADER_MAC_BYTES,
@@ -45,7 +45,7 @@ export type Header = {
   payloadOffset: number;
 };
 
-const truncated = (what: string) => new BundleError('truncated', `file ends inside the ${what}`, { reason: what });
+const truncated = (what: BundleErrorReason<'truncated'>) => new BundleError('truncated', `file ends inside the ${what}`, { reason: what });
 
 /** Magic, version and hint — the part readable without keys. */
 export function parseFrame(file: Uint8Array): Frame {

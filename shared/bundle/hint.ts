@@ -4,7 +4,7 @@
  */
 import { canonicalJsonBytes, CanonicalJsonError, isJsonObject, parseCanonicalJson } from './canonical-json';
 import type { JsonValue } from './canonical-json';
-import { BundleError } from '../errors/bundle-errors';
+import { BundleError, type ReasonSuffix } from '../errors/bundle-errors';
 import { MAX_HINT_BYTES } from './format';
 import { hintFromManifest, isBundleId, isCreatedAt, isDisplayName, isFingerprint } from './manifest';
 import type { BundleHint, BundleManifest } from './manifest';
@@ -15,11 +15,11 @@ export function encodeHint(hint: BundleHint): Uint8Array {
   return bytes;
 }
 
-function malformed(reason: string, cause?: unknown): BundleError {
-  return new BundleError('malformed', `hint: ${reason}`, { reason: `hint-${reason}` }, cause ? { cause } : undefined);
+function malformed(reason: ReasonSuffix<'malformed', 'hint'>, cause?: unknown): BundleError {
+  return new BundleError('malformed', `hint: ${reason}`, { reason: `hint-${reason}` as const }, cause ? { cause } : undefined);
 }
 
-function party(v: JsonValue | undefined, which: string): { name: string; fingerprint: string } {
+function party(v: JsonValue | undefined, which: 'sender' | 'recipient'): { name: string; fingerprint: string } {
   if (!isJsonObject(v) || !isDisplayName(v.name) || !isFingerprint(v.fingerprint)) throw malformed(which);
   return { name: v.name, fingerprint: v.fingerprint };
 }

@@ -10,7 +10,7 @@ import { canonicalJson, CanonicalJsonError, compareCodePoints, isJsonObject, par
 import type { JsonValue } from './canonical-json';
 import type { CryptoSuite } from './crypto';
 import { fingerprint } from './crypto';
-import { BundleError } from '../errors/bundle-errors';
+import { BundleError, type ReasonSuffix } from '../errors/bundle-errors';
 import { MANIFEST_FORMAT, MANIFEST_SIGNATURE_CONTEXT } from './format';
 
 export type ManifestEntry = {
@@ -79,8 +79,8 @@ export function isCreatedAt(s: unknown): s is string {
 
 const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 
-function malformed(reason: string): BundleError {
-  return new BundleError('malformed', `manifest: ${reason}`, { reason: `manifest-${reason}` });
+function malformed(reason: ReasonSuffix<'malformed', 'manifest'>): BundleError {
+  return new BundleError('malformed', `manifest: ${reason}`, { reason: `manifest-${reason}` as const });
 }
 
 /** Checks the shape of a parsed manifest; throws BundleError('malformed'). Extra fields are allowed. */

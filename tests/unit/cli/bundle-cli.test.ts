@@ -15,6 +15,9 @@ import { join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../scripts/bundle.ts';
+import { parseKeyFile } from '../../../scripts/bundle/keyfile';
+import { openBundle, writeBundle } from '../../../shared/bundle/container';
+import { nobleSuite } from '../../../shared/bundle/crypto';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SCRIPT = join(ROOT, 'scripts/bundle.mjs');
@@ -69,6 +72,7 @@ const RELAY = 'bundles/3-王建国至陈静-转报.dutybook';
 const SUPERVISOR_KEY = 'keys/supervisor-王建国.key.json';
 const HR_KEY = 'keys/hr-陈静.key.json';
 const OTHER_OFFICIAL_KEY = 'keys/official2-李娜.key.json';
+const OFFICIAL_KEY = 'keys/official1-张伟.key.json';
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dutybook-cli-'));
@@ -163,6 +167,45 @@ describe('verify --key', () => {
     expect(r.stderr).toContain('BundleError corrupt');
     expect(r.stderr).toContain('数据包已损坏');
     expect(r.stderr).toContain('本次没有导入任何内容');
+  });
+});
+
+describe('entry types (docs/bundle-format.md §10, §17)', () => {
+  /** The official's bundle to the supervisor, re-signed by the official with `extra` entries added. */
+  async function rewritten(extra: { type: string; bytes: Uint8Array }[]): Promise<string> {
+    const official = await parseKeyFile(nobleSuite, readFileSync(at(OFFICIAL_KEY)));
+    const supervisor = await parseKeyFile(nobleSuite, readFileSync(at(SUPERVISOR_KEY)));
+    const opened = await openBundle(readFileSync(at(OFFICIAL_TO_SUPERVISOR)), {
+      suite: nobleSuite,
+      recipientEncryptionKey: supervisor.keys.encryption.seed,
+      recipientEncryptionPub: supervisor.keys.encryption.pub,
+    });
+    const bytes = await writeBundle({
+      suite: nobleSuite,
+      sender: { signingKey: official.keys.signing.seed, signingPub: official.keys.signing.pub, name: opened.manifest.senderName },
+      recipient: { encryptionPub: supervisor.keys.encryption.pub, name: opened.manifest.recipientName },
+      entries: [...opened.entries.map((e) => ({ type: e.type, bytes: e.bytes })), ...extra],
+      acks: opened.manifest.acks,
+      sequence: opened.manifest.sequence,
+    });
+    const path = at(`entry-types-${extra.map((e) => e.type).join('-') || 'none'}.dutybook`);
+    writeFileSync(path, bytes);
+    return path;
+  }
+
+  it('verifies a bundle of the documented types, and refuses the whole bundle for one entry of another type (exit 1, 请升级软件)', async () => {
+    const plain = await run('verify', await rewritten([]), '--key', at(SUPERVISOR_KEY), '--json');
+    expect(plain.code, plain.stdout + plain.stderr).toBe(0);
+    expect(Object.keys(json(plain).entries as Record<string, number>).sort()).toEqual(['attestation', 'fact', 'roster']);
+
+    const path = await rewritten([{ type: 'x-future', bytes: new TextEncoder().encode('{}') }]);
+    const r = await run('verify', path, '--key', at(SUPERVISOR_KEY));
+    const j = await run('verify', path, '--key', at(SUPERVISOR_KEY), '--json');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('SyncError bundle-rejected');
+    expect(r.stderr).toContain('内容类型“x-future”');
+    expect(r.stderr).toContain('请升级软件');
+    expect(json(j)).toMatchObject({ ok: false, exitCode: 1, error: { class: 'SyncError', kind: 'bundle-rejected' } });
   });
 });
 
