@@ -31,7 +31,7 @@ import { parseHostErrorMessage, type EncodedHostError } from '../../../shared/ho
 import type { ErrorCode } from '../../../shared/errors/errors';
 import { createSenderCheck, registerHostHandlers, type InvokeSender, type IpcMainLike } from '../../../src-main/ipc';
 import { createHostHandlers, type HostDeps } from '../../../src-main/host';
-import { FILE_KINDS } from '../../../shared/host/file-limits';
+import { BUNDLE_MAGIC, FILE_KINDS } from '../../../shared/host/file-limits';
 
 // ---------------------------------------------------------------------------------------------------
 // Every fs/promises call made by src-main is recorded (the test itself uses node:fs, not recorded).
@@ -102,7 +102,8 @@ beforeAll(() => {
   backupsDir = join(base, 'userData', 'backups');
   openDir = join(base, 'chosen');
   for (const dir of [documents, keysDir, backupsDir, join(openDir, 'sub')]) mkdirSync(dir, { recursive: true });
-  writeFileSync(join(openDir, 'a.dbk'), new Uint8Array([1, 2, 3]));
+  // Starts as a bundle, so an openFiles call of kind 'bundle' reads it; other kinds refuse it by its start.
+  writeFileSync(join(openDir, 'a.dbk'), Uint8Array.of(...BUNDLE_MAGIC, 1, 2, 3));
   writeFileSync(join(openDir, 'b.txt'), 'bundle');
   writeFileSync(join(openDir, 'sub', 'c.bin'), new Uint8Array(2048));
 
@@ -198,6 +199,7 @@ const KNOWN_CODES: ReadonlySet<string> = new Set([
   'key-store-locked',
   'file-too-large',
   'file-unreadable',
+  'file-wrong-kind',
 ] satisfies ErrorCode[]);
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: EncodedHostError; size: number };
