@@ -57,7 +57,8 @@ export const HELP = `履责记实数据包工具 DutyBook bundle tool
 
 退出码 Exit codes:
   0  成功 ok(验证通过 verified / 已显示 shown / 已生成 written)
-  1  验证失败 verification failed:数据包被拒绝,显示 BundleError/SyncError 类别和中文原因
+  1  验证失败 verification failed:数据包被拒绝,显示 BundleError/SyncError 类别和中文原因;
+     或文件超过其类型的大小上限,未读取 or the file exceeds its kind's size cap (FileTooLarge), not read
   2  用法错误 usage error
   3  文件无法读取或不存在 file unreadable or not found(含无效的密钥文件 / 名册文件)
   4  密钥不符 wrong key:数据包不是发给此密钥的,显示应发给谁

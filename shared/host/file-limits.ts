@@ -18,8 +18,9 @@
  *               once in 接收数据包, is well under 100 MB.
  *   enrollment  16 KiB each (a request is 556 bytes), 16 MiB a selection (a whole organisation's).
  *   key backup  64 KiB (one is 888 bytes); one file at a time.
- *   db backup   512 MiB (500 people × 2 years: 18.6 MB); the same as the most the app writes
- *               (contract.ts MAX_BACKUP_FILE_BYTES), so every backup it wrote can be restored.
+ *   db backup   512 MiB (500 people × 2 years: 18.6 MB, so about 190 MB at 5,000 people — size grows
+ *               with the rows); the same as the most the app writes (contract.ts
+ *               MAX_BACKUP_FILE_BYTES), so every backup it wrote can be restored.
  *
  * The kinds' names and the words of every refusal are in shared/errors/messages.zh.ts.
  */
