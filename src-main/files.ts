@@ -76,6 +76,7 @@ export async function readPicked(paths: readonly string[], kind: FileKind): Prom
   checkSizes(kind, sizes);
   for (const path of paths) checkHead(kind, basename(path), await readHead(path, HEAD_BYTES));
   const files: FolderFile[] = [];
+  let total = 0;
   for (const path of paths) {
     const name = basename(path);
     const data = await readFileCapped(path, FILE_LIMITS[kind].maxBytes, {
@@ -84,6 +85,9 @@ export async function readPicked(paths: readonly string[], kind: FileKind): Prom
       tooLarge: (size) => fileTooLarge(kind, name, size),
     });
     files.push({ name, path, data });
+    // A file that grew since its size was taken must not carry the selection past its total either.
+    total += data.byteLength;
+    if (total > FILE_LIMITS[kind].maxSelectionBytes) checkSizes(kind, files.map((f) => ({ name: f.name, size: f.data.byteLength })));
   }
   return files;
 }
