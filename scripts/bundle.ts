@@ -8,13 +8,29 @@
  * Run through scripts/bundle.mjs, which loads this file with Vite's module runner (Node 20 cannot
  * run TypeScript by itself). Exit codes: see HELP and EXIT (scripts/bundle/report.ts).
  */
-import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { detectSuite } from '../shared/bundle/crypto';
+import { describeError, formatSize } from '../shared/errors/messages.zh';
+import { fileTooLarge, FILE_LIMITS, HEAD_BYTES, kindOfHead } from '../shared/host/file-limits';
+import { MAX_ROSTER_BYTES } from '../shared/sync';
 import { buildExample } from './bundle/example';
 import { inspect } from './bundle/inspect';
 import { KeyFileError, parseKeyFile } from './bundle/keyfile';
-import { CliFailure, EXIT, asFailure, flush, newOut, type ExitCode } from './bundle/report';
+import { CliFailure, EXIT, asFailure, bundleFailure, flush, newOut, type ExitCode } from './bundle/report';
+import { parseFrame } from '../shared/bundle/header';
+import { BundleError } from '../shared/errors/bundle-errors';
+
+/** The BundleError a file's first bytes earn when they are not a bundle's. */
+function notABundle(head: Uint8Array): BundleError {
+  try {
+    parseFrame(head);
+  } catch (e) {
+    if (e instanceof BundleError) return e;
+    throw e;
+  }
+  return new BundleError('not-a-bundle', 'not a DutyBook bundle', { reason: 'magic' });
+}
 import { verify } from './bundle/verify';
 
 export const HELP = `履责记实数据包工具 DutyBook bundle tool
@@ -41,7 +57,8 @@ export const HELP = `履责记实数据包工具 DutyBook bundle tool
 
 退出码 Exit codes:
   0  成功 ok(验证通过 verified / 已显示 shown / 已生成 written)
-  1  验证失败 verification failed:数据包被拒绝,显示 BundleError/SyncError 类别和中文原因
+  1  验证失败 verification failed:数据包被拒绝,显示 BundleError/SyncError 类别和中文原因;
+     或文件超过其类型的大小上限,未读取 or the file exceeds its kind's size cap (FileTooLarge), not read
   2  用法错误 usage error
   3  文件无法读取或不存在 file unreadable or not found(含无效的密钥文件 / 名册文件)
   4  密钥不符 wrong key:数据包不是发给此密钥的,显示应发给谁
@@ -81,16 +98,81 @@ export function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
-function readInput(path: string, what: string): Uint8Array {
+/** What the command line reads, by the first bytes: the app's kinds it knows, or JSON (key files, rosters). */
+type InputKind = 'bundle' | 'enrollment' | 'key-backup' | 'json';
+/** Key files and signed rosters: no larger than a roster may be. */
+const JSON_MAX_BYTES = MAX_ROSTER_BYTES;
+
+export type Input = {
+  /** The whole file; only its first bytes when they are no kind the command line reads (its reader refuses them). */
+  bytes: Uint8Array;
+  /** The file's size on disk. */
+  size: number;
+  kind: InputKind | null;
+};
+
+function kindOf(head: Uint8Array): InputKind | null {
+  const kind = kindOfHead(head);
+  if (kind === 'bundle' || kind === 'enrollment' || kind === 'key-backup') return kind;
+  if (kind === null && /^\s*\{/.test(new TextDecoder().decode(head.subarray(0, 64)))) return 'json';
+  return null;
+}
+
+/** Fills `into` from the file at `position` on; the number of bytes read. */
+function readInto(fd: number, into: Uint8Array, position: number): number {
+  let done = 0;
+  while (done < into.length) {
+    const n = readSync(fd, into, done, into.length - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return done;
+}
+
+/**
+ * A file named on the command line, read as the app reads a picked one (shared/host/file-limits.ts):
+ * its first bytes first, which say its kind; then its size against that kind's cap, before the rest is
+ * read; only then the rest. A file whose first bytes are no kind it reads is not read past them.
+ */
+export function readInput(path: string, what: string): Input {
   const full = resolve(path);
+  let fd: number | undefined;
   try {
-    if (statSync(full).isDirectory()) throw new Error('EISDIR');
-    return new Uint8Array(readFileSync(full));
+    fd = openSync(full, 'r');
+    const info = fstatSync(fd);
+    if (info.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    const head = new Uint8Array(Math.min(info.size, HEAD_BYTES));
+    const headRead = readInto(fd, head, 0);
+    const kind = kindOf(head.subarray(0, headRead));
+    const size = fstatSync(fd).size;
+    if (kind === null) return { bytes: head.slice(0, headRead), size, kind };
+    const cap = kind === 'json' ? JSON_MAX_BYTES : FILE_LIMITS[kind].maxBytes;
+    if (size > cap) throw tooLargeFailure(path, kind, size, cap);
+    const bytes = new Uint8Array(size);
+    bytes.set(head.subarray(0, headRead));
+    const read = headRead + readInto(fd, bytes.subarray(headRead), headRead);
+    return { bytes: read === size ? bytes : bytes.slice(0, read), size, kind };
   } catch (e) {
+    if (e instanceof CliFailure) throw e;
     const code = (e as { code?: string }).code ?? (e instanceof Error ? e.message : '');
     const why = code === 'ENOENT' ? '文件不存在 not found' : code === 'EACCES' ? '没有读取权限 permission denied' : code === 'EISDIR' ? '这是一个文件夹 is a directory' : `无法读取 unreadable (${code})`;
     throw new CliFailure(EXIT.unreadable, `无法读取${what} ${path}:${why}`, { ok: false, error: { class: 'FileUnreadable', path, code } });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+function tooLargeFailure(path: string, kind: InputKind, size: number, limit: number): CliFailure {
+  const words =
+    kind === 'json'
+      ? `所选文件“${basename(path)}”有 ${formatSize(size)},超过密钥文件和人员名册的上限 ${formatSize(limit)},未读取。请确认文件是否选对。`
+      : describeError(fileTooLarge(kind, basename(path), size)).detail;
+  return new CliFailure(EXIT.rejected, `文件过大,未读取 file too large, not read: ${words}`, {
+    ok: false,
+    file: path,
+    size,
+    error: { class: 'FileTooLarge', kind, size, limit, message: words },
+  });
 }
 
 async function run(args: Args, json: boolean): Promise<ExitCode> {
@@ -108,14 +190,20 @@ async function run(args: Args, json: boolean): Promise<ExitCode> {
   try {
     if (command === 'inspect') {
       const path = args.positional[0]!;
-      await inspect(suite, path, readInput(path, '文件'), out);
+      const input = readInput(path, '文件');
+      await inspect(suite, path, input.bytes, out, input.size);
     } else if (command === 'verify') {
       const path = args.positional[0]!;
-      const bytes = readInput(path, '数据包');
+      const input = readInput(path, '数据包');
+      if (input.kind !== 'bundle') {
+        // Not a bundle by its first bytes: the container's own verdict on them, the rest unread.
+        throw bundleFailure(notABundle(input.bytes), { file: path, size: input.size });
+      }
+      const bytes = input.bytes;
       const keyPath = args.options.get('--key') as string;
       let key;
       try {
-        key = await parseKeyFile(suite, readInput(keyPath, '密钥文件'));
+        key = await parseKeyFile(suite, readInput(keyPath, '密钥文件').bytes);
       } catch (e) {
         if (e instanceof KeyFileError) {
           throw new CliFailure(EXIT.unreadable, `无法使用密钥文件 ${keyPath}:${e.message}`, { ok: false, error: { class: 'KeyFile', message: e.message } });
@@ -130,7 +218,7 @@ async function run(args: Args, json: boolean): Promise<ExitCode> {
           path,
           bytes,
           key,
-          ...(rosterPath ? { roster: { path: rosterPath, bytes: readInput(rosterPath, '名册文件') } } : {}),
+          ...(rosterPath ? { roster: { path: rosterPath, bytes: readInput(rosterPath, '名册文件').bytes } } : {}),
           ...(confirmHr ? { confirmHr } : {}),
         },
         out,

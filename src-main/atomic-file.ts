@@ -75,27 +75,75 @@ export async function writeFileAtomic(target: string, data: Uint8Array, mode = 0
   await syncDirectory(dir);
 }
 
-/** Reads a whole file, refusing (before reading) anything larger than maxBytes. */
-export async function readFileCapped(path: string, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+/** Fills `into` from the file at `position` on; the number of bytes read (fewer at the end of the file). */
+async function readInto(handle: FileHandle, into: Uint8Array, position: number): Promise<number> {
+  let done = 0;
+  while (done < into.length) {
+    const { bytesRead } = await handle.read(into, done, into.length - done, position + done);
+    if (bytesRead === 0) break;
+    done += bytesRead;
+  }
+  return done;
+}
+
+/** A file's first `length` bytes (fewer when it is shorter), and nothing more read. */
+export async function readHead(path: string, length: number): Promise<Uint8Array<ArrayBuffer>> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(path, 'r');
+    const head = new Uint8Array(length);
+    return head.slice(0, await readInto(handle, head, 0));
+  } catch (error) {
+    throw fsErrorToDutyBookError(error, 'read', path);
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+export type CappedReadOptions = {
+  /** Looks at the file's first `headBytes` (or all of a shorter file) before the rest is read; throw to refuse. */
+  checkHead?: (head: Uint8Array) => void;
+  headBytes?: number;
+  /** The error for a file over the cap (default: file-too-large with its name, size and limit). */
+  tooLarge?: (size: number) => Error;
+};
+
+/**
+ * Reads a whole file: its size from the open handle first, refusing anything larger than maxBytes
+ * before a byte is read; then its first bytes, for `checkHead`; only then the rest. The result owns its
+ * whole ArrayBuffer (IPC clones a view's whole buffer, so no unrelated memory crosses to the renderer).
+ */
+export async function readFileCapped(
+  path: string,
+  maxBytes: number,
+  options: CappedReadOptions = {},
+): Promise<Uint8Array<ArrayBuffer>> {
   let handle: FileHandle | undefined;
   try {
     handle = await open(path, 'r');
     const { size } = await handle.stat();
-    const tooLarge = (actual: number) =>
-      new DutyBookError('file-too-large', `${path} is ${actual} bytes (limit ${maxBytes})`, {
-        name: basename(path),
-        path,
-        size: actual,
-        limit: maxBytes,
-      });
+    const tooLarge =
+      options.tooLarge ??
+      ((actual: number) =>
+        new DutyBookError('file-too-large', `${path} is ${actual} bytes (limit ${maxBytes})`, {
+          name: basename(path),
+          path,
+          size: actual,
+          limit: maxBytes,
+        }));
     if (size > maxBytes) throw tooLarge(size);
-    const data = await handle.readFile();
-    // The file may have grown between stat and read.
-    if (data.byteLength > maxBytes) throw tooLarge(data.byteLength);
-    // IPC clones a view's whole ArrayBuffer; copy when the Buffer is a slice of something larger, so no
-    // unrelated memory ever crosses to the renderer.
-    const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
-    return whole ? new Uint8Array(data.buffer) : new Uint8Array(data);
+    const data = new Uint8Array(size);
+    const headLength = Math.min(size, options.headBytes ?? 4096);
+    const head = await readInto(handle, data.subarray(0, headLength), 0);
+    options.checkHead?.(data.subarray(0, head));
+    const read = head < headLength ? head : head + (await readInto(handle, data.subarray(headLength), headLength));
+    // The file may have changed since its size was taken: shrunk (return what there is) or grown.
+    if ((await readInto(handle, new Uint8Array(1), size)) > 0) {
+      const now = (await handle.stat()).size;
+      if (now > maxBytes) throw tooLarge(now);
+      throw new DutyBookError('file-unreadable', `${path} grew while it was read`, { path, name: basename(path) });
+    }
+    return read === size ? data : data.slice(0, read);
   } catch (error) {
     throw fsErrorToDutyBookError(error, 'read', path);
   } finally {

@@ -9,6 +9,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { backupName, MAX_BACKUP_FILE_BYTES, MAX_BACKUPS_LISTED } from '../shared/host/contract';
 import { DutyBookError } from '../shared/errors/errors';
+import { fileTooLarge } from '../shared/host/file-limits';
 import type { HostHandlers } from './ipc';
 import { fsErrorToDutyBookError, readFileCapped, writeFileAtomic } from './atomic-file';
 
@@ -67,7 +68,9 @@ export function createBackupStore<E>(deps: BackupStoreDeps): BackupHandlers<E> {
     readBackup: async ({ name, headBytes }) => {
       const file = fileOf(name);
       try {
-        if (headBytes === undefined) return await readFileCapped(file, MAX_BACKUP_FILE_BYTES);
+        if (headBytes === undefined) {
+          return await readFileCapped(file, MAX_BACKUP_FILE_BYTES, { tooLarge: (size) => fileTooLarge('db-backup', name, size) });
+        }
         let handle: FileHandle | undefined;
         try {
           handle = await open(file, 'r');

@@ -4,19 +4,21 @@
  */
 import type { BaseWindow, Dialog, OpenDialogOptions } from 'electron';
 import { constants, type Dirent } from 'node:fs';
-import { open, readdir, realpath, type FileHandle } from 'node:fs/promises';
+import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import type { HostHandlers } from './ipc';
-import { fsErrorToDutyBookError, readFileCapped, writeFileAtomic } from './atomic-file';
+import { fsErrorToDutyBookError, readFileCapped, readHead, writeFileAtomic } from './atomic-file';
+import { FOLDER_MAX_DEPTH, FOLDER_MAX_FILES, type FolderSkip } from '../shared/host/contract';
 import {
-  FOLDER_MAX_DEPTH,
-  FOLDER_MAX_FILES,
-  FOLDER_MAX_TOTAL_BYTES,
-  type FolderSkip,
-} from '../shared/host/contract';
-
-/** Matches the contract's ceiling for maxBytesEach; used when the caller gives none. */
-export const DEFAULT_MAX_READ_BYTES = 512 * 1024 * 1024;
+  checkHead,
+  checkSizes,
+  fileTooLarge,
+  FILE_LIMITS,
+  HEAD_BYTES,
+  headMatches,
+  type FileKind,
+} from '../shared/host/file-limits';
+import { DutyBookError } from '../shared/errors/errors';
 
 export type FileHandlerDeps<E> = {
   dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
@@ -37,32 +39,65 @@ export function createFileHandlers<E>(deps: FileHandlerDeps<E>): Pick<HostHandle
       return { path: result.filePath, bytes: data.byteLength };
     },
 
-    openFiles: async ({ multiple, filters, maxBytesEach, directory }, event) => {
+    openFiles: async ({ multiple, kind, filters, directory }, event) => {
       const options: OpenDialogOptions = directory
         ? { properties: ['openDirectory'] }
         : { filters, properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'] };
       const window = deps.windowOf(event);
       const result = window ? await deps.dialog.showOpenDialog(window, options) : await deps.dialog.showOpenDialog(options);
       if (result.canceled) return [];
-      const limit = maxBytesEach ?? DEFAULT_MAX_READ_BYTES;
       if (directory) {
         const [root] = result.filePaths;
-        return root === undefined ? [] : readFolder(root, { maxBytesEach: limit });
+        return root === undefined ? [] : readFolder(root, { kind });
       }
-      const files = [];
-      // One at a time: a batch of large files read in parallel could exhaust memory.
-      for (const path of result.filePaths) {
-        files.push({ name: basename(path), path, data: await readFileCapped(path, limit) });
-      }
-      return files;
+      return readPicked(result.filePaths, kind);
     },
   };
+}
+
+/**
+ * The files the user picked, read as FILE_LIMITS says: every size from the file system and the
+ * selection's total before anything is read, then every file's first bytes, then the files — one at a
+ * time (a batch of large files read in parallel could exhaust memory), each capped again as it is read.
+ */
+export async function readPicked(paths: readonly string[], kind: FileKind): Promise<FolderFile[]> {
+  const sizes = [];
+  for (const path of paths) {
+    const name = basename(path);
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      throw fsErrorToDutyBookError(error, 'read', path);
+    }
+    if (!info.isFile()) throw new DutyBookError('file-unreadable', `${path} is not a file`, { path, name });
+    sizes.push({ name, size: info.size });
+  }
+  checkSizes(kind, sizes);
+  for (const path of paths) checkHead(kind, basename(path), await readHead(path, HEAD_BYTES));
+  const files: FolderFile[] = [];
+  let total = 0;
+  for (const path of paths) {
+    const name = basename(path);
+    const data = await readFileCapped(path, FILE_LIMITS[kind].maxBytes, {
+      headBytes: HEAD_BYTES,
+      checkHead: (head) => checkHead(kind, name, head),
+      tooLarge: (size) => fileTooLarge(kind, name, size),
+    });
+    files.push({ name, path, data });
+    // A file that grew since its size was taken must not carry the selection past its total either.
+    total += data.byteLength;
+    if (total > FILE_LIMITS[kind].maxSelectionBytes) checkSizes(kind, files.map((f) => ({ name: f.name, size: f.data.byteLength })));
+  }
+  return files;
 }
 
 export type FolderFile = { name: string; path: string; data: Uint8Array<ArrayBuffer>; skipped?: FolderSkip };
 
 export type FolderLimits = {
-  maxBytesEach: number;
+  kind: FileKind;
+  /** Tighter than the kind's cap (tests). */
+  maxBytesEach?: number;
   maxDepth?: number;
   maxFiles?: number;
   maxTotalBytes?: number;
@@ -85,7 +120,12 @@ function isInside(root: string, path: string): boolean {
  * O_NOFOLLOW (POSIX), the opened handle must be a plain file, and its real path must still lie inside
  * the folder's real path (a link or junction swapped in for a parent folder is caught here).
  */
-async function readInside(rootReal: string, path: string, maxBytes: number): Promise<FolderFile['data'] | FolderSkip> {
+async function readInside(
+  rootReal: string,
+  path: string,
+  kind: FileKind,
+  maxBytes: number,
+): Promise<FolderFile['data'] | FolderSkip> {
   let handle: FileHandle | undefined;
   try {
     handle = await open(path, constants.O_RDONLY | NO_FOLLOW);
@@ -93,9 +133,20 @@ async function readInside(rootReal: string, path: string, maxBytes: number): Pro
     if (!info.isFile()) return 'link';
     if (!isInside(rootReal, await realpath(path))) return 'link';
     if (info.size > maxBytes) return 'too-large';
-    const data = await handle.readFile();
-    if (data.byteLength > maxBytes) return 'too-large';
-    return new Uint8Array(data);
+    // The first bytes before the rest: a folder may hold anything, and only the kind's files are read.
+    const head = new Uint8Array(Math.min(info.size, HEAD_BYTES));
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    if (!headMatches(kind, head.subarray(0, bytesRead))) return 'other-kind';
+    const data = new Uint8Array(info.size);
+    data.set(head.subarray(0, bytesRead));
+    let done = bytesRead;
+    while (done < data.length) {
+      const step = await handle.read(data, done, data.length - done, done);
+      if (step.bytesRead === 0) break;
+      done += step.bytesRead;
+    }
+    if ((await handle.read(new Uint8Array(1), 0, 1, info.size)).bytesRead > 0) return 'too-large';
+    return done === data.length ? data : data.slice(0, done);
   } catch (error) {
     const code = (error as { code?: string }).code;
     // ELOOP: the name is a symbolic link (O_NOFOLLOW refused it).
@@ -115,7 +166,8 @@ async function readInside(rootReal: string, path: string, maxBytes: number): Pro
 export async function readFolder(root: string, limits: FolderLimits): Promise<FolderFile[]> {
   const maxDepth = limits.maxDepth ?? FOLDER_MAX_DEPTH;
   const maxFiles = limits.maxFiles ?? FOLDER_MAX_FILES;
-  const maxTotal = limits.maxTotalBytes ?? FOLDER_MAX_TOTAL_BYTES;
+  const maxBytesEach = Math.min(FILE_LIMITS[limits.kind].maxBytes, limits.maxBytesEach ?? Infinity);
+  const maxTotal = limits.maxTotalBytes ?? FILE_LIMITS[limits.kind].maxSelectionBytes;
   let rootReal: string;
   try {
     rootReal = await realpath(root);
@@ -145,9 +197,9 @@ export async function readFolder(root: string, limits: FolderLimits): Promise<Fo
       } else if (!entry.isFile()) out.push({ name, path, data: empty(), skipped: 'link' });
       else if (read >= maxFiles || total >= maxTotal) out.push({ name, path, data: empty(), skipped: 'limit' });
       else {
-        const data = await readInside(rootReal, join(rootReal, relative(root, path)), Math.min(limits.maxBytesEach, maxTotal - total));
+        const data = await readInside(rootReal, join(rootReal, relative(root, path)), limits.kind, Math.min(maxBytesEach, maxTotal - total));
         if (typeof data === 'string') {
-          const tooMuchInAll = data === 'too-large' && limits.maxBytesEach > maxTotal - total;
+          const tooMuchInAll = data === 'too-large' && maxBytesEach > maxTotal - total;
           out.push({ name, path, data: empty(), skipped: tooMuchInAll ? 'limit' : data });
         } else {
           read += 1;

@@ -35,9 +35,10 @@ function jsonValue(bytes: Uint8Array): unknown {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export async function inspect(suite: CryptoSuite, path: string, bytes: Uint8Array, out: Out): Promise<void> {
+/** `size`: the file's size on disk, when `bytes` is only its first bytes (a file of no kind this reads). */
+export async function inspect(suite: CryptoSuite, path: string, bytes: Uint8Array, out: Out, size = bytes.length): Promise<void> {
   out.data.file = path;
-  out.data.size = bytes.length;
+  out.data.size = size;
   if (bytes.length > 0 && bytes[0] === MAGIC[0]) return inspectBundle(bytes, out);
   const value = jsonValue(bytes);
   const format = isObject(value) ? value.format : undefined;
@@ -49,7 +50,7 @@ export async function inspect(suite: CryptoSuite, path: string, bytes: Uint8Arra
   try {
     parseFrame(bytes);
   } catch (e) {
-    if (e instanceof BundleError) throw bundleFailure(e, { file: path, size: bytes.length, type: 'unknown' });
+    if (e instanceof BundleError) throw bundleFailure(e, { file: path, size, type: 'unknown' });
     throw e;
   }
 }

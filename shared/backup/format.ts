@@ -37,15 +37,16 @@ import { concatBytes, readU32be, toHex, utf8 } from '../bundle/bytes';
 import { isJsonObject, parseCanonicalJson } from '../bundle/canonical-json';
 import { detectSuite, type CryptoSuite } from '../bundle/crypto';
 import { DutyBookError, type ErrorCode } from '../errors/errors';
+import { DB_BACKUP_MAGIC, FILE_LIMITS } from '../host/file-limits';
 
 export const DB_BACKUP_FORMAT = 'dutybook-db-backup';
 export const DB_BACKUP_EXTENSION = 'dbbak';
 export const DB_BACKUP_ITERATIONS = 600_000;
-export const MAGIC = utf8('DUTYBOOK-DBBAK\n');
+export const MAGIC = DB_BACKUP_MAGIC;
 const MAX_HEADER_BYTES = 16 * 1024;
 const MAX_ITERATIONS = 10_000_000;
 /** The largest backup file read, and the most its rows may inflate to. */
-export const MAX_DB_BACKUP_BYTES = 512 * 1024 * 1024;
+export const MAX_DB_BACKUP_BYTES = FILE_LIMITS['db-backup'].maxBytes;
 export const MAX_PLAIN_BYTES = 1024 * 1024 * 1024;
 export const ROWS_FORMAT = 'dutybook-db-rows';
 

@@ -3,12 +3,15 @@
  * every number here appears there. Changing one is a format change.
  */
 import { utf8 } from './bytes';
+import { BUNDLE_MAGIC, FILE_LIMITS } from '../host/file-limits';
 
 /**
  * 16 bytes. 0x89 is not ASCII (catches 7-bit transfers) nor a valid UTF-8 start (no editor opens it
- * as text); "DUTYBOOK-BNDL" names the file in a hex dump; CR LF catches newline conversion.
+ * as text); "DUTYBOOK-BNDL" names the file in a hex dump; CR LF catches newline conversion. Defined
+ * in the table of files the app reads (shared/host/file-limits.ts), which checks it before reading a
+ * picked file past its first bytes.
  */
-export const MAGIC = Uint8Array.of(0x89, ...utf8('DUTYBOOK-BNDL'), 0x0d, 0x0a);
+export const MAGIC = BUNDLE_MAGIC;
 
 /** A reader refuses an unknown major version; it accepts any minor version of a major it knows. */
 export const FORMAT_MAJOR = 1;
@@ -71,7 +74,7 @@ export type BundleLimits = {
  * room above that without letting a hostile file take the memory of a clerk's PC.
  */
 export const DEFAULT_LIMITS: Readonly<BundleLimits> = {
-  maxFileBytes: 256 * 1024 * 1024,
+  maxFileBytes: FILE_LIMITS.bundle.maxBytes,
   maxContentBytes: 256 * 1024 * 1024,
   maxManifestBytes: 16 * 1024 * 1024,
   maxEntries: 100_000,

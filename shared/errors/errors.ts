@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'app-locked'
   | 'file-too-large'
   | 'file-unreadable'
+  | 'file-wrong-kind'
   | 'backup-unrecognised'
   | 'backup-damaged'
   | 'backup-wrong-passphrase'

@@ -41,6 +41,7 @@ const byCode: Record<string, { title: string; detail: string }> = {
   'app-locked': { title: '程序已锁定', detail: '请先输入本机密码解锁,再进行签名或导入导出。' },
   'file-too-large': { title: '文件过大', detail: '所选文件超过允许的大小。请确认选择的是正确的文件。' },
   'file-unreadable': { title: '无法读取文件', detail: '文件可能已损坏或不是 DutyBook 的文件。请确认后重新选择。' },
+  'file-wrong-kind': { title: '所选文件不是履责记实的文件', detail: '未读取任何文件。请确认后重新选择。' },
   // Database backups (shared/backup): a refused file never changes the database.
   'backup-unrecognised': {
     title: '不是履责记实的数据库备份文件',
@@ -64,6 +65,60 @@ const byCode: Record<string, { title: string; detail: string }> = {
   },
   internal: { title: '程序内部错误', detail: '操作未完成,数据未被更改。请重试;如果问题反复出现,请将“详细信息”提供给技术人员。' },
 };
+
+/**
+ * The files a person picks (shared/host/file-limits.ts: the kinds and their caps): what each is
+ * called and what to do when a file of it is refused before it is read.
+ */
+const fileKinds: Record<string, { noun: string; advice: string }> = {
+  bundle: { noun: '数据包', advice: '请确认选对了 U 盘中的文件。' },
+  enrollment: { noun: '注册申请', advice: '请确认选的是同事交来的注册申请文件(.dutyenroll)。' },
+  'key-backup': { noun: '密钥备份', advice: '请确认选的是“导出密钥备份”生成的文件(.dutykey)。' },
+  'db-backup': { noun: '数据库备份', advice: '请确认选的是“备份到文件”生成的文件(.dbbak)。' },
+};
+
+/** A size as a clerk reads it: "1.0 GB", "256 MB", "300.5 MB", "16 KB", "556 字节" (units of 1,024). */
+export function formatSize(bytes: number): string {
+  const units: [number, string][] = [
+    [1024 ** 3, 'GB'],
+    [1024 ** 2, 'MB'],
+    [1024, 'KB'],
+  ];
+  for (const [unit, name] of units) {
+    if (bytes >= unit) {
+      const n = bytes / unit;
+      if (name === 'GB') return `${n.toFixed(1)} GB`;
+      return `${Number.isInteger(n) ? n : n.toFixed(1)} ${name}`;
+    }
+  }
+  return `${bytes} 字节`;
+}
+
+/** A file refused for its size or its first bytes, in words that name the file and its kind. */
+function fileRefusal(e: DutyBookError): { title: string; detail: string } | null {
+  const kind = typeof e.details.kind === 'string' ? fileKinds[e.details.kind] : undefined;
+  if (!kind) return null;
+  const { name, size, limit, count } = e.details;
+  if (e.code === 'file-too-large' && typeof count === 'number' && typeof size === 'number' && typeof limit === 'number') {
+    return {
+      title: '所选文件合计过大,未读取',
+      detail: `所选的 ${count} 个文件共 ${formatSize(size)},超过一次可接收的${kind.noun}合计上限 ${formatSize(limit)},所选文件均未读取。请分几次选择,每次少选一些。`,
+    };
+  }
+  if (e.code === 'file-too-large' && typeof name === 'string' && typeof size === 'number' && typeof limit === 'number') {
+    return {
+      title: '文件过大,未读取',
+      detail: `所选文件“${name}”有 ${formatSize(size)},超过${kind.noun}的上限 ${formatSize(limit)},不是履责记实的${kind.noun}。${kind.advice}`,
+    };
+  }
+  if (e.code === 'file-wrong-kind' && typeof name === 'string') {
+    return {
+      title: `所选文件不是履责记实的${kind.noun}`,
+      detail: `所选文件“${name}”开头的标识不是履责记实的${kind.noun},所选文件均未读取。${kind.advice}`,
+    };
+  }
+  return null;
+}
 
 /** Why the local password lock refused (details.reason of an 'app-locked' error). */
 const appLockReasons: Record<string, { title: string; detail: string }> = {
@@ -134,6 +189,8 @@ export function describeError(e: unknown): ErrorDescription {
         technical,
       };
     }
+    const refusal = fileRefusal(e);
+    if (refusal) return { ...refusal, fields: [], technical };
     if (e.code === 'file-too-large' && typeof e.details.name === 'string') {
       return { title: base.title, detail: `“${e.details.name}”超过允许的大小。${base.detail}`, fields: [], technical };
     }

@@ -7,6 +7,7 @@
  * so the contract is written once.
  */
 import { z } from 'zod';
+import { FILE_KINDS, FILE_LIMITS } from './file-limits';
 
 /** Raw bytes cross the bridge as Uint8Array (structured clone keeps the type). */
 const bytes = z.instanceof(Uint8Array);
@@ -32,13 +33,13 @@ export const keyName = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, '密钥�
 const MAX_SAVE_BYTES = 512 * 1024 * 1024;
 
 /** Why a file of a chosen folder was listed but not read (openFiles with `directory: true`). */
-export const FOLDER_SKIPS = ['too-large', 'link', 'unreadable', 'limit'] as const;
+export const FOLDER_SKIPS = ['too-large', 'other-kind', 'link', 'unreadable', 'limit'] as const;
 export type FolderSkip = (typeof FOLDER_SKIPS)[number];
 /** A folder's files are read down to this many levels of sub-folders… */
 export const FOLDER_MAX_DEPTH = 4;
-/** …and at most this many files, and this many bytes in all; the rest are listed as 'limit'. */
+/** …and at most this many files, and (for bundles) this many bytes in all; the rest are listed as 'limit'. */
 export const FOLDER_MAX_FILES = 5000;
-export const FOLDER_MAX_TOTAL_BYTES = MAX_SAVE_BYTES;
+export const FOLDER_MAX_TOTAL_BYTES = FILE_LIMITS.bundle.maxSelectionBytes;
 const MAX_SECRET_BYTES = 64 * 1024;
 
 /**
@@ -49,7 +50,8 @@ const MAX_SECRET_BYTES = 64 * 1024;
 export const backupName = z
   .string()
   .regex(/^dutybook-[a-z0-9-]{1,80}\.dbbak$/, '备份文件名不合法');
-export const MAX_BACKUP_FILE_BYTES = MAX_SAVE_BYTES;
+/** The most a backup may hold: written (writeBackup) and read back (openFiles kind 'db-backup') alike. */
+export const MAX_BACKUP_FILE_BYTES = FILE_LIMITS['db-backup'].maxBytes;
 /** A listing names at most this many backups (the rolling policy keeps far fewer). */
 export const MAX_BACKUPS_LISTED = 500;
 
@@ -76,21 +78,26 @@ export const hostContract = {
     output: z.object({ path: z.string(), bytes: z.number().int().nonnegative() }).nullable(),
   },
   /**
-   * Ask the user for one or more files and read them. An empty list when the user cancelled.
+   * Ask the user for one or more files of one `kind` and read them. An empty list when the user
+   * cancelled. What a kind may hold is FILE_LIMITS (file-limits.ts), checked in this order: every
+   * file's size and the selection's total from the file system, before anything is read
+   * ('file-too-large'); then each file's first bytes (at most HEAD_BYTES), before the rest of any file
+   * is read ('file-wrong-kind'); only then the files. A refusal refuses the whole selection.
    *
    * `directory: true` asks for a folder instead and reads every file in it and its sub-folders (up to
    * FOLDER_MAX_DEPTH levels, FOLDER_MAX_FILES files): `name` is then the path relative to the folder.
    * Files the host did not read come back with empty `data` and a `skipped` reason instead of failing
-   * the whole call: larger than `maxBytesEach` ('too-large'), a symbolic link or anything else that
-   * is not a plain file inside the folder ('link'), unreadable ('unreadable'), or past the file-count
-   * or total-size ceiling ('limit').
+   * the whole call: larger than the kind's cap ('too-large'), not starting as the kind does
+   * ('other-kind', only its first bytes read), a symbolic link or anything else that is not a plain
+   * file inside the folder ('link'), unreadable ('unreadable'), or past the file-count or the kind's
+   * total ('limit').
    */
   openFiles: {
     channel: 'dutybook:open-files',
     input: z.object({
       multiple: z.boolean(),
+      kind: z.enum(FILE_KINDS),
       filters: z.array(fileFilter).max(10).optional(),
-      maxBytesEach: z.number().int().positive().max(MAX_SAVE_BYTES).optional(),
       directory: z.boolean().optional(),
     }),
     output: z.array(

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { HostApi } from '../host/contract';
+import { ENROLLMENT_FORMAT as ENROLLMENT_FILE_FORMAT, FILE_LIMITS } from '../host/file-limits';
 import { fromHex, fromUtf8, toHex } from '../bundle/bytes';
 import { canonicalJsonBytes, isJsonObject, parseCanonicalJson } from '../bundle/canonical-json';
 import { fingerprint, randomBytes, type CryptoSuite } from '../bundle/crypto';
@@ -76,8 +77,8 @@ export async function loadOrgKey(host: SecretHost, suite: CryptoSuite): Promise<
 
 // ---- Enrollment request ----
 
-export const ENROLLMENT_FORMAT = 'dutybook-enrollment';
-export const MAX_ENROLLMENT_BYTES = 16 * 1024;
+export const ENROLLMENT_FORMAT = ENROLLMENT_FILE_FORMAT;
+export const MAX_ENROLLMENT_BYTES = FILE_LIMITS.enrollment.maxBytes;
 
 const enrollmentBodySchema = z.strictObject({
   format: z.literal(ENROLLMENT_FORMAT),

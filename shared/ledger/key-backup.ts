@@ -24,13 +24,14 @@ import { fromHex, fromUtf8, toHex, utf8 } from '../bundle/bytes';
 import { canonicalJsonBytes, isJsonObject, parseCanonicalJson } from '../bundle/canonical-json';
 import { fingerprint, randomBytes, type CryptoSuite } from '../bundle/crypto';
 import { SyncError } from './errors';
+import { FILE_LIMITS, KEY_BACKUP_FORMAT } from '../host/file-limits';
 import type { DeviceKeys, KeyHalf } from './identity';
 
-export const BACKUP_FORMAT = 'dutybook-key-backup';
+export const BACKUP_FORMAT = KEY_BACKUP_FORMAT;
 export const BACKUP_ITERATIONS = 600_000;
 /** Refuse to spend more than this on a file someone handed us. */
 const MAX_ITERATIONS = 10_000_000;
-const MAX_BACKUP_BYTES = 64 * 1024;
+const MAX_BACKUP_BYTES = FILE_LIMITS['key-backup'].maxBytes;
 
 const hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`));
 

@@ -6,7 +6,8 @@
  * between files; the window stays responsive because control returns to the event loop between files,
  * behind any frame that is due (`yieldBehindFrames`).
  */
-import { describeError } from '../errors/messages.zh';
+import { describeError, formatSize } from '../errors/messages.zh';
+import { FILE_LIMITS } from '../host/file-limits';
 import type { DutyBookDb } from '../store/db';
 import { readBundleHint } from '../bundle/container';
 import { fingerprint, type CryptoSuite } from '../bundle/crypto';
@@ -18,7 +19,7 @@ import type { DeviceKeys } from '../ledger/identity';
 import type { ImportContext, ImportPlan } from './import';
 
 /** Why the host did not read a file of a folder (see the host contract's openFiles `skipped`). */
-export type HostSkip = 'too-large' | 'link' | 'unreadable' | 'limit';
+export type HostSkip = 'too-large' | 'other-kind' | 'link' | 'unreadable' | 'limit';
 
 export type IntakeFile = { name: string; data: Uint8Array; skipped?: HostSkip | undefined };
 
@@ -65,7 +66,8 @@ export type IntakeOptions = {
 };
 
 const HOST_SKIPS: Readonly<Record<HostSkip, string>> = {
-  'too-large': '文件过大,不是数据包',
+  'too-large': `文件超过数据包的上限 ${formatSize(FILE_LIMITS.bundle.maxBytes)},不是数据包,未读取`,
+  'other-kind': '不是数据包',
   link: '快捷方式或链接,出于安全考虑未读取',
   unreadable: '文件无法读取',
   limit: '文件夹中文件过多,超出一次可接收的数量,未读取',
@@ -128,6 +130,7 @@ export async function intakeOne(
   options: IntakeOptions,
 ): Promise<IntakeOutcome> {
   if (file.skipped) {
+    if (file.skipped === 'other-kind') return { kind: 'skipped', reason: notABundle(file.name) };
     return file.skipped === 'too-large' || file.skipped === 'limit'
       ? { kind: 'skipped', reason: HOST_SKIPS[file.skipped] }
       : { kind: 'refused', reason: HOST_SKIPS[file.skipped] };

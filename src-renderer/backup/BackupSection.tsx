@@ -107,7 +107,7 @@ export function BackupSection({ onRestored = () => window.location.reload() }: {
 
   const fromFile = async () => {
     try {
-      const [file] = await host.openFiles({ multiple: false, filters: [FILTER] });
+      const [file] = await host.openFiles({ multiple: false, kind: 'db-backup', filters: [FILTER] });
       if (file) setRestoring({ kind: 'file', name: file.name, bytes: file.data });
     } catch (e) {
       reportError(e);

@@ -48,7 +48,7 @@ export function RecoveryRestore({ dbName, host, onRestored }: { dbName: string; 
 
   const chooseFile = async () => {
     try {
-      const [f] = await host.openFiles({ multiple: false, filters: [{ name: '履责记实数据库备份', extensions: ['dbbak'] }] });
+      const [f] = await host.openFiles({ multiple: false, kind: 'db-backup', filters: [{ name: '履责记实数据库备份', extensions: ['dbbak'] }] });
       if (f) setFile({ name: f.name, data: f.data });
     } catch (e) {
       setError(describeError(e).title);

@@ -11,7 +11,8 @@
  * (The desktop app keeps backups as files under <userData>/backups instead.)
  */
 import Dexie, { type Table } from 'dexie';
-import { MAX_BACKUPS_LISTED } from '../../shared/host/contract';
+import { MAX_BACKUP_FILE_BYTES, MAX_BACKUPS_LISTED } from '../../shared/host/contract';
+import { fileTooLarge } from '../../shared/host/file-limits';
 
 type BackupRow = { name: string; data: Uint8Array; bytes: number; modifiedAt: string };
 type BackupInfo = { name: string; bytes: number; modifiedAt: string };
@@ -118,6 +119,8 @@ export class OpfsBackupStore implements BrowserBackupStore {
       if (e instanceof DOMException && (e.name === 'NotFoundError' || e.name === 'TypeMismatchError')) return null;
       throw e;
     }
+    // Its size before a byte is read, as for a backup file the person picks (shared/host/file-limits.ts).
+    if (headBytes === undefined && file.size > MAX_BACKUP_FILE_BYTES) throw fileTooLarge('db-backup', name, file.size);
     const blob = headBytes === undefined ? file : file.slice(0, headBytes);
     return new Uint8Array(await blob.arrayBuffer());
   }

@@ -3,17 +3,10 @@
  * a file input for opening, and a passphrase-protected key store. Same contract, same validation as
  * the Electron host, so the renderer cannot tell them apart except through getAppInfo().
  */
-import {
-  FOLDER_MAX_DEPTH,
-  FOLDER_MAX_FILES,
-  FOLDER_MAX_TOTAL_BYTES,
-  hostMethods,
-  type FolderSkip,
-  type HostApi,
-} from '../../shared/host/contract';
+import { FOLDER_MAX_DEPTH, FOLDER_MAX_FILES, hostMethods, type FolderSkip, type HostApi } from '../../shared/host/contract';
+import { checkHead, checkSizes, FILE_LIMITS, HEAD_BYTES, headMatches, type FileKind } from '../../shared/host/file-limits';
 import { decodeHostError } from '../../shared/host/host-errors';
 import { validatedHost } from '../../shared/host/validate';
-import { DutyBookError } from '../../shared/errors/errors';
 import { PassphraseVault } from './passphrase-vault';
 import { browserBackupStore, type BrowserBackupStore } from './backup-store';
 
@@ -43,13 +36,32 @@ function chooseFiles(multiple: boolean, accept: string, directory = false): Prom
   });
 }
 
+/** A file's first bytes, and nothing more read (Blob.slice reads only the part asked for). */
+async function headOf(file: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+}
+
 /**
- * A folder's files as the contract gives them: relative names; files over the size limit, or past the
- * count or total ceiling, listed with a reason instead of read (a folder may hold anything).
+ * The files picked, read as FILE_LIMITS says (shared/host/file-limits.ts), like the desktop shell:
+ * sizes (File.size) and the selection's total before anything is read, then each file's first bytes,
+ * then the files. Any refusal refuses the whole selection.
  */
-async function readFolder(files: File[], maxBytesEach: number | undefined) {
+export async function readPicked(files: readonly File[], kind: FileKind) {
+  checkSizes(kind, files);
+  for (const file of files) checkHead(kind, file.name, await headOf(file));
+  const out = [];
+  for (const file of files) out.push({ name: file.name, path: file.name, data: new Uint8Array(await file.arrayBuffer()) });
+  return out;
+}
+
+/**
+ * A folder's files as the contract gives them: relative names; files over the kind's cap, not
+ * starting as the kind does, or past the count or total ceiling, listed with a reason instead of read
+ * (a folder may hold anything).
+ */
+export async function readFolder(files: readonly File[], kind: FileKind) {
   const out: { name: string; path: string; data: Uint8Array<ArrayBuffer>; skipped?: FolderSkip }[] = [];
-  const limit = maxBytesEach ?? FOLDER_MAX_TOTAL_BYTES;
+  const { maxBytes, maxSelectionBytes } = FILE_LIMITS[kind];
   let total = 0;
   let read = 0;
   for (const file of files) {
@@ -57,14 +69,16 @@ async function readFolder(files: File[], maxBytesEach: number | undefined) {
     const depth = name.split('/').length - 2;
     if (depth > FOLDER_MAX_DEPTH) continue;
     const base = { name, path: name, data: new Uint8Array(0) };
-    if (file.size > limit) out.push({ ...base, skipped: 'too-large' });
-    else if (read >= FOLDER_MAX_FILES || total + file.size > FOLDER_MAX_TOTAL_BYTES)
-      out.push({ ...base, skipped: 'limit' });
+    if (file.size > maxBytes) out.push({ ...base, skipped: 'too-large' });
+    else if (read >= FOLDER_MAX_FILES || total + file.size > maxSelectionBytes) out.push({ ...base, skipped: 'limit' });
     else {
       try {
-        out.push({ ...base, data: new Uint8Array(await file.arrayBuffer()) });
-        read += 1;
-        total += file.size;
+        if (!headMatches(kind, await headOf(file))) out.push({ ...base, skipped: 'other-kind' });
+        else {
+          out.push({ ...base, data: new Uint8Array(await file.arrayBuffer()) });
+          read += 1;
+          total += file.size;
+        }
       } catch {
         out.push({ ...base, skipped: 'unreadable' });
       }
@@ -98,21 +112,9 @@ export function createWebHost(vault = new PassphraseVault(), backups: BrowserBac
       return Promise.resolve({ path: `下载/${suggestedName}`, bytes: data.byteLength });
     },
 
-    openFiles: async ({ multiple, filters, maxBytesEach, directory }) => {
+    openFiles: async ({ multiple, kind, filters, directory }) => {
       const files = await chooseFiles(multiple, acceptOf(filters), directory === true);
-      if (directory) return readFolder(files, maxBytesEach);
-      const out = [];
-      for (const file of files) {
-        if (maxBytesEach !== undefined && file.size > maxBytesEach) {
-          throw new DutyBookError('file-too-large', `${file.name} is ${file.size} bytes`, {
-            name: file.name,
-            size: file.size,
-            limit: maxBytesEach,
-          });
-        }
-        out.push({ name: file.name, path: file.name, data: new Uint8Array(await file.arrayBuffer()) });
-      }
-      return out;
+      return directory ? readFolder(files, kind) : readPicked(files, kind);
     },
 
     keyStoreStatus: () => vault.status(),

@@ -17,7 +17,7 @@ import { fakeHost } from './fake-host';
 afterEach(cleanup);
 
 /** The fake host, plus an in-memory key store (open, as Electron's is) and a folder to hand out. */
-function folderHost(folder: { name: string; data: Uint8Array; skipped?: 'too-large' }[]) {
+function folderHost(folder: { name: string; data: Uint8Array; skipped?: 'too-large' | 'other-kind' }[]) {
   const secrets = new Map<string, Uint8Array<ArrayBuffer>>();
   const asked: HostInput<'openFiles'>[] = [];
   const saved: { name: string; text: string }[] = [];
@@ -70,7 +70,8 @@ describe('接收数据包', () => {
     const folder = [
       { name: '张三.dutybook', data: o1 },
       { name: '李四.dutybook', data: (await send(O2!, org.hr)).bytes },
-      { name: '通知.docx', data: new TextEncoder().encode('PK\u0003\u0004') },
+      // The host read only its first bytes (a zip's) and left it: not a bundle.
+      { name: '通知.docx', data: new Uint8Array(0), skipped: 'other-kind' as const },
       { name: '给王主任.dutybook', data: (await send(O1!, S1!)).bytes },
       { name: '张三(副本).dutybook', data: o1 },
       { name: '录像.mp4', data: new Uint8Array(0), skipped: 'too-large' as const },
@@ -98,7 +99,7 @@ describe('接收数据包', () => {
       '通知.docx跳过跳过:不是数据包(Word 文档)',
       '给王主任.dutybook拒绝拒绝:这是发给“王主任”的数据包,不是发给本机的张三',
       '张三(副本).dutybook已导入过已导入过张三',
-      '录像.mp4跳过跳过:文件过大,不是数据包',
+      '录像.mp4跳过跳过:文件超过数据包的上限 256 MB,不是数据包,未读取',
     ]);
     expect((await readPersonYear(org.hr.db, 'O1', 2026)).plan).toMatchObject({ state: 'submitted' });
 

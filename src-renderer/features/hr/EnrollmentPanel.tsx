@@ -23,7 +23,7 @@ export function EnrollmentPanel() {
 
   const importFiles = async () => {
     try {
-      const files = await host.openFiles({ multiple: true, filters: [ENROLL_FILTER] });
+      const files = await host.openFiles({ multiple: true, kind: 'enrollment', filters: [ENROLL_FILTER] });
       const read: PendingEnrollment[] = [];
       const bad: string[] = [];
       for (const f of files) {

@@ -35,7 +35,7 @@ export function BackupSection({ profile }: { profile: LocalProfile }) {
   const pickBackup = async () => {
     setDone(null);
     try {
-      const [file] = await host.openFiles({ multiple: false, filters: [BACKUP_FILTER] });
+      const [file] = await host.openFiles({ multiple: false, kind: 'key-backup', filters: [BACKUP_FILTER] });
       if (!file) return;
       const hint = readKeyBackupHint(file.data);
       setMode({ kind: 'restore', bytes: file.data, who: t.restoreWho(hint.personName, hint.fingerprint) });

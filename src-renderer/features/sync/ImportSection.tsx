@@ -62,7 +62,7 @@ export function ImportSection({ profile, data }: { profile: LocalProfile; data: 
   const choose = async () => {
     try {
       // The file chooser first, while the click still counts as the user's gesture.
-      const files = await services.host.openFiles({ multiple: true, filters: [BUNDLE_FILTER] });
+      const files = await services.host.openFiles({ multiple: true, kind: 'bundle', filters: [BUNDLE_FILTER] });
       if (files.length === 0) return;
       idRef.current = await ensureIdentity(services, profile);
       const fresh: ImportItem[] = files.map((f) => ({ key: String(++nextKey), name: f.name, bytes: f.data, state: 'waiting' }));

@@ -4,7 +4,7 @@
  * left), list newest first, read whole or the header only, delete; names that are not backups refused.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
@@ -25,6 +25,17 @@ const bytes = (n: number, fill: number) => new Uint8Array(n).fill(fill);
 
 describe('desktop backup store', () => {
   const store = () => createBackupStore<undefined>({ backupDir: () => join(dir, 'backups') });
+
+  it('refuses an automatic backup over 512 MB from its size, unread (a sparse file)', async () => {
+    await mkdir(join(dir, 'backups'));
+    const handle = await open(join(dir, 'backups', A), 'w');
+    await handle.truncate(512 * 1024 * 1024 + 1);
+    await handle.close();
+    const before = process.memoryUsage().arrayBuffers;
+    const error = await store().readBackup({ name: A }, undefined).catch((e: unknown) => e);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(16 * 1024 * 1024);
+    expect(error).toMatchObject({ code: 'file-too-large', details: { kind: 'db-backup', name: A, limit: 512 * 1024 * 1024 } });
+  });
 
   it('writes, lists, reads (whole and head), deletes — under <userData>/backups only, owner-only', async () => {
     const s = store();

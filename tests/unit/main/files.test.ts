@@ -134,30 +134,33 @@ describe('file handlers', () => {
     expect(dialog.showSaveDialog.mock.calls[0]).toHaveLength(1);
   });
 
-  it('opens the picked files, one or many, and enforces maxBytesEach', async () => {
-    await writeFile(join(dir, 'a.dbk'), new Uint8Array([1]));
-    await writeFile(join(dir, 'b.dbk'), new Uint8Array([1, 2, 3]));
-    const paths = [join(dir, 'a.dbk'), join(dir, 'b.dbk')];
+  it('opens the picked files, one or many, and enforces the kind\'s cap', async () => {
+    const request = (...tail: number[]) => new TextEncoder().encode(`{"createdAt":"x","format":"dutybook-enrollment"${tail.join('')}}`);
+    await writeFile(join(dir, 'a.dutyenroll'), request(1));
+    await writeFile(join(dir, 'b.dutyenroll'), request(1, 2, 3));
+    await writeFile(join(dir, 'c.dutyenroll'), new Uint8Array(16 * 1024 + 1).fill(0x7b));
+    const paths = [join(dir, 'a.dutyenroll'), join(dir, 'b.dutyenroll')];
     const dialog = fakeDialog({ canceled: true, filePath: '' }, { canceled: false, filePaths: paths });
     const handlers = createFileHandlers<string>({ dialog, windowOf: () => window, defaultDir: () => dir });
 
-    const files = await handlers.openFiles({ multiple: true }, 'e');
+    const files = await handlers.openFiles({ multiple: true, kind: 'enrollment' }, 'e');
     expect(files.map((f) => [f.name, f.path, [...f.data]])).toEqual([
-      ['a.dbk', paths[0], [1]],
-      ['b.dbk', paths[1], [1, 2, 3]],
+      ['a.dutyenroll', paths[0], [...request(1)]],
+      ['b.dutyenroll', paths[1], [...request(1, 2, 3)]],
     ]);
     expect(dialog.showOpenDialog).toHaveBeenCalledWith(window, expect.objectContaining({ properties: ['openFile', 'multiSelections'] }));
 
-    const error = (await handlers.openFiles({ multiple: false, maxBytesEach: 2 }, 'e').catch((e: unknown) => e)) as DutyBookError;
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [join(dir, 'c.dutyenroll')] });
+    const error = (await handlers.openFiles({ multiple: false, kind: 'enrollment' }, 'e').catch((e: unknown) => e)) as DutyBookError;
     expect(error.code).toBe('file-too-large');
-    expect(error.details).toMatchObject({ name: 'b.dbk', size: 3, limit: 2 });
+    expect(error.details).toMatchObject({ kind: 'enrollment', name: 'c.dutyenroll', size: 16 * 1024 + 1, limit: 16 * 1024 });
     expect(dialog.showOpenDialog).toHaveBeenLastCalledWith(window, expect.objectContaining({ properties: ['openFile'] }));
   });
 
   it('returns an empty list when the user cancels opening', async () => {
     const dialog = fakeDialog({ canceled: true, filePath: '' }, { canceled: true, filePaths: [] });
     const handlers = createFileHandlers<string>({ dialog, windowOf: () => window, defaultDir: () => dir });
-    await expect(handlers.openFiles({ multiple: true }, 'e')).resolves.toEqual([]);
+    await expect(handlers.openFiles({ multiple: true, kind: 'bundle' }, 'e')).resolves.toEqual([]);
   });
 });
 

@@ -31,6 +31,7 @@ import { parseHostErrorMessage, type EncodedHostError } from '../../../shared/ho
 import type { ErrorCode } from '../../../shared/errors/errors';
 import { createSenderCheck, registerHostHandlers, type InvokeSender, type IpcMainLike } from '../../../src-main/ipc';
 import { createHostHandlers, type HostDeps } from '../../../src-main/host';
+import { BUNDLE_MAGIC, FILE_KINDS } from '../../../shared/host/file-limits';
 
 // ---------------------------------------------------------------------------------------------------
 // Every fs/promises call made by src-main is recorded (the test itself uses node:fs, not recorded).
@@ -101,7 +102,8 @@ beforeAll(() => {
   backupsDir = join(base, 'userData', 'backups');
   openDir = join(base, 'chosen');
   for (const dir of [documents, keysDir, backupsDir, join(openDir, 'sub')]) mkdirSync(dir, { recursive: true });
-  writeFileSync(join(openDir, 'a.dbk'), new Uint8Array([1, 2, 3]));
+  // Starts as a bundle, so an openFiles call of kind 'bundle' reads it; other kinds refuse it by its start.
+  writeFileSync(join(openDir, 'a.dbk'), Uint8Array.of(...BUNDLE_MAGIC, 1, 2, 3));
   writeFileSync(join(openDir, 'b.txt'), 'bundle');
   writeFileSync(join(openDir, 'sub', 'c.bin'), new Uint8Array(2048));
 
@@ -197,6 +199,7 @@ const KNOWN_CODES: ReadonlySet<string> = new Set([
   'key-store-locked',
   'file-too-large',
   'file-unreadable',
+  'file-wrong-kind',
 ] satisfies ErrorCode[]);
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: EncodedHostError; size: number };
@@ -414,10 +417,10 @@ const nearValid: Record<HostMethod, fc.Arbitrary<unknown>> = {
     {
       multiple: field(fc.boolean()),
       filters: field(validFilters),
-      maxBytesEach: field(fc.integer({ min: 1, max: 4096 }), fc.constantFrom<unknown>(0, -1, 1.5, Number.NaN, Infinity, 2 ** 40, '100')),
+      kind: field(fc.constantFrom(...FILE_KINDS), fc.constantFrom<unknown>('', 'exe', 'BUNDLE', 0, 'bundle ')),
       directory: field(fc.boolean()),
     },
-    ['multiple'],
+    ['multiple', 'kind'],
   ),
   unlockKeyStore: recordOf({ passphrase: field(fc.string({ minLength: 8, maxLength: 40 }), nastyString) }, ['passphrase']),
   storeSecret: recordOf(
@@ -464,7 +467,7 @@ describe('IPC payload fuzzing (real handlers over a temp folder)', () => {
     expect(save.changed).toEqual([join(documents, '考核表.docx')]);
     const store = await invoke('storeSecret', [{ name: 'signing-key', secret: new Uint8Array([1, 2]) }]);
     expect(store.changed).toEqual([join(keysDir, 'signing-key.bin')]);
-    const open = await invoke('openFiles', [{ multiple: false, directory: true }]);
+    const open = await invoke('openFiles', [{ multiple: false, kind: 'bundle', directory: true }]);
     expect(open.fs.some((c) => c.op === 'open' && c.path.endsWith('c.bin'))).toBe(true);
     expect(open.changed).toEqual([]);
   });

@@ -40,7 +40,7 @@ const bytes = new Uint8Array([1, 2, 3]);
 const valid: Record<HostMethod, { input: unknown; output: unknown }> = {
   getAppInfo: { input: undefined, output: { kind: 'electron', version: '0.1.0', platform: 'linux', keyStore: 'os' } },
   saveFile: { input: { suggestedName: '考核表.docx', data: bytes }, output: { path: '/home/u/考核表.docx', bytes: 3 } },
-  openFiles: { input: { multiple: true, maxBytesEach: 1024 }, output: [{ name: 'a.dbk', path: '/a.dbk', data: bytes }] },
+  openFiles: { input: { multiple: true, kind: 'bundle' }, output: [{ name: 'a.dbk', path: '/a.dbk', data: bytes }] },
   keyStoreStatus: { input: undefined, output: { available: true, unlocked: true, initialised: true } },
   unlockKeyStore: { input: { passphrase: 'correct horse' }, output: { unlocked: true } },
   storeSecret: { input: { name: 'signing-key', secret: bytes }, output: { stored: true } },
@@ -66,9 +66,9 @@ const invalid: Record<HostMethod, unknown[]> = {
   openFiles: [
     undefined,
     { multiple: 'yes' },
-    { multiple: true, maxBytesEach: -1 },
-    { multiple: true, maxBytesEach: 1e12 },
-    { multiple: true, directory: 'yes' },
+    { multiple: true },
+    { multiple: true, kind: 'exe' },
+    { multiple: true, kind: 'bundle', directory: 'yes' },
   ],
   keyStoreStatus: [{}, null, 'x'],
   unlockKeyStore: [undefined, { passphrase: 'short' }, { passphrase: 12345678 }],
@@ -190,12 +190,12 @@ describe('registerHostHandlers', () => {
     vi.mocked(handlers.openFiles).mockRejectedValueOnce(
       new DutyBookError('file-too-large', 'big.dbk is 9 bytes', { name: 'big.dbk', size: 9, limit: 4 }),
     );
-    const error = await rejection(fake.invoke('openFiles', appEvent(), { multiple: false }));
+    const error = await rejection(fake.invoke('openFiles', appEvent(), { multiple: false, kind: 'bundle' }));
     expect(error).toEqual({ code: 'file-too-large', message: 'big.dbk is 9 bytes', details: { name: 'big.dbk', size: 9, limit: 4 } });
 
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     vi.mocked(handlers.openFiles).mockRejectedValueOnce(new TypeError('boom'));
-    expect(await rejection(fake.invoke('openFiles', appEvent(), { multiple: false }))).toMatchObject({ code: 'internal', message: 'boom' });
+    expect(await rejection(fake.invoke('openFiles', appEvent(), { multiple: false, kind: 'bundle' }))).toMatchObject({ code: 'internal', message: 'boom' });
   });
 });
 

@@ -25,7 +25,6 @@ import {
   Typography,
 } from '@mui/material';
 import { getCurrentRoster, getPinnedHr, getProfile } from '../../../../shared/store';
-import { DEFAULT_LIMITS } from '../../../../shared/bundle/format';
 import {
   importBatch,
   outcomeText,
@@ -86,8 +85,8 @@ export function IntakePage() {
       // The chooser first, while the click still counts as the user's gesture.
       const chosen = await host.openFiles(
         directory
-          ? { multiple: true, directory: true, maxBytesEach: DEFAULT_LIMITS.maxFileBytes }
-          : { multiple: true, filters: [BUNDLE_FILTER], maxBytesEach: DEFAULT_LIMITS.maxFileBytes },
+          ? { multiple: true, kind: 'bundle', directory: true }
+          : { multiple: true, kind: 'bundle', filters: [BUNDLE_FILTER] },
       );
       if (chosen.length === 0) {
         setReading(false);
