@@ -27,3 +27,4 @@ export * from './filing';
 export * from './annual';
 export * from './statistics';
 export * from './tracking';
+export * from './text';
