@@ -50,16 +50,23 @@ const REMOVED = new RegExp(
   'gu',
 );
 
-/** Whether cleaning would change anything but the normal form: a cheap test before the work. */
-const NEEDS_CLEANING = new RegExp(`${BREAKS.source}|${REMOVED.source}`, 'u');
+/**
+ * A cheap first test (one BMP class, no /u: twice as fast on long text): false means cleaning changes
+ * nothing but the normal form. Any surrogate makes it true, so astral text takes the exact path.
+ */
+const MAYBE_CLEANING =
+  // eslint-disable-next-line no-control-regex -- the characters cleanText removes or changes
+  /[\u0000-\u0008\u000B-\u000D\u000E-\u001F\u007F-\u009F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2028-\u2029\u2060-\u2064\u2066-\u206F\uD800-\uDFFF\uFDD0-\uFDEF\uFEFF\uFFF9-\uFFFB\uFFFE\uFFFF]/;
+
+/** The characters removed and the line breaks changed, without the normal form. */
+const stripped = (s: string) => (MAYBE_CLEANING.test(s) ? s.replace(BREAKS, '\n').replace(REMOVED, '') : s);
 
 /**
  * Multi-line text as a record keeps it: line breaks as LF, tabs kept, every invisible or
  * XML-illegal character removed, NFC. Idempotent.
  */
 export function cleanText(s: string): string {
-  const out = NEEDS_CLEANING.test(s) ? s.replace(BREAKS, '\n').replace(REMOVED, '') : s;
-  return out.normalize('NFC');
+  return stripped(s).normalize('NFC');
 }
 
 /** One-line text (a name, a place, a title): as `cleanText`, with tabs and newlines made spaces. */
@@ -69,7 +76,7 @@ export function cleanLine(s: string): string {
 
 /** Whether `s` holds a character `cleanLine` would remove or change (other than by normal form). */
 export function hasHiddenCharacters(s: string): boolean {
-  return /[\t\n]/.test(s) || NEEDS_CLEANING.test(s);
+  return /[\t\n]/.test(s) || stripped(s) !== s;
 }
 
 /** Characters as a clerk counts them: code points, so a CJK Extension B character is one. */
