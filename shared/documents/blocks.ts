@@ -18,6 +18,7 @@ import {
 } from 'docx';
 import type { Table } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { xmlSafe } from '../domain/text';
 import type { IsoDate, WorkStatus } from './models';
 import {
   BODY_LINE_TWIPS,
@@ -89,7 +90,9 @@ export function run(text: string, style: RunStyle = {}): TextRun {
   const size = ptToHalfPoints(style.size ?? SIZE_PT.body);
   return new TextRun({
     // A tab must be a w:tab element: a tab character inside w:t is not a tab to Word.
-    children: text.split('\t').flatMap((part, i) => (i === 0 ? [part] : [new Tab(), part])),
+    children: xmlSafe(text)
+      .split('\t')
+      .flatMap((part, i) => (i === 0 ? [part] : [new Tab(), part])),
     font: fontSlots(style.font ?? FONT.body, style.latin),
     size,
     sizeComplexScript: size,
@@ -267,7 +270,28 @@ export function formDocument(
 }
 
 /**
- * The .docx file's bytes. `Packer.toBuffer` is Node-only; a Uint8Array works in Node, browsers and workers.
+ * Whether UTF-8 bytes hold a character XML 1.0 refuses: a C0 control other than tab, LF and CR
+ * (bytes below 0x20 never occur inside a multi-byte sequence), or U+FFFE/U+FFFF (EF BF BE/BF).
+ * Unpaired surrogates cannot be there: encoding writes them as U+FFFD.
+ */
+function hasXmlIllegalBytes(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (
+      c < 0x20
+        ? c !== 0x09 && c !== 0x0a && c !== 0x0d
+        : c === 0xef && b[i + 1] === 0xbf && (b[i + 2] === 0xbe || b[i + 2] === 0xbf)
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * The .docx file's bytes. Every part is XML: a character XML refuses (`xmlSafe`), wherever it came
+ * from (a run, a title, the document's properties), is removed here, so no text makes the file
+ * unopenable; the runs have already dropped them (`run`), so this finds nothing in practice.
+ * `Packer.toBuffer` is Node-only; a Uint8Array works in Node, browsers and workers.
  *
  * 2026-11-23: docx@9 writes `w:overflowPunct` only when true, so the "no" that keeps a full stop from
  * hanging past the right margin (GB/T 9704: 28 characters a line, inside the text block) is added
@@ -275,6 +299,10 @@ export function formDocument(
  */
 export async function toBytes(doc: Document): Promise<Uint8Array> {
   const files = unzipSync(await Packer.pack(doc, 'uint8array'));
+  for (const [name, data] of Object.entries(files)) {
+    if (/\.(xml|rels)$/.test(name) && hasXmlIllegalBytes(data))
+      files[name] = strToU8(xmlSafe(strFromU8(data)));
+  }
   const styles = files['word/styles.xml'];
   if (styles) {
     // overflowPunct comes before spacing in CT_PPrBase; the default pPr has nothing that goes before it.

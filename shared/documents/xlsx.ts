@@ -7,6 +7,7 @@
  * No formulas are written: a text starting with "=" stays text.
  */
 import { strToU8, zipSync } from 'fflate';
+import { xmlSafe } from '../domain/text';
 
 export type XlsxCell = string | number | null | undefined;
 
@@ -25,13 +26,9 @@ export type XlsxMeta = { title?: string; creator?: string; created?: Date };
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-// XML 1.0 refuses most control characters, even escaped; they are dropped.
-// eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
+// XML 1.0 refuses control characters, U+FFFE/U+FFFF and unpaired surrogates, even escaped: dropped.
 function esc(text: string): string {
-  return text
-    .replace(INVALID_XML, '')
+  return xmlSafe(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -14,6 +14,7 @@ import { entityIdSchema } from './org';
 import { monthSchema, versionNumberSchema, yearSchema } from './plan';
 import { gradeForScore, roundScore, weightedScore } from './scoring';
 import { quarterSchema } from './summary';
+import { lineField, textField } from './text';
 import {
   evaluationMethodLabels,
   evaluationMethodSchema,
@@ -25,7 +26,7 @@ import {
 export const bonusAwardSchema = z.object({
   factorId: z.string({ error: '请选择加分要素' }),
   points: z.number({ error: '加分应为数字' }),
-  reason: z.string({ error: '加分理由应为文字' }),
+  reason: textField('加分理由', 500),
 });
 export type BonusAward = z.output<typeof bonusAwardSchema>;
 
@@ -35,15 +36,15 @@ export const peerOpinionSchema = z.object({
     .number({ error: '征求意见人数应为数字' })
     .int({ error: '征求意见人数应为整数' })
     .min(0, { error: '征求意见人数不能为负数' }),
-  scope: z.string({ error: '征求意见范围应为文字' }),
-  gist: z.string({ error: '群众意见要点应为文字' }),
+  scope: lineField('征求意见范围', 200),
+  gist: textField('群众意见要点', 2000),
 });
 export type PeerOpinion = z.output<typeof peerOpinionSchema>;
 
 /** 服务对象和社会反映; null when there was none this quarter. */
 export const publicFeedbackSchema = z.object({
-  source: z.string({ error: '反映来源应为文字' }),
-  gist: z.string({ error: '反映内容应为文字' }),
+  source: lineField('反映来源', 200),
+  gist: textField('反映内容', 2000),
 });
 export type PublicFeedback = z.output<typeof publicFeedbackSchema>;
 
@@ -69,15 +70,15 @@ const evaluationFields = {
   /** 定量: leaf indicator id → 0–100. Ranges are checked by `evaluationIssues`, with the leaf's name. */
   leafScores: z.record(z.string(), z.number({ error: '得分应为数字' })).optional(),
   templateId: z.string().optional(),
-  bonuses: z.array(bonusAwardSchema).default([]),
+  bonuses: z.array(bonusAwardSchema).max(50, { error: '加分项不能超过50项' }).default([]),
   peerOpinion: peerOpinionSchema,
   publicFeedback: publicFeedbackSchema.nullable(),
   /** 评鉴意见 */
-  opinion: z.string({ error: '评鉴意见应为文字' }),
+  opinion: textField('评鉴意见', 2000),
   evidence: evaluationEvidenceSchema,
   version: versionNumberSchema.min(1),
   correctionOf: z
-    .object({ version: versionNumberSchema.min(1), reason: z.string({ error: '更正原因应为文字' }) })
+    .object({ version: versionNumberSchema.min(1), reason: textField('更正原因', 500) })
     .optional(),
 };
 

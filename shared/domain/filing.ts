@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { entityIdSchema } from './org';
 import { timestampSchema, versionNumberSchema, yearSchema } from './plan';
 import { quarterSchema } from './summary';
+import { lineField, textField } from './text';
 
 export const FILED_KINDS = ['plan', 'register'] as const;
 export type FiledKind = (typeof FILED_KINDS)[number];
@@ -27,7 +28,7 @@ export const filingReceiptSchema = z.object({
   version: versionNumberSchema.min(1),
   filedAt: timestampSchema,
   /** 经办人 (HR's name as signed). */
-  clerk: z.string().max(40),
+  clerk: lineField('经办人', 40),
 });
 export type FilingReceipt = z.output<typeof filingReceiptSchema>;
 
@@ -57,8 +58,8 @@ export const spotCheckSchema = z.object({
   /** How the person was chosen. */
   chosen: z.enum(['random', 'manual']),
   checkedAt: timestampSchema,
-  findings: z.string().max(2000, { error: '检查发现不能超过2000个字' }),
-  corrections: z.string().max(2000, { error: '整改情况不能超过2000个字' }),
+  findings: textField('检查发现', 2000),
+  corrections: textField('整改情况', 2000),
   state: z.enum(SPOT_CHECK_STATES),
   updatedAt: timestampSchema,
 });

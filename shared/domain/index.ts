@@ -28,3 +28,4 @@ export * from './annual';
 export * from './statistics';
 export * from './tracking';
 export * from './periods';
+export * from './text';

@@ -9,6 +9,7 @@ import { newId } from './ids';
 import { entityIdSchema } from './org';
 import { timestampSchema } from './plan';
 import { workStatusSchema, type WorkItem, type WorkStatus } from './record-book';
+import { cleanText } from './text';
 
 export const JOURNAL_KINDS = ['daily', 'weekly'] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
@@ -33,6 +34,7 @@ export const journalEntryInputSchema = z.object(
     kind: journalKindSchema,
     content: z
       .string({ error: '记实内容未填写' })
+      .overwrite(cleanText)
       .trim()
       .min(1, { error: '记实内容未填写' })
       .max(2000, { error: '记实内容不能超过2000个字' }),

@@ -18,6 +18,7 @@ import {
 import { compareChinese } from './collate';
 import { parseIsoDate } from './dates';
 import type { PersonPeriod } from './periods';
+import { charCount, cleanLine, cleanName } from './text';
 
 // ---- Shared fields ----
 
@@ -28,18 +29,15 @@ export const entityIdSchema = z
   .max(64, { error: '编号过长' })
   .regex(/^[^/\s]+$/, { error: '编号不能含有“/”或空格' });
 
-const text = (empty: string, max: number, what: string) =>
-  z
-    .string({ error: empty })
-    .trim()
-    .min(1, { error: empty })
-    .max(max, { error: `${what}不能超过${max}个字` });
+// Names and titles: one line, without invisible characters, counted as a clerk counts (text.ts).
+const text = (empty: string, max: number, what: string) => cleanName(what, max, empty);
 
 const optionalText = (max: number, what: string) =>
   z
     .string()
+    .overwrite(cleanLine)
     .trim()
-    .max(max, { error: `${what}不能超过${max}个字` })
+    .refine((s) => charCount(s) <= max, { error: `${what}不能超过${max}个字` })
     .transform((v) => v || undefined)
     .optional();
 
@@ -107,7 +105,7 @@ export const orgUnitInputSchema = z
       id: entityIdSchema.optional(),
       name: text('请填写单位名称', 100, '单位名称'),
       parentId: entityIdSchema.nullable().default(null),
-      code: z.string().trim().max(50, { error: '单位代码不能超过50个字符' }).default(''),
+      code: z.string().overwrite(cleanLine).trim().max(50, { error: '单位代码不能超过50个字符' }).default(''),
       sortOrder: z.number({ error: '排序号应为整数' }).int({ error: '排序号应为整数' }).default(0),
     },
     { error: '单位信息格式不正确' },

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { DutyBookError, LockedError, type ValidationIssue } from '../errors/errors';
 import { invalidDateReason, parseIsoDate, type IsoDate } from './dates';
 import { entityIdSchema } from './org';
+import { lineField, textField } from './text';
 
 // ---- Shared by every record an official writes ----
 
@@ -59,13 +60,13 @@ export const planItemSchema = z.object(
   {
     id: entityIdSchema,
     /** 工作任务 */
-    task: z.string({ error: '工作任务应为文字' }),
+    task: textField('工作任务', 500),
     /** 目标要求 */
-    target: z.string({ error: '目标要求应为文字' }),
+    target: textField('目标要求', 500),
     /** 完成时限, 'YYYY-MM-DD'; a draft may leave it empty. */
-    deadline: z.string({ error: '完成时限应为日期' }),
+    deadline: lineField('完成时限', 40),
     /** 对应岗位职责/能力席位标准 */
-    duty: z.string({ error: '对应岗位职责/能力席位标准应为文字' }),
+    duty: textField('对应岗位职责/能力席位标准', 500),
     /** 权重, in per cent of the plan; all items have one or none has. */
     weight: z.number({ error: '权重应为数字' }).optional(),
   },
@@ -73,9 +74,13 @@ export const planItemSchema = z.object(
 );
 export type PlanItem = z.output<typeof planItemSchema>;
 
+/** More items than a year's plan holds on paper many times over: a bound, not a rule of the policy. */
+export const MAX_PLAN_ITEMS = 100;
+
 /** The items' types only: a draft may be incomplete, but item ids must stay unique (work items link to them). */
 export const planItemsSchema = z
   .array(planItemSchema, { error: '计划事项格式不正确' })
+  .max(MAX_PLAN_ITEMS, { error: `个人年度工作计划不能超过${MAX_PLAN_ITEMS}项工作任务` })
   .superRefine((items, ctx) => {
     const seen = new Set<string>();
     items.forEach((item, i) => {
@@ -200,7 +205,7 @@ export function nextPlanState(state: PlanState, action: PlanAction): PlanState {
 export const planReturnReasonSchema = z.object({
   /** The item the reason is about; null for the plan as a whole. */
   itemId: entityIdSchema.nullable(),
-  reason: z.string(),
+  reason: textField('退回原因', 500),
 });
 export type PlanReturnReason = z.output<typeof planReturnReasonSchema>;
 
@@ -219,9 +224,9 @@ export const annualPlanSchema = z.object({
   returnedAt: timestampSchema.optional(),
   approvedAt: timestampSchema.optional(),
   /** Who approved (the supervisor's person id or name). */
-  approvedBy: z.string().optional(),
+  approvedBy: lineField('核准人', 64).optional(),
   /** 主管领导核准意见 */
-  approvalOpinion: z.string().optional(),
+  approvalOpinion: textField('核准意见', 500).optional(),
   filedAt: timestampSchema.optional(),
 });
 export type AnnualPlan = z.output<typeof annualPlanSchema>;

@@ -10,6 +10,7 @@ import { daysInMonth, invalidDateReason, parseIsoDate, type IsoDate } from './da
 import type { HolidayCalendar, HolidayIndex } from './holidays';
 import { entityIdSchema } from './org';
 import { monthSchema, timestampSchema, versionNumberSchema, yearSchema, type AnnualPlan } from './plan';
+import { lineField, textField } from './text';
 import { prefixIssues } from './validation';
 
 // ---- 工作内容、工作进度、完成情况 ----
@@ -28,9 +29,9 @@ export const workItemSchema = z.object(
   {
     id: entityIdSchema,
     /** 工作内容 */
-    content: z.string({ error: '工作内容应为文字' }),
-    /** 工作进度: what was done this month, in words. */
-    progress: z.string({ error: '工作进度应为文字' }),
+    content: textField('工作内容', 2000),
+    /** 工作进度: what was done this month, in words (a roll-up of the month's journal runs long). */
+    progress: textField('工作进度', 5000),
     status: workStatusSchema,
     /** 完成进度, 0–100 per cent. */
     percent: z.number({ error: '完成进度应为数字' }),
@@ -169,13 +170,13 @@ export const errorSeveritySchema = z.enum(ERROR_SEVERITIES, { error: '请选择�
 export const errorEntrySchema = z.object(
   {
     id: entityIdSchema,
-    date: z.string({ error: '差错日期应为日期' }),
+    date: lineField('差错日期', 40),
     /** 事项 */
-    matter: z.string({ error: '差错事项应为文字' }),
+    matter: textField('差错事项', 500),
     /** 原因 */
-    cause: z.string({ error: '差错原因应为文字' }),
+    cause: textField('差错原因', 500),
     /** 纠正情况 */
-    correction: z.string({ error: '纠正情况应为文字' }),
+    correction: textField('纠正情况', 500),
     severity: errorSeveritySchema,
   },
   { error: '差错登记格式不正确' },
@@ -204,17 +205,27 @@ const uniqueIds =
     });
   };
 
+/** Bounds far above a month's paper form, so that no record can grow without end. */
+export const MAX_WORK_ITEMS = 200;
+export const MAX_ERROR_ENTRIES = 100;
+const workItemsSchema = z
+  .array(workItemSchema)
+  .max(MAX_WORK_ITEMS, { error: `本月工作内容不能超过${MAX_WORK_ITEMS}项` });
+const errorEntriesSchema = z
+  .array(errorEntrySchema)
+  .max(MAX_ERROR_ENTRIES, { error: `本月差错登记不能超过${MAX_ERROR_ENTRIES}条` });
+
 export const monthlyRecordSchema = z.object({
   id: entityIdSchema,
   personId: entityIdSchema,
   year: yearSchema,
   month: monthSchema,
   state: recordStateSchema,
-  workItems: z.array(workItemSchema).superRefine(uniqueIds('项工作')),
+  workItems: workItemsSchema.superRefine(uniqueIds('项工作')),
   attendance: attendanceSchema,
-  errors: z.array(errorEntrySchema).superRefine(uniqueIds('条差错登记')),
+  errors: errorEntriesSchema.superRefine(uniqueIds('条差错登记')),
   /** The supervisor's reason when the record was last returned; cleared on the next submission. */
-  returnReason: z.string().optional(),
+  returnReason: textField('退回原因', 500).optional(),
   /** How many versions have been submitted; 0 before the first submission. */
   version: versionNumberSchema,
   updatedAt: timestampSchema,
@@ -231,9 +242,9 @@ export const monthlyRecordVersionSchema = z.object({
   year: yearSchema,
   month: monthSchema,
   version: versionNumberSchema.min(1),
-  workItems: z.array(workItemSchema),
+  workItems: workItemsSchema,
   attendance: attendanceSchema,
-  errors: z.array(errorEntrySchema),
+  errors: errorEntriesSchema,
   submittedAt: timestampSchema,
 });
 export type MonthlyRecordVersion = z.output<typeof monthlyRecordVersionSchema>;

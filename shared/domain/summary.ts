@@ -8,6 +8,7 @@ import type { ValidationIssue } from '../errors/errors';
 import { monthsOfQuarter, type Quarter } from './calendar';
 import { entityIdSchema } from './org';
 import { timestampSchema, versionNumberSchema, yearSchema, type AnnualPlan } from './plan';
+import { lineField, textField } from './text';
 import {
   attendanceSchema,
   errorSeveritySchema,
@@ -34,16 +35,30 @@ export const summaryStateSchema = z.enum(SUMMARY_STATES, { error: '小结状态�
 
 export const quarterHighlightsSchema = z.object({
   /** 完成事项: the quarter's work items marked 已完成. */
-  completedItems: z.array(z.object({ content: z.string(), month: z.number().int() })),
+  completedItems: z
+    .array(z.object({ content: textField('完成事项', 2000), month: z.number().int() }))
+    .max(600),
   /** 年度计划推进情况 at the end of the quarter. */
-  planProgress: z.array(z.object({ planItemId: entityIdSchema, task: z.string(), percent: z.number() })),
+  planProgress: z
+    .array(z.object({ planItemId: entityIdSchema, task: textField('工作任务', 500), percent: z.number() }))
+    .max(100),
   /** The sums over the quarter's record books. */
   attendance: attendanceSchema,
-  errors: z.array(z.object({ date: z.string(), matter: z.string(), severity: errorSeveritySchema })),
+  errors: z
+    .array(
+      z.object({
+        date: lineField('差错日期', 40),
+        matter: textField('差错事项', 500),
+        severity: errorSeveritySchema,
+      }),
+    )
+    .max(300),
   /** Months of the quarter with no record book among those given. */
   monthsMissing: z.array(z.number().int()),
 });
 export type QuarterHighlights = z.output<typeof quarterHighlightsSchema>;
+
+const summaryTextSchema = textField('季度个人工作小结', 20_000);
 
 export const quarterSummarySchema = z.object({
   id: entityIdSchema,
@@ -51,7 +66,7 @@ export const quarterSummarySchema = z.object({
   year: yearSchema,
   quarter: quarterSchema,
   state: summaryStateSchema,
-  text: z.string({ error: '小结内容应为文字' }).max(20_000, { error: '季度个人工作小结不能超过20000个字' }),
+  text: summaryTextSchema,
   /** For a draft: as of the last save; for a submitted summary: as frozen at submission. */
   highlights: quarterHighlightsSchema,
   version: versionNumberSchema,
@@ -68,7 +83,7 @@ export const quarterSummaryVersionSchema = z.object({
   year: yearSchema,
   quarter: quarterSchema,
   version: versionNumberSchema.min(1),
-  text: z.string(),
+  text: summaryTextSchema,
   highlights: quarterHighlightsSchema,
   submittedAt: timestampSchema,
 });

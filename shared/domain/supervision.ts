@@ -20,9 +20,10 @@ import {
   yearSchema,
 } from './plan';
 import { quarterSchema } from './summary';
+import { lineField, textField } from './text';
 
-const text = (what: string, max = 2000) =>
-  z.string({ error: `${what}应为文字` }).max(max, { error: `${what}不能超过${max}个字` });
+const text = (what: string, max = 2000) => textField(what, max);
+const line = (what: string, max: number) => lineField(what, max);
 
 /** 核准 or 退回 of one submitted plan version. */
 export const planDecisionSchema = z.object({
@@ -33,7 +34,7 @@ export const planDecisionSchema = z.object({
   version: versionNumberSchema.min(1),
   decision: z.enum(['approve', 'return']),
   /** The supervisor's name as signed. */
-  by: text('核准人', 40),
+  by: line('核准人', 40),
   /** 核准意见 (approve). */
   opinion: text('核准意见', 500),
   /** 退回原因, per item or for the whole plan (return). */
@@ -49,7 +50,7 @@ export const recordReturnSchema = z.object({
   year: yearSchema,
   month: monthSchema,
   version: versionNumberSchema.min(1),
-  by: text('退回人', 40),
+  by: line('退回人', 40),
   reason: text('退回原因', 500),
   returnedAt: timestampSchema,
 });
@@ -72,12 +73,12 @@ export const feedbackSchema = z.object({
   quarter: quarterSchema,
   kind: z.enum(FEEDBACK_KINDS, { error: '请选择反馈方式' }),
   date: isoDateSchema,
-  place: text('地点', 100),
+  place: line('地点', 100),
   participants: text('参加人员', 500),
   content: text('反馈内容'),
   /** 需要改进的方面 */
   improvements: text('改进意见'),
-  by: text('反馈人', 40),
+  by: line('反馈人', 40),
   recordedAt: timestampSchema,
 });
 export type Feedback = z.output<typeof feedbackSchema>;
@@ -111,17 +112,17 @@ export function feedbackIssues(
 
 export const registerEntrySchema = z.object({
   personId: entityIdSchema,
-  name: z.string(),
-  post: z.string(),
+  name: line('姓名', 50),
+  post: line('职务职级', 100),
   method: evaluationMethodSchema,
   score: z.number().optional(),
   grade: quarterGradeSchema,
   bonus: z.number().optional(),
   /** The evaluation version the row reports. */
   evaluationVersion: versionNumberSchema.min(1),
-  feedbackWay: z.string(),
+  feedbackWay: line('反馈方式', 100),
   feedbackDate: isoDateSchema.optional(),
-  remark: z.string().optional(),
+  remark: text('备注', 500).optional(),
 });
 export type RegisterEntry = z.output<typeof registerEntrySchema>;
 
@@ -130,12 +131,12 @@ export const registerSchema = z.object({
   id: entityIdSchema,
   /** The supervisor who reviewed and signed it (the record's subject and author). */
   supervisorId: entityIdSchema,
-  supervisorName: z.string(),
-  unitName: z.string(),
+  supervisorName: line('主管领导姓名', 50),
+  unitName: line('单位名称', 100),
   year: yearSchema,
   quarter: quarterSchema,
   version: versionNumberSchema.min(1),
-  entries: z.array(registerEntrySchema),
+  entries: z.array(registerEntrySchema).max(1000, { error: '备案登记表不能超过1000人' }),
   /** 主管领导审核意见 */
   opinion: text('审核意见', 1000),
   signedAt: timestampSchema,
@@ -147,7 +148,7 @@ export type Register = z.output<typeof registerSchema>;
 
 /** An evaluation as signed and carried: the evaluation, who signed it (by name) and when. */
 export const signedEvaluationSchema = evaluationSchema.extend({
-  evaluatorName: z.string(),
+  evaluatorName: line('评鉴人', 50),
   signedAt: timestampSchema,
 });
 export type SignedEvaluation = z.output<typeof signedEvaluationSchema>;

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { isWithinUnit } from '../domain/org';
+import { signedName } from '../domain/text';
 import { positionCategorySchema, rankLevelSchema, roleSchema } from '../domain/vocabulary';
 import { fromHex, toHex } from '../bundle/bytes';
 import { isJsonObject, parseCanonicalJson } from '../bundle/canonical-json';
@@ -68,7 +69,9 @@ const rosterPeriodSchema = z.strictObject({
   roles: z.array(roleSchema),
   hrUnitIds: z.array(id),
 });
-const short = (n: number) => z.string().max(n).optional();
+// Roster v2 refuses hidden characters in what it shows (the roster is verified on its parsed value,
+// so it cannot clean them; HR's draft cleans them before signing — sync/roster-issue.ts).
+const short = (n: number) => signedName(n).optional();
 const rosterProfileSchema = z.strictObject({
   gender: z.enum(['male', 'female']).optional(),
   birthMonth: z.string().regex(/^\d{4}-\d{2}$/).optional(),
@@ -80,10 +83,12 @@ const rosterProfileSchema = z.strictObject({
   duties: short(200),
   joinedOn: day.optional(),
   probationEnd: day.optional(),
-  formerNames: z.array(z.string().min(1).max(50)).max(20).optional(),
+  formerNames: z.array(signedName(50)).max(20).optional(),
 });
 const rosterPersonV2Schema = z.strictObject({
   ...personCommon,
+  name: signedName(50),
+  title: signedName(50).optional(),
   periods: z.array(rosterPeriodSchema).min(1).max(500),
   profile: rosterProfileSchema,
 });
@@ -119,7 +124,12 @@ const rosterCommon = {
 };
 
 /** Roster v2 (people with dated periods and their own details) — what this version issues. */
-export const rosterSchema = z.strictObject({ ...rosterCommon, v: z.literal(2), people: z.array(rosterPersonV2Schema) });
+export const rosterSchema = z.strictObject({
+  ...rosterCommon,
+  v: z.literal(2),
+  units: z.array(rosterCommon.units.element.extend({ name: signedName(100) })),
+  people: z.array(rosterPersonV2Schema),
+});
 /** Roster v1, as earlier versions issued it: still read (its people as undated periods). */
 export const rosterV1Schema = z.strictObject({ ...rosterCommon, v: z.literal(1), people: z.array(rosterPersonV1Schema) });
 

@@ -11,7 +11,7 @@
  * end of the log, or rewriting the whole chain, is found too.
  */
 import { LOCAL_PROFILE_ID } from '../domain/org';
-import { quarterGradeLabels } from '../domain';
+import { csvCell, quarterGradeLabels } from '../domain';
 import type { DutyBookDb } from './db';
 import { wrapStorageErrors } from './storage-errors';
 import {
@@ -178,12 +178,6 @@ export async function countAudit(db: DutyBookDb): Promise<number> {
   return wrapStorageErrors('count audit log', () => db.audit.count());
 }
 
-function csvField(s: string): string {
-  // A leading = + - @ would be read as a formula by Excel: quote it as text.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export const AUDIT_CSV_HEADER = ['序号', '时间', '操作人', '操作', '对象', '关联', '内容', '前一条哈希', '哈希'] as const;
 
 /** The whole log as CSV (UTF-8 with a byte-order mark, so Excel opens the Chinese), for HR. */
@@ -210,5 +204,5 @@ export async function exportAudit(db: DutyBookDb): Promise<string> {
       e.hash,
     ]);
   }
-  return '\uFEFF' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

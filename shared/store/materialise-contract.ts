@@ -3,6 +3,7 @@
  * of them shares: the facts of a record, a fact's body, a table's writes.
  */
 import type { Table } from 'dexie';
+import type { z } from 'zod';
 import type { DutyBookDb } from './db';
 import { decodeBody, factOfRow } from '../ledger/facts';
 import type { Fact, Roster, SelfIdentityRow, StoredFact } from '../ledger/types';
@@ -79,3 +80,12 @@ export const asWrites = (table: Table<any, string>, remove: string[], put: unkno
   remove,
   put,
 });
+
+/**
+ * Why a body does not fit its schema, as the import lists it: the field's own words when the schema
+ * has them (“记录内容格式不正确:工作内容不能超过2000个字”), so the sender learns what to change.
+ */
+export function bodyProblem(error: z.ZodError): string {
+  const said = error.issues.find((i) => /[\u4e00-\u9fff]/.test(i.message))?.message;
+  return said ? `记录内容格式不正确:${said}` : '记录内容格式不正确';
+}

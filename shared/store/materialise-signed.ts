@@ -8,7 +8,14 @@ import { feedbackAckSchema, feedbackSchema, type FeedbackRow } from '../domain';
 import type { DutyBookDb } from './db';
 import { recordKeys, shownHead } from '../ledger/facts';
 import type { Fact } from '../ledger/types';
-import { asWrites, bodyOf, factsOfRecords, type Checked, type Materialiser } from './materialise-contract';
+import {
+  asWrites,
+  bodyOf,
+  bodyProblem,
+  factsOfRecords,
+  type Checked,
+  type Materialiser,
+} from './materialise-contract';
 
 /** Each signed version becomes a row of `table`: every version stays readable (the history). */
 export function logMaterialiser<T extends { id: string }>(
@@ -20,7 +27,7 @@ export function logMaterialiser<T extends { id: string }>(
   return {
     check(body, fact) {
       const r = schema.safeParse(body);
-      if (!r.success) return { problem: '记录内容格式不正确' };
+      if (!r.success) return { problem: bodyProblem(r.error) };
       if (subjectOf(r.data) !== fact.subject || keyOf(r.data) !== fact.recordKey)
         return { problem: '记录内容与记录标识不符' };
       return { value: r.data };
@@ -35,7 +42,7 @@ export function logMaterialiser<T extends { id: string }>(
 function checkFeedback(body: unknown, fact: Fact): Checked {
   const ack = fact.type === 'feedback.ack';
   const r = ack ? feedbackAckSchema.safeParse(body) : feedbackSchema.safeParse(body);
-  if (!r.success) return { problem: '记录内容格式不正确' };
+  if (!r.success) return { problem: bodyProblem(r.error) };
   const id = 'feedbackId' in r.data ? r.data.feedbackId : r.data.id;
   if (r.data.personId !== fact.subject || recordKeys.feedback(r.data.personId, id) !== fact.recordKey) {
     return { problem: '记录内容与记录标识不符' };

@@ -14,7 +14,14 @@ import { canonicalJson } from '../domain';
 import type { DutyBookDb } from './db';
 import { shownHead } from '../ledger/facts';
 import type { Fact, StoredFact } from '../ledger/types';
-import { asWrites, bodyOf, factsOfRecords, type Checked, type Materialiser } from './materialise-contract';
+import {
+  asWrites,
+  bodyOf,
+  bodyProblem,
+  factsOfRecords,
+  type Checked,
+  type Materialiser,
+} from './materialise-contract';
 
 export type Keyed = { id: string; personId: string; version: number; state: string };
 
@@ -69,7 +76,7 @@ export function versionMaterialiser<V extends { id: string; personId: string }, 
       const layer = layerOf(fact);
       if (layer) return layer.check(body, fact);
       const r = kind.schema.safeParse(body);
-      if (!r.success) return { problem: '记录内容格式不正确' };
+      if (!r.success) return { problem: bodyProblem(r.error) };
       if (r.data.personId !== fact.subject || kind.recordKey(r.data) !== fact.recordKey)
         return { problem: '记录内容与记录标识不符' };
       return { value: r.data };
@@ -142,7 +149,7 @@ export function decisionCheck<D extends { personId: string }>(
 ) {
   return (body: unknown, fact: Fact): Checked => {
     const r = schema.safeParse(body);
-    if (!r.success) return { problem: '记录内容格式不正确' };
+    if (!r.success) return { problem: bodyProblem(r.error) };
     if (r.data.personId !== fact.subject || keyOf(r.data) !== fact.recordKey || !typeOk(r.data, fact.type)) {
       return { problem: '记录内容与记录标识不符' };
     }

@@ -5,6 +5,7 @@
  * retirement), its attestation verified, and its scope checked for both this device and the sender.
  * One failure rejects the whole bundle, and every reason is listed (P5), in words needing no key.
  */
+import { cleanLine } from '../domain/text';
 import type { DutyBookDb } from '../store/db';
 import { fromHex } from '../bundle/bytes';
 import { fingerprint, type CryptoSuite } from '../bundle/crypto';
@@ -142,11 +143,13 @@ export async function planImport(
   ctx: ImportContext,
 ): Promise<ImportPlan> {
   const { manifest } = opened;
+  // The name the sender wrote for itself: shown and logged, so without characters that hide or reorder text.
+  const senderName = cleanLine(manifest.senderName);
   const plan: ImportPlan = {
     status: 'ready',
     bundleId: manifest.bundleId,
     sequence: manifest.sequence,
-    sender: { signingPub: manifest.senderKeyId, name: manifest.senderName },
+    sender: { signingPub: manifest.senderKeyId, name: senderName },
     added: [],
     alreadyPresent: 0,
     rejected: [],
@@ -159,7 +162,7 @@ export async function planImport(
   const staleBase = acks?.basedOn !== undefined && acks.basedOn !== ctx.me.device;
   if (staleBase) {
     plan.warnings.push(
-      `发送方“${manifest.senderName}”是按本机重装前的接收记录导出的,可能有遗漏;请先向其回传一个数据包,再请其“完整导出”`,
+      `发送方“${senderName}”是按本机重装前的接收记录导出的,可能有遗漏;请先向其回传一个数据包,再请其“完整导出”`,
     );
   }
   if (await db.bundles.get(manifest.bundleId)) return { ...plan, status: 'already-imported' };
@@ -192,7 +195,7 @@ export async function planImport(
       reject(
         '人员名册',
         staleBase
-          ? `数据包中没有人员名册(发送方按本机重装前的记录导出);请“${manifest.senderName}”完整导出后再导入`
+          ? `数据包中没有人员名册(发送方按本机重装前的记录导出);请“${senderName}”完整导出后再导入`
           : '本机还没有人员名册,请先导入人事部门发来的数据包',
       );
     }
@@ -201,7 +204,7 @@ export async function planImport(
   plan.payload.effectiveRoster = roster;
 
   const sender = whoHoldsKey(roster, manifest.senderKeyId);
-  if (!sender) reject('发送方', `发送方“${manifest.senderName}”的密钥不在人员名册中`);
+  if (!sender) reject('发送方', `发送方“${senderName}”的密钥不在人员名册中`);
   else {
     plan.sender.personId = sender.person.id;
     const left = leftWords(roster, sender.person);
@@ -277,7 +280,7 @@ export async function planImport(
     if (problem) return problem;
     if (!mayRead(roster, ctx.me.personId, fact)) return '不在本机的查看范围内';
     if (senderId && !mayRead(roster, senderId, fact)) {
-      return `超出发送方“${sender?.person.name ?? manifest.senderName}”的转发范围`;
+      return `超出发送方“${sender?.person.name ?? senderName}”的转发范围`;
     }
     if (!coveredBy.get(id)?.includes(fact.authorKey)) return '缺少作者的有效签名';
     let body: unknown;

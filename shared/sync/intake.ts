@@ -6,6 +6,7 @@
  * between files; the window stays responsive because control returns to the event loop between files,
  * behind any frame that is due (`yieldBehindFrames`).
  */
+import { cleanLine, csvCell } from '../domain/text';
 import { describeError, formatSize } from '../errors/messages.zh';
 import { FILE_LIMITS } from '../host/file-limits';
 import type { DutyBookDb } from '../store/db';
@@ -144,9 +145,14 @@ export async function intakeOne(
       return { kind: 'skipped', reason: notABundle(file.name) };
     return { kind: 'refused', reason: errorReason(e) };
   }
-  const from = hint.sender.name;
+  // The readable hint is unchecked: its names are shown without characters that hide or reorder text.
+  const from = cleanLine(hint.sender.name);
   if (hint.recipient.fingerprint !== fingerprint(options.keys.encryption.pub)) {
-    return { kind: 'refused', from, reason: `这是发给“${hint.recipient.name}”的数据包,不是发给本机的` };
+    return {
+      kind: 'refused',
+      from,
+      reason: `这是发给“${cleanLine(hint.recipient.name)}”的数据包,不是发给本机的`,
+    };
   }
   let plan: ImportPlan;
   try {
@@ -313,12 +319,6 @@ const CSV_KINDS: Readonly<Record<IntakeOutcome['kind'], string>> = {
   cancelled: '未处理',
 };
 
-function csvField(s: string): string {
-  // A leading = + - @ would be read as a formula by Excel: quote it as text.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** CSV with a byte-order mark, so Excel opens the Chinese correctly. */
 export function reportCsv(report: IntakeReport): string {
   const rows = [['文件名', '结果', '记录条数', '发送方', '说明']];
@@ -336,5 +336,5 @@ export function reportCsv(report: IntakeReport): string {
           : '',
     ]);
   }
-  return '\uFEFF' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -8,6 +8,7 @@
  */
 import { canonicalJson as domainCanonicalJson } from '../domain/plan';
 import { ValidationError } from '../errors/errors';
+import { cleanLine } from '../domain/text';
 import type { DutyBookDb } from '../store/db';
 import { getCurrentRoster } from '../store/sync-repo';
 import type { EnrollmentRequest } from '../ledger/identity';
@@ -37,6 +38,12 @@ export type RosterDraftOptions = {
   now?: Date;
 };
 
+/**
+ * A name as the roster may carry it: rows typed before text was cleaned where records are made
+ * may still hold invisible characters, which a v2 roster refuses (roster.ts).
+ */
+const line = (s: string) => cleanLine(s).trim();
+
 /** The person's own details for the roster (the 身份证号 stays on HR's computer). */
 function profileOf(p: Person, old: RosterPerson | undefined): RosterProfile {
   const profile: RosterProfile = {};
@@ -52,9 +59,12 @@ function profileOf(p: Person, old: RosterPerson | undefined): RosterProfile {
     'joinedOn',
     'probationEnd',
   ] as const;
-  for (const k of copy) if (p[k] !== undefined) (profile as Record<string, unknown>)[k] = p[k];
+  for (const k of copy) {
+    const v = p[k];
+    if (v !== undefined && v !== '') (profile as Record<string, unknown>)[k] = line(v);
+  }
   const former = new Set(old?.profile?.formerNames ?? []);
-  if (old && old.name !== p.name) former.add(old.name);
+  if (old && old.name !== line(p.name)) former.add(old.name);
   former.delete(p.name);
   if (former.size > 0) profile.formerNames = [...former].sort();
   return profile;
@@ -135,7 +145,7 @@ export async function draftNextRoster(db: DutyBookDb, options: RosterDraftOption
     const hrUnitIds = options.hrUnitIds?.[p.id] ?? old?.hrUnitIds ?? [];
     const person: RosterPerson = {
       id: p.id,
-      name: p.name,
+      name: line(p.name),
       unitId: p.unitId,
       positionCategory: p.positionCategory,
       rankLevel: p.rankLevel,
@@ -147,7 +157,7 @@ export async function draftNextRoster(db: DutyBookDb, options: RosterDraftOption
       periods: periodsToIssue(p, prev, old, hrUnitIds, today),
       profile: profileOf(p, old),
     };
-    if (p.title !== undefined) person.title = p.title;
+    if (p.title !== undefined && line(p.title) !== '') person.title = line(p.title);
     issued.push(person);
   }
   return {
@@ -161,7 +171,7 @@ export async function draftNextRoster(db: DutyBookDb, options: RosterDraftOption
     units: units
       .map((u) => ({
         id: u.id,
-        name: u.name,
+        name: line(u.name),
         parentId: u.parentId,
         path: u.path,
         code: u.code,

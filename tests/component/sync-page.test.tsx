@@ -5,18 +5,26 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src-renderer/app/App';
 import { useSyncUi } from '../../src-renderer/bundles/syncState';
-import { createProfile, getPinnedHr, getSelfIdentity, openDatabase, type DutyBookDb } from '../../shared/store';
+import {
+  createProfile,
+  getPinnedHr,
+  getSelfIdentity,
+  openDatabase,
+  type DutyBookDb,
+} from '../../shared/store';
 import { validatedHost } from '../../shared/host/validate';
 import type { HostApi } from '../../shared/host/contract';
 import { toHex } from '../../shared/bundle/bytes';
 import { detectSuite } from '../../shared/bundle/crypto';
-import { fingerprintHex, generateOrgKey } from '../../shared/sync';
+import { fingerprintHex, generateDeviceKeys, generateOrgKey } from '../../shared/sync';
+import { writeBundle } from '../../shared/bundle/container';
 
 /** A host with secrets in memory; its key store is open (as Electron's is) unless overridden. */
 function memoryHost(overrides: Partial<HostApi> = {}) {
   const secrets = new Map<string, Uint8Array<ArrayBuffer>>();
   return validatedHost({
-    getAppInfo: () => Promise.resolve({ kind: 'electron', version: 'test', platform: 'test', keyStore: 'os' }),
+    getAppInfo: () =>
+      Promise.resolve({ kind: 'electron', version: 'test', platform: 'test', keyStore: 'os' }),
     saveFile: () => Promise.resolve(null),
     openFiles: () => Promise.resolve([]),
     keyStoreStatus: () => Promise.resolve({ available: true, unlocked: true, initialised: true }),
@@ -111,5 +119,38 @@ describe('the 同步 page', () => {
     await userEvent.click(within(trust).getByRole('button', { name: '核对并确认' }));
     await waitFor(async () => expect((await getPinnedHr(db))?.key).toBe(hrKey));
     expect(await within(trust).findByTestId('pinned-hr-fingerprint')).toHaveTextContent(fp);
+  });
+
+  it('shows the readable hint with every name isolated: a U+202E in a name cannot turn “发给” around (issue 20, finding 8)', async () => {
+    const db = await officialDb();
+    const suite = await detectSuite();
+    const [sender, recipient] = [await generateDeviceKeys(suite), await generateDeviceKeys(suite)];
+    // Names as a crafted roster or a hand-made bundle may carry them: the hint is read before any check.
+    const bytes = await writeBundle({
+      suite,
+      sender: { signingKey: sender.signing.seed, signingPub: sender.signing.pub, name: '预算科\u202E王人事' },
+      recipient: { encryptionPub: recipient.encryption.pub, name: '李\u200B四\u2066' },
+      entries: [],
+      acks: null,
+      sequence: 1,
+    });
+    const host = memoryHost({
+      openFiles: () =>
+        Promise.resolve([
+          { name: '给李四.dutybook', path: '/u/给李四.dutybook', data: new Uint8Array(bytes) },
+        ]),
+    });
+    window.location.hash = '#/sync';
+    render(<App services={{ db, host }} />);
+    await userEvent.click(await screen.findByRole('button', { name: '选择数据包文件' }));
+    const hint = await screen.findByTestId('import-hint');
+    // What a clerk reads, in this order, with nothing that reorders it…
+    expect(hint.textContent).toBe('来自 预算科王人事 发给 李四');
+    // …and each name in an isolate of its own, so that any name still holding a right-to-left letter
+    // stays inside it.
+    expect([...hint.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual(['预算科王人事', '李四']);
+    const outcome = await screen.findByTestId('import-outcome');
+    expect(outcome.textContent).toContain('此文件是发给 李四 的');
+    expect(outcome.querySelector('bdi')?.textContent).toBe('李四');
   });
 });

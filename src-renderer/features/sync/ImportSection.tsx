@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Box, Button, Chip, LinearProgress, Paper, Stack, Typography } from '@mui/material';
 import type { LocalProfile } from '../../../shared/domain';
+import { isolate } from '../../../shared/domain/text';
+import { Isolated } from '../../components/Isolated';
 import { useServices } from '../../state/services';
 import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';
@@ -121,14 +123,16 @@ function ItemCard({ item, onConfirm, busy }: { item: ImportItem; onConfirm: () =
         </Typography>
         {item.hint ? (
           <Typography variant="body2" color="text.secondary" data-testid="import-hint">
-            {t.hint(item.hint.from, item.hint.to)}
+            <Isolated text={t.hint(isolate(item.hint.from), isolate(item.hint.to))} />
           </Typography>
         ) : null}
         {item.state === 'reading' || item.state === 'waiting' ? <Typography variant="body2">{t.reading}</Typography> : null}
         {item.state === 'applying' ? <Typography variant="body2">{t.applying}</Typography> : null}
         {item.state === 'not-for-me' ? (
           <Alert severity="warning" data-testid="import-outcome">
-            <strong>{t.notForMe(item.intendedFor ?? '')}</strong>
+            <strong>
+              <Isolated text={t.notForMe(isolate(item.intendedFor ?? ''))} />
+            </strong>
             <div>{t.notForMeDetail}</div>
           </Alert>
         ) : null}

@@ -369,4 +369,23 @@ describe('audit trail: CSV for HR', () => {
     expect(lines).toHaveLength(6);
     expect(lines[1]).toMatch(/^1,2026-01-01T08:00:00.000Z,H,提交,张三\(O1\),record\/O1\/2026-01,提交 张三 2026年1月记实簿 第1版,0{64},[0-9a-f]{64}$/);
   });
+
+  it('quotes as text a cell Excel or WPS would read as a formula: = + - @, tab, CR and their full-width forms', async () => {
+    const db = await logOf(5);
+    const person = {
+      unitId: 'u',
+      positionCategory: 'comprehensive' as const,
+      rankLevel: 'staff1',
+      roles: ['official' as const],
+      supervisorId: null,
+      active: true,
+    };
+    // Names that no form lets in any more (text.ts cleans them), as an older database may hold them.
+    await db.people.put({ ...person, id: 'O1', name: '＝HYPERLINK("http://x","张三")' });
+    await db.people.put({ ...person, id: 'H', name: '\t=1+1' });
+    const lines = (await exportAudit(db)).slice(1).trimEnd().split('\r\n');
+    const cells = lines[1]!.match(/^1,[^,]+,("[^"]*(?:""[^"]*)*"|[^,]*),[^,]+,("[^"]*(?:""[^"]*)*"|[^,]*),/);
+    expect(cells?.[1]).toBe(`'\t=1+1(H)`);
+    expect(cells?.[2]).toBe(`"'＝HYPERLINK(""http://x"",""张三"")(O1)"`);
+  });
 });
