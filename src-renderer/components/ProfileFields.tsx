@@ -1,4 +1,4 @@
-import { Checkbox, FormControl, FormControlLabel, FormGroup, FormHelperText, FormLabel, Stack, TextField } from '@mui/material';
+import { Alert, Checkbox, FormControl, FormControlLabel, FormGroup, FormHelperText, FormLabel, Stack, TextField } from '@mui/material';
 import { ROLES, roleLabels, type PositionCategory, type Role } from '../../shared/domain';
 import { PositionRankFields } from './PositionRankFields';
 import { zh } from '../i18n/zh';
@@ -102,7 +102,11 @@ export function ProfileFields({ draft, errors, onChange, show, autoFocus = false
             ))}
           </FormGroup>
           <FormHelperText>{errors.roles ?? zh.wizard.rolesHelp}</FormHelperText>
-          {rolesNote ? (
+          {rolesNote && rolesLocked ? (
+            <Alert id="roles-note" role="note" severity="info" sx={{ mt: 1 }}>
+              {rolesNote}
+            </Alert>
+          ) : rolesNote ? (
             <FormHelperText id="roles-note" sx={{ color: 'text.primary' }}>
               {rolesNote}
             </FormHelperText>
