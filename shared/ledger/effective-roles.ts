@@ -6,7 +6,6 @@
  * organisation key on this device, since everything it does is signed with that key.
  */
 import { ROLES, type Role } from '../domain/vocabulary';
-import { findPerson } from './roster';
 import type { Roster } from './types';
 
 export type RoleSource =
@@ -39,7 +38,9 @@ export function effectiveRoles(
   roster: Roster | undefined,
   self: { personId: string } | undefined,
 ): RoleSource {
-  const person = self && roster ? findPerson(roster, self.personId) : undefined;
+  // One look, by id (not roster.ts's findPerson: that file's schemas and crypto would join the
+  // window's first script, which every device parses at start).
+  const person = self && roster ? roster.people.find((p) => p.id === self.personId) : undefined;
   if (!roster || !person) return { from: 'profile', roles: knownRoles(profile.roles) };
   return { from: 'roster', roles: knownRoles(person.roles), rosterVersion: roster.version, hrKey: roster.hrKey };
 }

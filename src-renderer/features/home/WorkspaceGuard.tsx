@@ -1,15 +1,17 @@
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Box, Button, CircularProgress, Typography } from '@mui/material';
 import { Link } from 'react-router';
 import type { Role } from '../../../shared/domain';
 import { EmptyState } from '../../components/EmptyState';
-import { KeyStoreDialog } from '../../key-store/KeyStoreDialog';
 import { ensureUnlocked, isCancelled } from '../../key-store/keyStore';
 import { useNotifications } from '../../state/notifications';
 import { useRoles } from '../../state/roles';
 import { useServices } from '../../state/services';
 import { rolesText as t } from '../../i18n/roles';
 import { zh } from '../../i18n/zh';
+
+// Needed only where HR's key store is locked: kept out of the script every start parses.
+const KeyStoreDialog = lazy(() => import('../../key-store/KeyStoreDialog').then((m) => ({ default: m.KeyStoreDialog })));
 
 /**
  * A workspace opens only for its role — the roster's once this device is enrolled, the profile's
@@ -79,7 +81,9 @@ export function WorkspaceGuard({ role, children }: { role: Role; children: React
     case 'hr-key-locked':
       body = (
         <>
-          <KeyStoreDialog />
+          <Suspense fallback={null}>
+            <KeyStoreDialog />
+          </Suspense>
           <EmptyState
             title={t.hrKeyLocked}
             action={
