@@ -17,6 +17,7 @@ import { RecoveryRestore } from '../backup';
 import { zh } from '../i18n/zh';
 import { AppShell } from './AppShell';
 import { ServicesProvider, useServices, type Services } from '../state/services';
+import { RolesProvider } from '../state/roles';
 import { theme } from './theme';
 
 // Each workspace and page is a chunk of its own, loaded when first opened (the home screen is not:
@@ -41,7 +42,7 @@ function Routed({ profile }: { profile: LocalProfile }) {
             {
               path: 'official/*',
               element: (
-                <WorkspaceGuard profile={profile} role="official">
+                <WorkspaceGuard role="official">
                   <OfficialWorkspace profile={profile} />
                 </WorkspaceGuard>
               ),
@@ -49,7 +50,7 @@ function Routed({ profile }: { profile: LocalProfile }) {
             {
               path: 'supervisor/*',
               element: (
-                <WorkspaceGuard profile={profile} role="supervisor">
+                <WorkspaceGuard role="supervisor">
                   <SupervisorWorkspace />
                 </WorkspaceGuard>
               ),
@@ -57,7 +58,7 @@ function Routed({ profile }: { profile: LocalProfile }) {
             {
               path: 'hr/*',
               element: (
-                <WorkspaceGuard profile={profile} role="hr">
+                <WorkspaceGuard role="hr">
                   <HrWorkspace profile={profile} />
                 </WorkspaceGuard>
               ),
@@ -113,7 +114,10 @@ function Root() {
     <>
       {/* The daily database backup (src-renderer/backup): at start and hourly, never in the way. */}
       <AutomaticBackups />
-      <Routed profile={profile} />
+      {/* The roles every screen works with: the roster's once this device is enrolled, the profile's before. */}
+      <RolesProvider profile={profile} loading={<Loading />}>
+        <Routed profile={profile} />
+      </RolesProvider>
     </>
   );
 }

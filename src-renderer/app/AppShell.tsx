@@ -5,6 +5,7 @@ import { zh } from '../i18n/zh';
 import { PageSuspense } from '../components/LazyPage';
 import { navItemsFor } from './navigation';
 import { LockButton } from '../lock/LockButton';
+import { useRoles } from '../state/roles';
 
 const DRAWER_WIDTH = 200;
 /** Keyboard users jump past the navigation; the routes use the hash, so the link moves focus itself. */
@@ -41,7 +42,8 @@ function SkipLink() {
 
 export function AppShell({ profile }: { profile: LocalProfile }) {
   const location = useLocation();
-  const items = navItemsFor(profile.roles);
+  // The roster's roles once this device is enrolled: a local tick adds no workspace then.
+  const items = navItemsFor(useRoles().source.roles);
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <SkipLink />

@@ -1,4 +1,4 @@
-import { Checkbox, FormControl, FormControlLabel, FormGroup, FormHelperText, FormLabel, Stack, TextField } from '@mui/material';
+import { Alert, Checkbox, FormControl, FormControlLabel, FormGroup, FormHelperText, FormLabel, Stack, TextField } from '@mui/material';
 import { ROLES, roleLabels, type PositionCategory, type Role } from '../../shared/domain';
 import { PositionRankFields } from './PositionRankFields';
 import { zh } from '../i18n/zh';
@@ -29,10 +29,14 @@ type Props = {
   onChange: (patch: Partial<ProfileDraft>) => void;
   show: 'identity' | 'roles' | 'all';
   autoFocus?: boolean;
+  /** The roles shown are not this form's to change (they come from the roster): the boxes are disabled. */
+  rolesLocked?: boolean;
+  /** Said under the roles, after what each role does: where the roles come from. */
+  rolesNote?: string;
 };
 
 /** The profile's fields, shared by the first-run wizard and the settings page. */
-export function ProfileFields({ draft, errors, onChange, show, autoFocus = false }: Props) {
+export function ProfileFields({ draft, errors, onChange, show, autoFocus = false, rolesLocked = false, rolesNote }: Props) {
   const identity = show !== 'roles';
   const roles = show !== 'identity';
   return (
@@ -74,7 +78,7 @@ export function ProfileFields({ draft, errors, onChange, show, autoFocus = false
         </>
       ) : null}
       {roles ? (
-        <FormControl error={!!errors.roles} component="fieldset">
+        <FormControl error={!!errors.roles} component="fieldset" aria-describedby={rolesNote ? 'roles-note' : undefined}>
           <FormLabel component="legend">{zh.wizard.roles}</FormLabel>
           <FormGroup>
             {ROLES.map((role) => (
@@ -84,6 +88,7 @@ export function ProfileFields({ draft, errors, onChange, show, autoFocus = false
                 control={
                   <Checkbox
                     checked={draft.roles.includes(role)}
+                    disabled={rolesLocked}
                     onChange={(e) =>
                       onChange({
                         roles: e.target.checked
@@ -97,6 +102,15 @@ export function ProfileFields({ draft, errors, onChange, show, autoFocus = false
             ))}
           </FormGroup>
           <FormHelperText>{errors.roles ?? zh.wizard.rolesHelp}</FormHelperText>
+          {rolesNote && rolesLocked ? (
+            <Alert id="roles-note" role="note" severity="info" sx={{ mt: 1 }}>
+              {rolesNote}
+            </Alert>
+          ) : rolesNote ? (
+            <FormHelperText id="roles-note" sx={{ color: 'text.primary' }}>
+              {rolesNote}
+            </FormHelperText>
+          ) : null}
         </FormControl>
       ) : null}
     </Stack>

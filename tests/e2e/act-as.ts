@@ -5,6 +5,8 @@ import type { Page } from '@playwright/test';
  * the 主管领导 with the most active reports, or one of that supervisor's reports who supervises no one.
  * `showName` also puts that person's name and unit into the profile (the header shows them); the
  * end-to-end tests leave the header as it was. Used by the specs and by scripts/readme-screenshots.mjs.
+ * `roles` is the profile's own tick: this device is enrolled (its identity, now that person's, is in the
+ * roster it holds), so the window works with the roles the roster gives that person, whatever is ticked.
  */
 export type ActAs = { who: 'supervisor' | 'report'; roles: string[]; showName?: boolean };
 

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { currentPeriod, formatChineseDate } from '../../../shared/domain';
 import type { LocalProfile, Role } from '../../../shared/domain';
 import { zh } from '../../i18n/zh';
+import { useRoles } from '../../state/roles';
 
 const WORKSPACE_TEXT: Record<Role, { path: string; what: string; next: string }> = {
   official: {
@@ -23,6 +24,7 @@ const WORKSPACE_TEXT: Record<Role, { path: string; what: string; next: string }>
 };
 
 export function HomePage({ profile }: { profile: LocalProfile }) {
+  const { source } = useRoles();
   const today = new Date();
   const period = currentPeriod(today);
   return (
@@ -36,7 +38,7 @@ export function HomePage({ profile }: { profile: LocalProfile }) {
         </Typography>
       </div>
       <Grid container spacing={2}>
-        {profile.roles.map((role) => {
+        {source.roles.map((role) => {
           const w = WORKSPACE_TEXT[role];
           return (
             <Grid key={role} size={{ xs: 12, md: 4 }}>

@@ -12,6 +12,8 @@ import { PresetPicker } from '../../components/PresetPicker';
 import { PresetSummary } from './PresetSummary';
 import { AppLockSettings } from '../../lock/AppLockSettings';
 import { BackupSection } from '../../backup/BackupSection';
+import { useRoles } from '../../state/roles';
+import { rolesText } from '../../i18n/roles';
 
 function draftOf(p: LocalProfile): ProfileDraft {
   return {
@@ -31,6 +33,9 @@ export function SettingsPage({ profile }: { profile: LocalProfile }) {
   const [presetId, setPresetId] = useState<PresetId>(profile.presetId);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [info, setInfo] = useState<HostOutput<'getAppInfo'> | null>(null);
+  // Once this device is enrolled the roster's roles apply: shown as they are, not to be ticked here.
+  const { source } = useRoles();
+  const rosterRoles = source.from === 'roster' ? source.roles : null;
 
   useEffect(() => {
     host.getAppInfo().then(setInfo, reportError);
@@ -44,7 +49,8 @@ export function SettingsPage({ profile }: { profile: LocalProfile }) {
         title: draft.title.trim() || undefined,
         positionCategory: draft.positionCategory as LocalProfile['positionCategory'],
         rankLevel: draft.rankLevel,
-        roles: draft.roles,
+        // The tick is kept as it was while the roster decides (it is not used then).
+        roles: rosterRoles ? profile.roles : draft.roles,
         presetId,
       });
       setErrors({});
@@ -68,7 +74,14 @@ export function SettingsPage({ profile }: { profile: LocalProfile }) {
         <Typography id="settings-profile" variant="h6" component="h2" gutterBottom>
           {zh.settings.profile}
         </Typography>
-        <ProfileFields draft={draft} errors={errors} onChange={(p) => setDraft((d) => ({ ...d, ...p }))} show="all" />
+        <ProfileFields
+          draft={rosterRoles ? { ...draft, roles: rosterRoles } : draft}
+          errors={errors}
+          onChange={(p) => setDraft((d) => ({ ...d, ...p }))}
+          show="all"
+          rolesLocked={rosterRoles !== null}
+          rolesNote={source.from === 'roster' ? rolesText.fromRoster(source.rosterVersion) : rolesText.fromProfile}
+        />
       </Paper>
       <Paper sx={{ p: 3 }} component="section" aria-labelledby="settings-preset">
         <Typography id="settings-preset" variant="h6" component="h2" gutterBottom>
