@@ -207,7 +207,7 @@ export function PeoplePanel() {
                     <TableCell>{p.gender ? genderLabels[p.gender] : '—'}</TableCell>
                     <TableCell>{unitName(p.unitId)}</TableCell>
                     <TableCell>{p.title ?? '—'}</TableCell>
-                    <TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
                       {rankLevelLabel(p.rankLevel)}
                       <Box component="span" sx={secondary}>
                         {positionCategoryLabels[p.positionCategory]}
@@ -220,7 +220,7 @@ export function PeoplePanel() {
                       {p.active ? (
                         <>
                           {orgText.active}
-                          <Box component="span" sx={secondary}>
+                          <Box component="span" sx={{ ...secondary, whiteSpace: 'nowrap' }}>
                             {pt.keyState(keyState(p))}
                           </Box>
                         </>

@@ -66,7 +66,7 @@ export function PersonDateDialog({
           }}
           helperText={help}
           required
-          sx={{ maxWidth: 260 }}
+          sx={{ maxWidth: 380 }}
           slotProps={{ inputLabel: { shrink: true } }}
         />
         {children}
