@@ -103,6 +103,7 @@ describe('单位和人员: organisation changes through the UI', () => {
     fireEvent.click(screen.getByRole('button', { name: '离职(调出):科员甲' }));
     dialog = await screen.findByRole('dialog');
     expect(dialog).toHaveTextContent('为“科员甲”办理离职(调出)?');
+    fireEvent.change(within(dialog).getByLabelText(/离职\(调出\)日期/), { target: { value: '2026-09-01' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '确认离职(调出)' }));
     await waitFor(() => expect(screen.queryByRole('button', { name: '离职(调出):科员甲' })).toBeNull());
     expect((await getPerson(db, 'a'))?.active).toBe(false);
@@ -110,9 +111,13 @@ describe('单位和人员: organisation changes through the UI', () => {
 
     fireEvent.click(screen.getByLabelText('显示已离职(调出)人员(1名)'));
     fireEvent.click(await screen.findByRole('button', { name: '恢复在职:科员甲' }));
+    dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/返回日期/), { target: { value: '2026-10-01' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认恢复在职' }));
     await waitFor(async () => expect((await getPerson(db, 'a'))?.active).toBe(true));
-    expect(await screen.findByTestId('roster-up-to-date')).toHaveTextContent(
-      '名册与当前单位、人员和考核办法一致',
+    // Left on 9月1日 and back on 10月1日: the gap is news for the roster, though 在职 again.
+    await waitFor(() =>
+      expect(screen.getByTestId('roster-pending')).toHaveTextContent('科员甲的任职经历已修改'),
     );
   });
 

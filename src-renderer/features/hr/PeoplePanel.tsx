@@ -17,7 +17,17 @@ import {
   Typography,
 } from '@mui/material';
 import { compareChinese } from '../../../shared/domain/collate';
-import { positionCategoryLabels, rankLevelLabel, roleLabels, type Person } from '../../../shared/domain';
+import {
+  genderLabels,
+  leftOn,
+  maskIdNumber,
+  periodsOfPerson,
+  positionCategoryLabels,
+  rankLevelLabel,
+  roleLabels,
+  chineseDay,
+  type Person,
+} from '../../../shared/domain';
 import { describeError } from '../../../shared/errors/messages.zh';
 import { activeKeys } from '../../../shared/sync';
 import {
@@ -35,13 +45,27 @@ import { Section } from '../../components/Section';
 import { VirtualRows } from '../../components/VirtualRows';
 import { useEnrollments } from './enrollments';
 import { PersonDialog } from './PersonDialog';
+import { PersonDateDialog } from './PersonDateDialog';
+import { PersonPeriodsDialog } from './PersonPeriods';
+import { personText as pt } from './person-strings';
 import { orgText } from './rules/org-strings';
 
 const t = zh.sync.hr;
 
-type Confirming = { kind: 'leave' | 'remove'; person: Person };
+type Confirming = { kind: 'remove'; person: Person };
+type Dated = { kind: 'leave' | 'return'; person: Person };
 
-/** 人员: everyone in the roster, with 编辑 (unit, supervisor, roles…), 离职(调出), 恢复在职 and 删除 per row. */
+const secondary = {
+  display: 'block',
+  color: 'text.secondary',
+  fontSize: '0.75rem',
+  lineHeight: 1.4,
+} as const;
+
+/**
+ * 人员: everyone in the roster, with 编辑 (the full record; unit, supervisor and roles on a date),
+ * 离职(调出) and 恢复在职 on a date, 任职经历 and 删除 per row.
+ */
 export function PeoplePanel() {
   const { db } = useServices();
   const { notify, reportError } = useNotifications();
@@ -65,6 +89,8 @@ export function PeoplePanel() {
   const pending = useEnrollments((s) => s.pending);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
   const [confirming, setConfirming] = useState<Confirming | null>(null);
+  const [dated, setDated] = useState<Dated | null>(null);
+  const [history, setHistory] = useState<Person | null>(null);
   const [confirmError, setConfirmError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [showLeft, setShowLeft] = useState(false);
@@ -90,10 +116,7 @@ export function PeoplePanel() {
     const { kind, person } = confirming;
     setBusy(true);
     try {
-      if (kind === 'leave') {
-        await markPersonLeft(db, person.id);
-        notify({ kind: 'success', text: orgText.leftDone(person.name) });
-      } else {
+      if (kind === 'remove') {
         await deletePerson(db, person.id);
         notify({ kind: 'success', text: orgText.removed(person.name) });
       }
@@ -109,30 +132,45 @@ export function PeoplePanel() {
       setBusy(false);
     }
   };
-  const returnBack = async (p: Person) => {
-    try {
-      await markPersonReturned(db, p.id);
-      notify({ kind: 'success', text: orgText.returned(p.name) });
-    } catch (e) {
-      reportError(e);
+  const onDate = async (on: string) => {
+    if (!dated) return;
+    const { kind, person } = dated;
+    if (kind === 'leave') {
+      await markPersonLeft(db, person.id, on);
+      notify({ kind: 'success', text: orgText.leftDone(person.name) });
+    } else {
+      await markPersonReturned(db, person.id, on);
+      notify({ kind: 'success', text: orgText.returned(person.name) });
     }
+  };
+  const leftDay = (p: Person) => {
+    const day = p.active ? null : leftOn(periodsOfPerson(p));
+    return day ? chineseDay(day) : '';
   };
 
   return (
     <Section id="hr-people" title={t.people}>
       <TableContainer sx={{ maxHeight: '70vh' }}>
-        <Table size="small" stickyHeader aria-label={t.people} aria-rowcount={shown.length + 1}>
+        <Table
+          size="small"
+          stickyHeader
+          aria-label={t.people}
+          aria-rowcount={shown.length + 1}
+          sx={{ '& .MuiTableCell-root': { px: 1 }, '& .MuiTableCell-head': { whiteSpace: 'nowrap' } }}
+        >
           <TableHead>
             <TableRow>
               {[
+                pt.staffNo,
                 t.personName,
+                pt.gender,
                 t.personUnit,
-                zh.wizard.positionCategory,
+                pt.title,
                 zh.wizard.rankLevel,
                 t.roles,
                 t.supervisor,
-                orgText.status,
-                t.keys,
+                pt.joinedShort,
+                pt.status,
                 orgText.actions,
               ].map((c) => (
                 <TableCell key={c}>{c}</TableCell>
@@ -142,8 +180,8 @@ export function PeoplePanel() {
           <TableBody>
             <VirtualRows
               count={shown.length}
-              colSpan={9}
-              estimate={45}
+              colSpan={11}
+              estimate={53}
               renderRow={(i) => {
                 const p = shown[i]!;
                 return (
@@ -153,18 +191,55 @@ export function PeoplePanel() {
                     aria-rowindex={i + 2}
                     sx={p.active ? undefined : { opacity: 0.7 }}
                   >
-                    <TableCell>{p.name}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{p.staffNo ?? '—'}</TableCell>
+                    <TableCell>
+                      {p.name}
+                      {p.idNumber ? (
+                        <Box
+                          component="span"
+                          sx={{ ...secondary, whiteSpace: 'nowrap' }}
+                          title={pt.idNumberHelp}
+                        >
+                          {maskIdNumber(p.idNumber)}
+                        </Box>
+                      ) : null}
+                    </TableCell>
+                    <TableCell>{p.gender ? genderLabels[p.gender] : '—'}</TableCell>
                     <TableCell>{unitName(p.unitId)}</TableCell>
-                    <TableCell>{positionCategoryLabels[p.positionCategory]}</TableCell>
-                    <TableCell>{rankLevelLabel(p.rankLevel)}</TableCell>
+                    <TableCell>{p.title ?? '—'}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      {rankLevelLabel(p.rankLevel)}
+                      <Box component="span" sx={secondary}>
+                        {positionCategoryLabels[p.positionCategory]}
+                      </Box>
+                    </TableCell>
                     <TableCell>{p.roles.map((r) => roleLabels[r]).join('、')}</TableCell>
                     <TableCell>{nameOf(p.supervisorId) || '—'}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{p.joinedOn ?? '—'}</TableCell>
                     <TableCell>
-                      {p.active ? orgText.active : <Chip size="small" label={orgText.left} />}
+                      {p.active ? (
+                        <>
+                          {orgText.active}
+                          <Box component="span" sx={{ ...secondary, whiteSpace: 'nowrap' }}>
+                            {pt.keyState(keyState(p))}
+                          </Box>
+                        </>
+                      ) : (
+                        <>
+                          <Chip size="small" label={orgText.left} />
+                          {leftDay(p) ? (
+                            <Box component="span" sx={secondary}>
+                              {pt.leftSince(leftDay(p))}
+                            </Box>
+                          ) : null}
+                        </>
+                      )}
                     </TableCell>
-                    <TableCell>{keyState(p)}</TableCell>
                     <TableCell>
-                      <Stack direction="row" spacing={0.5}>
+                      <Stack
+                        direction="row"
+                        sx={{ '& .MuiButton-root': { minWidth: 0, px: 0.75, whiteSpace: 'nowrap' } }}
+                      >
                         {p.active ? (
                           <>
                             <Button
@@ -176,20 +251,29 @@ export function PeoplePanel() {
                             </Button>
                             <Button
                               size="small"
-                              onClick={() => ask({ kind: 'leave', person: p })}
+                              onClick={() => setDated({ kind: 'leave', person: p })}
                               aria-label={`${orgText.leave}:${p.name}`}
                             >
                               {orgText.leave}
                             </Button>
                           </>
                         ) : (
-                          <Button
-                            size="small"
-                            onClick={() => void returnBack(p)}
-                            aria-label={`${orgText.returnBack}:${p.name}`}
-                          >
-                            {orgText.returnBack}
-                          </Button>
+                          <>
+                            <Button
+                              size="small"
+                              onClick={() => setHistory(p)}
+                              aria-label={`${pt.periodsButton}:${p.name}`}
+                            >
+                              {pt.periodsButton}
+                            </Button>
+                            <Button
+                              size="small"
+                              onClick={() => setDated({ kind: 'return', person: p })}
+                              aria-label={`${orgText.returnBack}:${p.name}`}
+                            >
+                              {orgText.returnBack}
+                            </Button>
+                          </>
                         )}
                         <Button
                           size="small"
@@ -229,23 +313,52 @@ export function PeoplePanel() {
           onClose={() => setEditing(null)}
         />
       ) : null}
+      {history ? (
+        <PersonPeriodsDialog
+          person={history}
+          units={units}
+          people={people}
+          onClose={() => setHistory(null)}
+        />
+      ) : null}
+      {dated?.kind === 'leave' ? (
+        <PersonDateDialog
+          key={`leave-${dated.person.id}`}
+          title={orgText.leaveTitle(dated.person.name)}
+          label={pt.leaveDate}
+          help={pt.leaveDateHelp}
+          confirmText={orgText.leaveConfirm}
+          onConfirm={onDate}
+          onClose={() => setDated(null)}
+        >
+          <Alert severity="warning" role="note">
+            {pt.leaveConsequence}
+          </Alert>
+          <Typography variant="body2">{pt.leaveKeeps}</Typography>
+        </PersonDateDialog>
+      ) : null}
+      {dated?.kind === 'return' ? (
+        <PersonDateDialog
+          key={`return-${dated.person.id}`}
+          title={pt.returnTitle(dated.person.name)}
+          label={pt.returnDate}
+          help={pt.returnDateHelp}
+          confirmText={pt.returnConfirm}
+          onConfirm={onDate}
+          onClose={() => setDated(null)}
+        >
+          <Typography variant="body2">{pt.returnBody(leftDay(dated.person))}</Typography>
+        </PersonDateDialog>
+      ) : null}
       <ConfirmDialog
         open={confirming !== null}
-        title={
-          confirming
-            ? confirming.kind === 'leave'
-              ? orgText.leaveTitle(confirming.person.name)
-              : orgText.removeTitle(confirming.person.name)
-            : ''
-        }
-        confirmText={confirming?.kind === 'remove' ? orgText.removeConfirm : orgText.leaveConfirm}
+        title={confirming ? orgText.removeTitle(confirming.person.name) : ''}
+        confirmText={orgText.removeConfirm}
         onConfirm={() => void confirm()}
         onCancel={() => setConfirming(null)}
         busy={busy}
       >
-        <Typography variant="body2">
-          {confirming?.kind === 'remove' ? orgText.removeBody : orgText.leaveBody}
-        </Typography>
+        <Typography variant="body2">{orgText.removeBody}</Typography>
         {confirmError ? (
           <Alert severity="error" sx={{ mt: 2 }} role="alert">
             {confirmError}

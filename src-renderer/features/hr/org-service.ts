@@ -4,7 +4,16 @@
  * once), enrollment requests bound to people, the signed roster, and what the next roster would
  * change (units, people and the 考核办法 HR has saved since the last one).
  */
-import { canonicalJson, roleLabels, type AssessmentConfig, type LocalProfile } from '../../../shared/domain';
+import {
+  canonicalJson,
+  dayAfter,
+  periodsOfPerson,
+  roleLabels,
+  type AssessmentConfig,
+  type LocalProfile,
+  type Person,
+  type PersonPeriod,
+} from '../../../shared/domain';
 import { DutyBookError, ValidationError } from '../../../shared/errors/errors';
 import { fromUtf8, toHex, utf8 } from '../../../shared/bundle/bytes';
 import { detectSuite, fingerprint } from '../../../shared/bundle/crypto';
@@ -19,6 +28,7 @@ import {
   signRoster,
   storeOrgKey,
   type EnrollmentRequest,
+  type RosterPerson,
 } from '../../../shared/sync';
 import {
   getActiveConfig,
@@ -85,19 +95,28 @@ export async function readRequest(bytes: Uint8Array): Promise<PendingEnrollment>
  * so a person HR typed in takes that id (with every reference to it) — unless the person already
  * holds keys under its present id in an issued roster, which would orphan what they signed.
  */
-export async function bindRequest(db: DutyBookDb, pending: PendingEnrollment, personId: string): Promise<string> {
+export async function bindRequest(
+  db: DutyBookDb,
+  pending: PendingEnrollment,
+  personId: string,
+): Promise<string> {
   const target = pending.request.personId;
   if (personId === target) return target;
   const person = await db.people.get(personId);
   if (!person) throw new DutyBookError('not-found', 'person not found', { what: 'person' });
   if (await db.people.get(target)) {
-    throw new ValidationError([{ path: 'personId', message: `此申请已对应名册中的另一人员,不能再对应到“${person.name}”` }]);
+    throw new ValidationError([
+      { path: 'personId', message: `此申请已对应名册中的另一人员,不能再对应到“${person.name}”` },
+    ]);
   }
   const roster = await getCurrentRoster(db);
   const listed = roster?.roster.people.find((p) => p.id === personId);
   if (listed && listed.keys.length > 0) {
     throw new ValidationError([
-      { path: 'personId', message: `“${person.name}”已登记过密钥;换电脑请在原电脑上导出密钥备份后恢复,或联系技术人员` },
+      {
+        path: 'personId',
+        message: `“${person.name}”已登记过密钥;换电脑请在原电脑上导出密钥备份后恢复,或联系技术人员`,
+      },
     ]);
   }
   await rekeyPerson(db, personId, target);
@@ -146,7 +165,8 @@ export async function issueRoster(
     draft = bindEnrollment(draft, request, { personId: p.boundTo });
   }
   const signed = await signRoster(suite, orgKey.seed, draft);
-  if (!(await saveRoster(db, signed))) throw new DutyBookError('conflict', 'a newer roster exists', { what: 'roster' });
+  if (!(await saveRoster(db, signed)))
+    throw new DutyBookError('conflict', 'a newer roster exists', { what: 'roster' });
   return draft.version;
 }
 
@@ -162,6 +182,46 @@ export async function configToIssue(db: DutyBookDb): Promise<AssessmentConfig | 
   const roster = await getCurrentRoster(db);
   if (roster && roster.roster.config !== '') return undefined;
   return active.config;
+}
+
+/** The person's own details the roster carries (not the 身份证号, which stays here), as the 登记表 names them. */
+const PROFILE_WORDS = {
+  gender: '性别',
+  birthMonth: '出生年月',
+  ethnicity: '民族',
+  politicalStatus: '政治面貌',
+  education: '学历',
+  staffNo: '人员编号',
+  rankSince: '任现职务职级时间',
+  duties: '从事或分管工作',
+  joinedOn: '入职(调入)日期',
+  probationEnd: '试用期满日期',
+} as const;
+
+function profileChanges(o: RosterPerson, p: Person): string[] {
+  return (Object.keys(PROFILE_WORDS) as (keyof typeof PROFILE_WORDS)[])
+    .filter((k) => (o.profile?.[k] ?? '') !== (p[k] ?? ''))
+    .map((k) => PROFILE_WORDS[k]);
+}
+
+/** Periods compared by what they say: adjoining periods with the same unit, supervisor and roles are one. */
+function periodsWords(periods: readonly PersonPeriod[]): string {
+  const merged: PersonPeriod[] = [];
+  for (const p of [...periods].sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''))) {
+    const last = merged.at(-1);
+    if (
+      last &&
+      last.to !== null &&
+      p.from !== null &&
+      dayAfter(last.to) === p.from &&
+      last.unitId === p.unitId &&
+      last.supervisorId === p.supervisorId &&
+      last.roles.join() === p.roles.join()
+    ) {
+      merged[merged.length - 1] = { ...last, to: p.to };
+    } else merged.push(p);
+  }
+  return merged.map((p) => [p.from, p.to, p.unitId, p.supervisorId, p.roles.join('+')].join('|')).join(';');
 }
 
 /** The HR tables against the roster last issued, one line per change, in Chinese. */
@@ -204,9 +264,24 @@ export async function pendingRosterChanges(db: DutyBookDb): Promise<string[]> {
     if (o.unitId !== p.unitId) out.push(`${p.name}调至“${unitName.get(p.unitId) ?? ''}”`);
     if (o.supervisorId !== p.supervisorId)
       out.push(`${p.name}的主管领导改为${p.supervisorId ? (personName.get(p.supervisorId) ?? '') : '(无)'}`);
-    if (o.roles.join() !== p.roles.join()) out.push(`${p.name}的角色调整为${p.roles.map((r) => roleLabels[r]).join('、')}`);
-    if (o.positionCategory !== p.positionCategory || o.rankLevel !== p.rankLevel || (o.title ?? '') !== (p.title ?? ''))
+    if (o.roles.join() !== p.roles.join())
+      out.push(`${p.name}的角色调整为${p.roles.map((r) => roleLabels[r]).join('、')}`);
+    if (
+      o.positionCategory !== p.positionCategory ||
+      o.rankLevel !== p.rankLevel ||
+      (o.title ?? '') !== (p.title ?? '')
+    )
       out.push(`${p.name}的职位类别或职级调整`);
+    const profile = profileChanges(o, p);
+    if (profile.length > 0) out.push(`${p.name}的${profile.join('、')}已修改`);
+    const assignmentSaid =
+      o.active !== p.active ||
+      o.unitId !== p.unitId ||
+      o.supervisorId !== p.supervisorId ||
+      o.roles.join() !== p.roles.join();
+    // A dated change that nets out today (left and back, a correction of a date) still needs issuing.
+    if (!assignmentSaid && o.periods && periodsWords(o.periods) !== periodsWords(periodsOfPerson(p)))
+      out.push(`${p.name}的任职经历已修改`);
   }
   const ids = new Set(people.map((p) => p.id));
   for (const o of roster.people) if (!ids.has(o.id)) out.push(`删除人员${o.name}`);
