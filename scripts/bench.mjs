@@ -424,8 +424,9 @@ async function appTimings(context, base, runs) {
 async function browserRows(o) {
   const benchOut = join(ROOT, 'out/bench');
   const appOut = o.app ?? join(ROOT, 'out/web');
+  const buildApp = !o.app && ((o.scales.length > 0 && !o.atRestOnly) || o.start);
   log(
-    `building the bench page (tests/bench → out/bench)${o.app ? `; the app measured: ${o.app}` : ' and the app (→ out/web)'}`,
+    `building the bench page (tests/bench → out/bench)${o.app ? `; the app measured: ${o.app}` : buildApp ? ' and the app (→ out/web)' : ''}`,
   );
   await build({
     configFile: false,
@@ -435,7 +436,7 @@ async function browserRows(o) {
     logLevel: 'warn',
     build: { outDir: benchOut, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 4000 },
   });
-  if (!o.app && ((o.scales.length > 0 && !o.atRestOnly) || o.start))
+  if (buildApp)
     await build({ configFile: join(ROOT, 'vite.web.config.ts'), logLevel: 'warn' });
   // One origin for all, so the app opens the database the bench page seeded.
   const server = await serve({
