@@ -6,7 +6,7 @@
  *   npm run bench [-- --runs N] [--records N (multiple of 40; 0: skip)] [--scales 500,1000,5000]
  *                 [--no-intake | --intake-scales 20000 | --intake-only] [--reseed] [--batch-docs N (0: skip)]
  *                 [--node-only | --browser-only] [--no-start | --start-only] [--app DIR] [--compare-app DIR]
- *                 [--out FILE]
+ *                 [--no-at-rest | --at-rest-only] [--out FILE]
  *
  * (a) Node rows (scripts/bench/node.ts through Vite's module runner): container write/open of 10,000
  *     entries per stage, and primitive speeds of both crypto suites (WebCrypto, noble).
@@ -42,6 +42,13 @@
  *     build already made (instead of building out/web); --compare-app DIR measures another build in the
  *     same runs, alternately (e.g. one made from an older commit), and gives the ratio of the times.
  *
+ * (f) Chromium rows (scripts/bench/at-rest.mjs), per organisation size in --scales, on its seeded profile:
+ *     what encrypting record content at rest under the password lock would cost — every row of the
+ *     tables holding record content read, sealed with AES-256-GCM through WebCrypto one row at a time,
+ *     and opened again, against the bare read; the same for the facts alone and for the status rows
+ *     HR's screens read; per fact in µs; byte counts. --no-at-rest skips them; --at-rest-only runs only
+ *     these (seeding the profile if it is not kept yet), without the HR screens, the app or the intake.
+ *
  * Every figure is measured in ≥ 5 runs (after a warm-up run); the table shows the median and range,
  * the limit measured in the same runs and their ratio. Results: bench-results/bench.json.
  */
@@ -63,6 +70,7 @@ import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, runnerImport } from 'vite';
 import { coldStartRows } from './bench/cold-start.mjs';
+import { atRestRows } from './bench/at-rest.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -90,6 +98,8 @@ function parseArgs(argv) {
     browser: true,
     start: true,
     startOnly: false,
+    atRest: true,
+    atRestOnly: false,
     out: join(ROOT, 'bench-results/bench.json'),
   };
   for (let i = 0; i < argv.length; i++) {
@@ -113,6 +123,8 @@ function parseArgs(argv) {
     else if (a === '--start-only') o.startOnly = true;
     else if (a === '--app') o.app = resolve(next());
     else if (a === '--compare-app') o.compareApp = resolve(next());
+    else if (a === '--no-at-rest') o.atRest = false;
+    else if (a === '--at-rest-only') o.atRestOnly = true;
     else if (a === '--out') o.out = resolve(next());
     else if (a === '--help' || a === '-h') {
       console.log(
@@ -131,7 +143,10 @@ function parseArgs(argv) {
   if (o.startOnly && !o.start) usage('--start-only and --no-start exclude each other');
   for (const dir of [o.app, o.compareApp])
     if (dir && !existsSync(join(dir, 'index.html'))) usage(`${dir} holds no built app (index.html)`);
+  if (o.atRestOnly && !o.atRest) usage('--at-rest-only and --no-at-rest exclude each other');
+  if (o.atRestOnly && o.startOnly) usage('--at-rest-only and --start-only exclude each other');
   if (o.startOnly) Object.assign(o, { node: false, records: 0, batchDocs: 0, scales: [] });
+  if (o.atRestOnly) Object.assign(o, { node: false, records: 0, batchDocs: 0, start: false, intake: false });
   if (!Number.isInteger(o.batchDocs) || o.batchDocs < 0)
     usage('--batch-docs must be a whole number (0: skip)');
   if (!Number.isInteger(o.records) || o.records < 0 || o.records % 40 !== 0)
@@ -141,7 +156,7 @@ function parseArgs(argv) {
 
 function usage(message) {
   console.error(
-    `usage error: ${message}\nusage: npm run bench [-- --runs N] [--records N] [--scales 500,1000,5000] [--no-intake | --intake-scales 20000 | --intake-only] [--reseed] [--batch-docs N] [--node-only | --browser-only] [--no-start | --start-only] [--app DIR] [--compare-app DIR] [--out FILE]`,
+    `usage error: ${message}\nusage: npm run bench [-- --runs N] [--records N] [--scales 500,1000,5000] [--no-intake | --intake-scales 20000 | --intake-only] [--reseed] [--batch-docs N] [--node-only | --browser-only] [--no-start | --start-only] [--app DIR] [--compare-app DIR] [--no-at-rest | --at-rest-only] [--out FILE]`,
   );
   process.exit(2);
 }
@@ -409,8 +424,9 @@ async function appTimings(context, base, runs) {
 async function browserRows(o) {
   const benchOut = join(ROOT, 'out/bench');
   const appOut = o.app ?? join(ROOT, 'out/web');
+  const buildApp = !o.app && ((o.scales.length > 0 && !o.atRestOnly) || o.start);
   log(
-    `building the bench page (tests/bench → out/bench)${o.app ? `; the app measured: ${o.app}` : ' and the app (→ out/web)'}`,
+    `building the bench page (tests/bench → out/bench)${o.app ? `; the app measured: ${o.app}` : buildApp ? ' and the app (→ out/web)' : ''}`,
   );
   await build({
     configFile: false,
@@ -420,7 +436,7 @@ async function browserRows(o) {
     logLevel: 'warn',
     build: { outDir: benchOut, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 4000 },
   });
-  if (!o.app && (o.scales.length > 0 || o.start))
+  if (buildApp)
     await build({ configFile: join(ROOT, 'vite.web.config.ts'), logLevel: 'warn' });
   // One origin for all, so the app opens the database the bench page seeded.
   const server = await serve({
@@ -546,6 +562,13 @@ async function browserRows(o) {
       const ctx = await launch(seeded.dir);
       try {
         const page = await benchPage(ctx, base);
+        const atRest = o.atRest
+          ? await atRestRows({ page, people, runs: o.runs, rows, log })
+          : undefined;
+        if (o.atRestOnly) {
+          meta.scales.push({ people, units, seed: seeded.info, cached: seeded.cached, atRest });
+          continue;
+        }
         const group = `Chromium · HR, ${people} people × 2 years`;
         const budget = (n, ms) => Array.from({ length: n }, () => ms);
         log(`chromium: HR screens' data over ${people} people`);
@@ -588,6 +611,7 @@ async function browserRows(o) {
           app,
           hr: hr.runs,
           ...(intake ? { intake: intake.runs } : {}),
+          ...(atRest ? { atRest } : {}),
         });
       } finally {
         await ctx.close();
@@ -777,6 +801,7 @@ const report = {
     intake: o.intake,
     batchDocs: o.batchDocs,
     start: o.start,
+    atRest: o.atRest,
     app: o.app,
     compareApp: o.compareApp,
   },

@@ -14,9 +14,14 @@
  * `lockedHost` decrypts only while the data key is in memory. Locking drops (and zeroes) the data key.
  * Changing the password re-wraps the one data key; removing it writes the secrets back in the clear.
  *
+ * The mirrors of half-typed drafts (draft-mirrors.ts) are sealed under a key derived from the data key
+ * while a password is set: setting one seals those already there, removing it opens them back,
+ * forgetting it deletes them (attachMirrors).
+ *
  * What it does not do: the records in the database are not encrypted (the lock hides them on screen;
- * anyone who can read the disk can read them). A forgotten password cannot be recovered: `forget`
- * clears the password and the wrapped keys, and the keys come back from the key backup file.
+ * anyone who can read the disk can read them) — docs/security.md says why, with the cost measured. A
+ * forgotten password cannot be recovered: `forget` clears the password and the wrapped keys, and the
+ * keys come back from the key backup file.
  */
 import { randomBytes } from '@noble/hashes/utils.js';
 import { toHex } from '../bundle/bytes';
@@ -38,6 +43,7 @@ import {
   type Held,
   type ScryptParams,
 } from './lock-keys';
+import { draftKeyOf, type DraftKey, type DraftMirrorMode, type DraftMirrors } from './draft-mirrors';
 import { checkIdle, checkNewPassword, DEFAULT_IDLE_MINUTES, LOCKOUT, lockedError } from './lock-rules';
 import {
   clearAttempts,
@@ -67,6 +73,7 @@ export {
   type ScryptParams,
 } from './lock-keys';
 export { APP_LOCK_ATTEMPTS_KEY, APP_LOCK_META_KEY, APP_LOCK_META_KEYS } from './lock-store';
+export { DRAFT_MIRROR_PREFIX, DraftMirrors, isSealedDraft, type DraftMirrorMode, type DraftStorage } from './draft-mirrors';
 
 export type AppLockStatus = {
   enabled: boolean;
@@ -88,6 +95,11 @@ export type AppLockOptions = {
 
 export class AppLock {
   private held: Held | null = null;
+  /** The draft mirrors' key (derived from the held data key); dropped with it. */
+  private draftKey: DraftKey | null = null;
+  /** False until the stored record has been read: until then nothing is known, and mirrors are not touched. */
+  private statusRead = false;
+  private readonly mirrors = new Set<DraftMirrors>();
   private queue: Promise<unknown> = Promise.resolve();
   private snap: AppLockSnapshot = { enabled: false, locked: false };
   private readonly listeners = new Set<() => void>();
@@ -135,6 +147,7 @@ export class AppLock {
     const att = await wrapStorageErrors('read app lock attempts', () => readAttempts(this.db));
     if (rec && this.held && this.held.keyId !== rec.keyId) this.drop();
     if (!rec && this.held) this.drop();
+    this.statusRead = true;
     this.publish(rec !== undefined);
     return {
       enabled: rec !== undefined,
@@ -154,6 +167,33 @@ export class AppLock {
   private drop(): void {
     this.held?.dataKey.fill(0);
     this.held = null;
+    this.draftKey?.key.fill(0);
+    this.draftKey = null;
+  }
+
+  /** Holds the data key (and the mirrors' key derived from it) until `lock()`. */
+  private hold(held: Held): void {
+    this.drop();
+    this.held = held;
+    this.draftKey = draftKeyOf(held);
+  }
+
+  // ---- the draft mirrors ----
+
+  /**
+   * How draft mirrors are kept now: in the clear without a password; sealed while unlocked; not at
+   * all while locked (or before the stored record was read).
+   */
+  draftMirrorMode(): DraftMirrorMode {
+    if (!this.statusRead) return { kind: 'locked' };
+    if (!this.snap.enabled) return { kind: 'clear' };
+    return this.draftKey ? { kind: 'sealed', key: this.draftKey } : { kind: 'locked' };
+  }
+
+  /** Mirrors to seal when a password is set, open when it is removed, and delete when it is forgotten. */
+  attachMirrors(mirrors: DraftMirrors): () => void {
+    this.mirrors.add(mirrors);
+    return () => this.mirrors.delete(mirrors);
   }
 
   // ---- lock and unlock ----
@@ -192,8 +232,7 @@ export class AppLock {
   unlock(password: string): Promise<void> {
     return this.serial(async () => {
       const { rec, dataKey } = await this.verify(password);
-      this.drop();
-      this.held = { keyId: rec.keyId, dataKey };
+      this.hold({ keyId: rec.keyId, dataKey });
       this.publish(true);
     });
   }
@@ -225,10 +264,11 @@ export class AppLock {
         setAt: new Date(this.now()).toISOString(),
       };
       await this.putRecord(rec, '设置本机密码', 'app-lock/set');
-      this.drop();
-      this.held = { keyId, dataKey };
+      const held = { keyId, dataKey };
+      this.hold(held);
       this.publish(true);
-      for (const s of plain) await host.storeSecret({ name: s.name, secret: seal(this.held, s.name, s.secret) });
+      for (const m of this.mirrors) m.sealAll(this.draftKey!);
+      for (const s of plain) await host.storeSecret({ name: s.name, secret: seal(held, s.name, s.secret) });
     });
   }
 
@@ -239,8 +279,7 @@ export class AppLock {
       const { rec, dataKey } = await this.verify(current);
       const updated: AppLockRecord = { ...rec, ...(await wrapDataKey(next, dataKey, rec.keyId, this.params)) };
       await this.putRecord(updated, '修改本机密码', 'app-lock/change');
-      this.drop();
-      this.held = { keyId: rec.keyId, dataKey };
+      this.hold({ keyId: rec.keyId, dataKey });
       this.publish(true);
     });
   }
@@ -258,7 +297,13 @@ export class AppLock {
           if (stored && isLockedEnvelope(stored)) await host.storeSecret({ name, secret: open(held, name, stored) });
         }
       }
+      // Draft mirrors back in the clear before the record goes (a crash between leaves them clear,
+      // sealed again on their next read), and once more after, for one written meanwhile.
+      const draftKey = draftKeyOf(held);
+      for (const m of this.mirrors) m.openAll(draftKey);
       await this.putRecord(null, '取消本机密码', 'app-lock/remove');
+      for (const m of this.mirrors) m.openAll(draftKey);
+      draftKey.key.fill(0);
       dataKey.fill(0);
       this.drop();
       this.publish(false);
@@ -278,6 +323,7 @@ export class AppLock {
         if ((await host.deleteSecret({ name })).deleted) deleted.push(name);
       }
       await this.putRecord(null, '忘记本机密码:已清除本机密码和本机私钥', 'app-lock/forget');
+      for (const m of this.mirrors) m.dropSealed();
       this.drop();
       this.publish(false);
       return { deleted };

@@ -3,10 +3,14 @@ import { StorageError } from '../../shared/errors/errors';
 import { toStorageError } from '../../shared/store/storage-errors';
 import { useNotifications } from '../state/notifications';
 import { zh } from '../i18n/zh';
+import { readMirror, removeMirror, writeMirror } from './draftMirror';
+
+export { readMirror } from './draftMirror';
 
 /**
  * Autosave for a form that edits one stored record. The draft lives in React state; every change is
- * mirrored into localStorage at once (synchronously, so a killed window loses nothing) and written to
+ * mirrored into localStorage at once (synchronously, so a killed window loses nothing; sealed under the
+ * password lock, see draftMirror.ts) and written to
  * the database through `save` after a short pause. The mirror is removed once the database holds the
  * same text. On mount, a mirror at least as new as the stored record wins over it: that is text the
  * database never received.
@@ -21,8 +25,6 @@ export type AutosaveStatus =
   | { state: 'saving' }
   | { state: 'saved'; at: Date }
   | { state: 'error' };
-
-type Mirror<T> = { savedAt: string; value: T };
 
 export type AutosaveOptions<T> = {
   /** localStorage key of this record's mirror, e.g. `dutybook.draft.record.<personId>.2026-03`. */
@@ -56,34 +58,6 @@ export type Autosave<T> = {
   flush: () => Promise<boolean>;
 };
 
-export function readMirror<T>(key: string): Mirror<T> | null {
-  try {
-    const raw = localStorage.getItem(key);
-    if (!raw) return null;
-    const m = JSON.parse(raw) as Partial<Mirror<T>>;
-    return typeof m.savedAt === 'string' && 'value' in m ? (m as Mirror<T>) : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeMirror<T>(key: string, value: T): void {
-  try {
-    localStorage.setItem(key, JSON.stringify({ savedAt: new Date().toISOString(), value } satisfies Mirror<T>));
-  } catch (e) {
-    // A full localStorage must not stop typing; the database save still runs.
-    console.warn('[dutybook] draft mirror not written', e);
-  }
-}
-
-function removeMirror(key: string): void {
-  try {
-    localStorage.removeItem(key);
-  } catch {
-    // nothing to do: the mirror is a safety copy only
-  }
-}
-
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export function useAutosave<T>({
@@ -98,7 +72,7 @@ export function useAutosave<T>({
   const { reportError, notify } = useNotifications();
   const [draft, setDraft] = useState<T | undefined>(undefined);
   /** The record being edited and what the database held when it was loaded. */
-  const [loaded, setLoaded] = useState<{ key: string; base: T; fromMirror: boolean } | null>(null);
+  const [loaded, setLoaded] = useState<{ key: string; base: T; fromMirror: boolean; hadMirror: boolean } | null>(null);
   const [status, setStatus] = useState<AutosaveStatus>({ state: 'idle' });
   const [restored, setRestored] = useState(false);
 
@@ -125,7 +99,7 @@ export function useAutosave<T>({
   if (initial !== undefined && loaded?.key !== key) {
     const mirror = editable ? readMirror<T>(key) : null;
     const useMirror = mirror !== null && (storedAt === undefined || mirror.savedAt >= storedAt) && !same(mirror.value, initial);
-    setLoaded({ key, base: initial, fromMirror: useMirror });
+    setLoaded({ key, base: initial, fromMirror: useMirror, hadMirror: mirror !== null });
     setDraft(useMirror ? mirror.value : initial);
     // At once, not in the effect below: a change typed or clicked before effects have run (a slow
     // machine, right after the page appears) must not be dropped for want of a current value.
@@ -140,8 +114,9 @@ export function useAutosave<T>({
   useEffect(() => {
     if (!loaded) return;
     saved.current = loaded.base;
-    // A mirror that was not used holds nothing the database lacks.
-    if (!loaded.fromMirror) removeMirror(loaded.key);
+    // A mirror that was read and not used holds nothing the database lacks. (One that could not be
+    // read — sealed while the app is locked — is left for when it can.)
+    if (loaded.hadMirror && !loaded.fromMirror) removeMirror(loaded.key);
   }, [loaded]);
 
   const flush = useCallback(async (): Promise<boolean> => {

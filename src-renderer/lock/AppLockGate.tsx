@@ -22,6 +22,7 @@ import { createPortal } from 'react-dom';
 import type { HostApi } from '../../shared/host/contract';
 import { AppLock, DEFAULT_IDLE_MINUTES, lockedHost, type AppLockOptions } from '../../shared/security/app-lock';
 import { ServicesProvider, useServices } from '../state/services';
+import { useDraftMirrorLock } from '../components/draftMirror';
 import { LockScreen } from './LockScreen';
 
 export type AppLockContextValue = {
@@ -50,6 +51,7 @@ export function AppLockGate({ children, options }: { children: ReactNode; option
   const services = useServices();
   const { db, host } = services;
   const lock = useMemo(() => new AppLock(db, options), [db, options]);
+  useDraftMirrorLock(lock);
   const wrapped = useMemo(() => ({ ...services, host: lockedHost(host, lock) }), [services, host, lock]);
   const snap = useSyncExternalStore(lock.subscribe, lock.snapshot);
   const [loaded, setLoaded] = useState<{ idleMinutes: number } | null>(null);

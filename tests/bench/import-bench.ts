@@ -63,6 +63,7 @@ import { batch } from './batch-bench';
 import { intake } from './intake-bench';
 import { benchName } from './names';
 import { startProfile } from './start-bench';
+import { atRest } from './at-rest-bench';
 
 export type BenchOptions = { officials: number; months: number; versionsPerMonth: number; runs: number };
 export type ImportRun = Record<string, number>;
@@ -441,8 +442,9 @@ declare global {
       intake: typeof intake;
       batch: typeof batch;
       startProfile: typeof startProfile;
+      atRest: typeof atRest;
     };
   }
 }
-window.dutybookBench = { run, hr, seedApp, intake, batch, startProfile };
+window.dutybookBench = { run, hr, seedApp, intake, batch, startProfile, atRest };
 document.getElementById('status')!.textContent = 'ready';

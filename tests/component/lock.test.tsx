@@ -12,6 +12,7 @@ import { App } from '../../src-renderer/app/App';
 import { AppLock, APP_LOCK_META_KEY } from '../../shared/security/app-lock';
 import { createProfile, openDatabase, type DutyBookDb } from '../../shared/store';
 import { fakeHost } from './fake-host';
+import { readMirror } from '../../src-renderer/components/draftMirror';
 
 const PASSWORD = '共用电脑 pass 2026';
 const host = fakeHost({ keyStoreStatus: () => Promise.resolve({ available: true, unlocked: true, initialised: false }) });
@@ -106,6 +107,42 @@ describe('the local password lock', () => {
     expect(screen.getByRole('textbox', { name: '姓名' })).toHaveValue('王五(尚未保存');
     expect(content).not.toHaveAttribute('inert');
     expect(content.closest('[inert]')).toBeNull();
+  });
+
+  it('keeps a half-typed draft’s mirror out of localStorage in the clear; locked it is unreadable; after a power cut and the password, the draft comes back', async () => {
+    const db = await dbWithProfile(PASSWORD);
+    const name = db.name;
+    window.location.hash = '#/official/summary/2026-Q1';
+    const first = render(<App services={{ db, host }} />);
+    await unlock();
+    const box = await screen.findByRole('textbox', { name: '个人工作小结' }, { timeout: 20_000 });
+    const typed = '一季度完成预算执行分析报告三份(尚未保存,断电前的文字)';
+    fireEvent.change(box, { target: { value: typed } });
+    const inClear = () =>
+      Object.keys(localStorage).some((k) => (localStorage.getItem(k) ?? '').includes('断电前的文字'));
+    // The mirror is written at once (before any save), but not as readable text.
+    const mirrors = Object.keys(localStorage).filter((k) => k.startsWith('dutybook.draft.summary.'));
+    expect(mirrors).toHaveLength(1);
+    expect(inClear()).toBe(false);
+
+    // Power cut before the database got the text: the database is gone from under the window.
+    db.close();
+    fireEvent.keyDown(window, { key: 'l', ctrlKey: true });
+    await screen.findByTestId('lock-screen');
+    // Locked: the mirror is there but cannot be read by the app (nor by anyone reading the disk).
+    expect(readMirror(mirrors[0]!)).toBeNull();
+    expect(inClear()).toBe(false);
+    first.unmount();
+
+    // The PC comes back: a new window on the same database starts locked; the password brings the text back.
+    const db2 = await openDatabase(name);
+    open.push(db2);
+    expect((await db2.summaries.toArray()).map((r) => (r as { text?: string }).text)).not.toContain(typed);
+    render(<App services={{ db: db2, host }} />);
+    await unlock();
+    expect(await screen.findByRole('textbox', { name: '个人工作小结' }, { timeout: 20_000 })).toHaveValue(typed);
+    expect(screen.getByText('已恢复未保存的内容')).toBeInTheDocument();
+    expect(inClear()).toBe(false);
   });
 
   it('locks on Ctrl+L and on the app bar button', async () => {

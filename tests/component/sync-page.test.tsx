@@ -97,7 +97,7 @@ describe('the 同步 page', () => {
     expect(within(nav).getByRole('link', { name: '同步' })).toBeInTheDocument();
   });
 
-  it('pins the HR key only when the typed fingerprint matches the one HR printed', async () => {
+  it('does not show the incoming fingerprint until the person has typed the one on HR’s paper notice', async () => {
     const db = await officialDb();
     const orgKey = await generateOrgKey(await detectSuite());
     const hrKey = toHex(orgKey.pub);
@@ -106,15 +106,49 @@ describe('the 同步 page', () => {
     window.location.hash = '#/sync';
     render(<App services={{ db, host: memoryHost() }} />);
     const trust = await screen.findByRole('region', { name: '信任人事部门' });
-    expect(within(trust).getByTestId('seen-hr-fingerprint')).toHaveTextContent(fp);
-
     const input = within(trust).getByLabelText('请输入书面通知上的指纹');
-    await userEvent.type(input, 'ZZZZ-ZZZZ-ZZZZ-ZZZZ');
+    // Nowhere on the page, in any spelling, nor in an attribute a screen reader would read out.
+    const shown = () => document.body.innerHTML.toUpperCase().replace(/[\s-]/g, '');
+    const bare = fp.replaceAll('-', '');
+    expect(shown()).not.toContain(bare);
+    expect(within(trust).queryByTestId('seen-hr-fingerprint')).toBeNull();
+
+    // Part of it is not enough to see it: the box asks for the whole fingerprint.
+    await userEvent.type(input, fp.slice(0, 9));
     await userEvent.click(within(trust).getByRole('button', { name: '核对并确认' }));
-    expect(await within(trust).findByTestId('pin-error')).toHaveTextContent('输入的指纹与人事部门密钥不一致');
+    expect(await within(trust).findByTestId('pin-error')).toHaveTextContent('指纹是16个字符');
+    expect(shown()).not.toContain(bare);
+    expect(await getPinnedHr(db)).toBeUndefined();
+  });
+
+  it('pins the HR key when the typed fingerprint matches; a mismatch shows both, says to stop and call HR, and pins nothing', async () => {
+    const db = await officialDb();
+    const orgKey = await generateOrgKey(await detectSuite());
+    const hrKey = toHex(orgKey.pub);
+    const fp = fingerprintHex(hrKey);
+    useSyncUi.getState().seeHrKey({ hrKey, fingerprint: fp, from: '王人事' });
+    window.location.hash = '#/sync';
+    render(<App services={{ db, host: memoryHost() }} />);
+    const trust = await screen.findByRole('region', { name: '信任人事部门' });
+
+    // A different fingerprint (one group changed): both are shown, the differing group marked.
+    const wrong = `${fp.slice(0, 5)}${fp[5] === 'Z' ? 'Y' : 'Z'}${fp.slice(6)}`;
+    await userEvent.type(within(trust).getByLabelText('请输入书面通知上的指纹'), wrong);
+    await userEvent.click(within(trust).getByRole('button', { name: '核对并确认' }));
+    const mismatch = await within(trust).findByTestId('pin-mismatch');
+    expect(mismatch).toHaveTextContent('指纹不一致');
+    expect(mismatch).toHaveTextContent('联系人事部门');
+    expect(within(mismatch).getByTestId('typed-hr-fingerprint')).toHaveTextContent(wrong);
+    expect(within(mismatch).getByTestId('seen-hr-fingerprint')).toHaveTextContent(fp);
+    expect(mismatch).toHaveTextContent('第2组不同');
+    expect(within(trust).queryByRole('button', { name: '核对并确认' })).toBeNull();
     expect(await getPinnedHr(db)).toBeUndefined();
 
-    await userEvent.clear(input);
+    // Typing again hides the incoming one again.
+    await userEvent.click(within(trust).getByRole('button', { name: '重新输入' }));
+    expect(within(trust).queryByTestId('seen-hr-fingerprint')).toBeNull();
+    const input = within(trust).getByLabelText('请输入书面通知上的指纹');
+    expect(input).toHaveValue('');
     await userEvent.type(input, fp.toLowerCase().replaceAll('-', ' '));
     await userEvent.click(within(trust).getByRole('button', { name: '核对并确认' }));
     await waitFor(async () => expect((await getPinnedHr(db))?.key).toBe(hrKey));

@@ -97,7 +97,7 @@ test('HR, a supervisor and an official exchange real bundle files: enroll, trust
   // ---- The printable notice: the fingerprint every device must type.
   await hr.page.getByRole('link', { name: '打印人事部门密钥指纹通知' }).click();
   await expect(hr.page.getByRole('heading', { name: '人事部门密钥指纹通知' })).toBeVisible();
-  await expect(hr.page.getByText('请核对屏幕上显示的指纹与本通知一致后再确认。')).toBeVisible();
+  await expect(hr.page.getByText('请照本通知输入指纹,程序核对一致后才会信任人事部门密钥。')).toBeVisible();
   await expect(hr.page.getByTestId('notice-date')).toHaveText('2026年4月15日');
   const hrFp = (await hr.page.getByTestId('hr-fingerprint').textContent())!;
   expect(hrFp).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
@@ -126,16 +126,26 @@ test('HR, a supervisor and an official exchange real bundle files: enroll, trust
     await expect(it.getByTestId('import-hint')).toHaveText(`来自 王人事 发给 ${name}`);
     await expect(it.getByTestId('import-rejected')).toContainText('需要先确认人事部门的密钥');
     const trust = page.getByRole('region', { name: '信任人事部门' });
-    await expect(trust.getByTestId('seen-hr-fingerprint')).toHaveText(hrFp);
+    // The incoming fingerprint is nowhere on the page until the person has typed the notice's: it
+    // cannot be copied off the screen.
+    await expect(trust.getByLabel('请输入书面通知上的指纹')).toBeVisible();
+    await expect(trust.getByTestId('seen-hr-fingerprint')).toHaveCount(0);
+    expect((await page.content()).replace(/[\s-]/g, '')).not.toContain(hrFp.replaceAll('-', ''));
     if (device === off) {
-      // A fingerprint that does not match is refused; nothing is pinned.
+      await snap(page, testInfo, 'sync-10-official-trust-before-typing');
+      // A fingerprint that does not match: both are shown, and the person is told to stop and call HR; nothing is pinned.
       await trust.getByLabel('请输入书面通知上的指纹').fill('0000-0000-0000-0000');
       await trust.getByRole('button', { name: '核对并确认' }).click();
-      await expect(trust.getByTestId('pin-error')).toContainText('输入的指纹与人事部门密钥不一致');
+      const mismatch = trust.getByTestId('pin-mismatch');
+      await expect(mismatch).toContainText('指纹不一致:请勿确认,请立即联系人事部门');
+      await expect(mismatch.getByTestId('typed-hr-fingerprint')).toHaveText('0000-0000-0000-0000');
+      await expect(mismatch.getByTestId('seen-hr-fingerprint')).toHaveText(hrFp);
       expect((await readStore(page, 'dutybook', 'trust')).filter((r) => (r as { id: string }).id === 'hr')).toHaveLength(0);
       await snap(page, testInfo, 'sync-10-official-trust-mismatch');
+      await trust.getByRole('button', { name: '重新输入' }).click();
+      await expect(trust.getByTestId('seen-hr-fingerprint')).toHaveCount(0);
     }
-    // Typed as people type: lower case, without the dashes.
+    // Typed from the notice as people type: lower case, without the dashes.
     await trust.getByLabel('请输入书面通知上的指纹').fill(hrFp.replaceAll('-', '').toLowerCase());
     await trust.getByRole('button', { name: '核对并确认' }).click();
     await expect(trust.getByTestId('pinned-hr-fingerprint')).toHaveText(hrFp);

@@ -9,6 +9,7 @@ import { useNotifications } from '../../state/notifications';
 import { BUNDLE_FILTER } from '../../bundles/files';
 import { ensureIdentity, tick, type Identity } from '../../bundles/identity';
 import { applyItem, previewItem, type ImportItem } from './importFlow';
+import type { ImportPlan } from '../../../shared/sync';
 import { backupBeforeImport } from '../../backup/service';
 import { isCancelled } from '../../key-store/keyStore';
 import { Section } from '../../components/Section';
@@ -192,7 +193,7 @@ function Preview({ item, onConfirm, busy }: { item: ImportItem; onConfirm: () =>
           <ul style={{ margin: 0, paddingLeft: 20 }}>
             {plan.rejected.map((r) => (
               <li key={`${r.what}-${r.reason}`}>
-                {r.what}:{r.reason}
+                {r.what}:{trustNeededReason(plan, r.reason)}
               </li>
             ))}
           </ul>
@@ -206,4 +207,15 @@ function Preview({ item, onConfirm, busy }: { item: ImportItem; onConfirm: () =>
       )}
     </Stack>
   );
+}
+
+/**
+ * The HR key waiting to be trusted must not be read off this page (the person types it from HR's
+ * paper notice in 信任人事部门): a reason that would print its fingerprint is said without it.
+ */
+function trustNeededReason(plan: ImportPlan, reason: string): string {
+  const fp = plan.trustNeeded?.fingerprint;
+  if (!fp) return reason;
+  const bare = fp.replaceAll('-', '');
+  return reason.includes(fp) || reason.replaceAll('-', '').includes(bare) ? t.trustReason : reason;
 }

@@ -10,27 +10,10 @@ import { ValidationError } from '../../../../shared/errors/errors';
 import { acknowledgeFeedback } from '../../../../shared/store';
 import { useServices } from '../../../state/services';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { readMirror } from '../../../components/useAutosave';
+import { readMirror, removeMirror, writeMirror } from '../../../components/draftMirror';
 import { useNotifications } from '../../../state/notifications';
 import { formatTimestamp } from '../../../components/dates';
 import { ACK_MAX, ackDraftKey, resultsText as t } from './strings';
-
-function writeDraft(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, JSON.stringify({ savedAt: new Date().toISOString(), value }));
-  } catch (e) {
-    // A full localStorage must not stop typing; the text is still in the field.
-    console.warn('[dutybook] 签署意见 mirror not written', e);
-  }
-}
-
-function removeDraft(key: string): void {
-  try {
-    localStorage.removeItem(key);
-  } catch {
-    // nothing to do: the mirror is a safety copy only
-  }
-}
 
 /** The newer of two acknowledgements (the live row may lag behind the one just signed). */
 function newest(a: FeedbackAck | undefined, b: FeedbackAck | undefined): FeedbackAck | undefined {
@@ -72,7 +55,7 @@ function AckSection({ personId, row }: { personId: string; row: FeedbackRow }) {
 
   const change = (value: string) => {
     setDraft(value);
-    writeDraft(key, value);
+    writeMirror(key, value);
     setError(null);
   };
 
@@ -93,7 +76,7 @@ function AckSection({ personId, row }: { personId: string; row: FeedbackRow }) {
     setBusy(true);
     try {
       const saved = await acknowledgeFeedback(db, row.id, text);
-      removeDraft(key);
+      removeMirror(key);
       setJustSigned(saved.ack);
       setDraft(null);
       setRestored(false);
@@ -117,7 +100,7 @@ function AckSection({ personId, row }: { personId: string; row: FeedbackRow }) {
   };
 
   const cancel = () => {
-    removeDraft(key);
+    removeMirror(key);
     setDraft(null);
     setError(null);
     setRestored(false);

@@ -1,4 +1,5 @@
 import { deleteEvaluationDraft, type DutyBookDb } from '../../../../shared/store';
+import { removeMirror } from '../../../components/draftMirror';
 
 /** The localStorage mirror of the evaluation form (see useAutosave). */
 export const evaluationMirrorKey = (subject: string, year: number, quarter: number) =>
@@ -14,9 +15,5 @@ export async function discardEvaluationDraft(
   quarter: number,
 ): Promise<void> {
   await deleteEvaluationDraft(db, subject, year, quarter);
-  try {
-    localStorage.removeItem(evaluationMirrorKey(subject, year, quarter));
-  } catch {
-    // the mirror is a safety copy only
-  }
+  removeMirror(evaluationMirrorKey(subject, year, quarter));
 }
