@@ -98,7 +98,7 @@ describe('importBatch', () => {
     expect(byName['陌生人.dutybook']).toMatchObject({ kind: 'refused' });
     expect((byName['陌生人.dutybook'] as { reason: string }).reason).toContain('密钥不在人员名册中');
     expect(byName['张三-副本.dutybook']).toEqual({ kind: 'already', from: '张三' });
-    expect(byName['大文件.iso']).toEqual({ kind: 'skipped', reason: '文件过大,不是数据包' });
+    expect(byName['大文件.iso']).toEqual({ kind: 'skipped', reason: '文件超过数据包的上限 256 MB,不是数据包,未读取' });
     expect(byName['链接.dutybook']).toMatchObject({
       kind: 'refused',
       reason: '快捷方式或链接,出于安全考虑未读取',
