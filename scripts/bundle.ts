@@ -19,14 +19,14 @@ import { inspect } from './bundle/inspect';
 import { KeyFileError, parseKeyFile } from './bundle/keyfile';
 import { CliFailure, EXIT, asFailure, bundleFailure, flush, newOut, type ExitCode } from './bundle/report';
 import { parseFrame } from '../shared/bundle/header';
-import { BundleError } from '../shared/errors/bundle-errors';
+import { BundleError, isBundleError } from '../shared/errors/bundle-errors';
 
 /** The BundleError a file's first bytes earn when they are not a bundle's. */
 function notABundle(head: Uint8Array): BundleError {
   try {
     parseFrame(head);
   } catch (e) {
-    if (e instanceof BundleError) return e;
+    if (isBundleError(e)) return e;
     throw e;
   }
   return new BundleError('not-a-bundle', 'not a DutyBook bundle', { reason: 'magic' });

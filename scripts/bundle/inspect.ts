@@ -9,7 +9,7 @@ import { readU16be } from '../../shared/bundle/bytes';
 import { parseCanonicalJson } from '../../shared/bundle/canonical-json';
 import { readBundleHint } from '../../shared/bundle/container';
 import { fingerprint, type CryptoSuite } from '../../shared/bundle/crypto';
-import { BundleError } from '../../shared/errors/bundle-errors';
+import { isBundleError } from '../../shared/errors/bundle-errors';
 import { CIPHER_SUITES, MAGIC } from '../../shared/bundle/format';
 import { parseFrame, parseHeader } from '../../shared/bundle/header';
 import {
@@ -50,7 +50,7 @@ export async function inspect(suite: CryptoSuite, path: string, bytes: Uint8Arra
   try {
     parseFrame(bytes);
   } catch (e) {
-    if (e instanceof BundleError) throw bundleFailure(e, { file: path, size, type: 'unknown' });
+    if (isBundleError(e)) throw bundleFailure(e, { file: path, size, type: 'unknown' });
     throw e;
   }
 }
@@ -61,7 +61,7 @@ function inspectBundle(bytes: Uint8Array, out: Out): void {
   try {
     hinted = readBundleHint(bytes);
   } catch (e) {
-    if (e instanceof BundleError) throw bundleFailure(e, { file: out.data.file, size: bytes.length, type: 'bundle' });
+    if (isBundleError(e)) throw bundleFailure(e, { file: out.data.file, size: bytes.length, type: 'bundle' });
     throw e;
   }
   const { formatVersion: v, hint } = hinted;
@@ -82,7 +82,7 @@ function inspectBundle(bytes: Uint8Array, out: Out): void {
   try {
     header = parseHeader(bytes, frame);
   } catch (e) {
-    if (e instanceof BundleError) throw bundleFailure(e, { ...out.data });
+    if (isBundleError(e)) throw bundleFailure(e, { ...out.data });
     throw e;
   }
   const headerRecipient = fingerprint(header.recipientPub);

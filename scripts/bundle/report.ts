@@ -1,6 +1,7 @@
 /** Exit codes, printing and error words shared by the bundle CLI's commands. */
 import { describeBundleError } from '../../shared/errors/bundle-errors.zh';
-import { BundleError } from '../../shared/errors/bundle-errors';
+import type { BundleError} from '../../shared/errors/bundle-errors';
+import { isBundleError } from '../../shared/errors/bundle-errors';
 import { SyncError } from '../../shared/ledger/errors';
 
 /** Documented in `--help`, docs/sync.md and docs/bundle-format.md. */
@@ -85,7 +86,7 @@ export function syncFailure(e: SyncError, code: ExitCode = EXIT.rejected): CliFa
 
 export function asFailure(e: unknown): CliFailure | undefined {
   if (e instanceof CliFailure) return e;
-  if (e instanceof BundleError) return bundleFailure(e);
+  if (isBundleError(e)) return bundleFailure(e);
   if (e instanceof SyncError) return syncFailure(e);
   return undefined;
 }

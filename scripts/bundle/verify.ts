@@ -11,7 +11,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { fromHex, toHex } from '../../shared/bundle/bytes';
 import { openBundle, type OpenedBundle } from '../../shared/bundle/container';
 import { fingerprint, type CryptoSuite } from '../../shared/bundle/crypto';
-import { BundleError } from '../../shared/errors/bundle-errors';
+import { isBundleError } from '../../shared/errors/bundle-errors';
 import {
   factTypeLabel,
   fingerprintHex,
@@ -45,7 +45,7 @@ async function openOrFail(suite: CryptoSuite, bytes: Uint8Array, key: LoadedKeyF
   try {
     return await openBundle(bytes, { suite, recipientEncryptionKey: key.keys.encryption.seed, recipientEncryptionPub: key.keys.encryption.pub });
   } catch (e) {
-    if (e instanceof BundleError) throw bundleFailure(e, extra);
+    if (isBundleError(e)) throw bundleFailure(e, extra);
     throw e;
   }
 }

@@ -3,7 +3,7 @@
  * the error boundary call `describeError`; the technical detail goes to the log, not the message.
  */
 import { DutyBookError, ValidationError } from './errors';
-import { BundleError } from './bundle-errors';
+import { isBundleError } from './bundle-errors';
 import { describeBundleError } from './bundle-errors.zh';
 
 export type ErrorDescription = {
@@ -172,7 +172,7 @@ export function describeError(e: unknown): ErrorDescription {
     };
   }
   // Bundle files have their own words (one per error kind), kept beside the format in shared/sync.
-  if (e instanceof BundleError) return { ...describeBundleError(e), fields: [], technical };
+  if (isBundleError(e)) return { ...describeBundleError(e), fields: [], technical };
   if (e instanceof DutyBookError) {
     const base = byCode[e.code] ?? byCode.internal!;
     if (e.code === 'key-store-locked' && e.details.reason === 'wrong-passphrase') {
