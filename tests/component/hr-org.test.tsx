@@ -1,91 +1,14 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src-renderer/app/App';
-import { presetConfig } from '../../shared/domain';
-import { draftNextRoster } from '../../shared/sync';
-import {
-  createProfile,
-  getPerson,
-  openDatabase,
-  putPerson,
-  putUnit,
-  saveRoster,
-  type DutyBookDb,
-} from '../../shared/store';
-import { fakeHost } from './fake-host';
-
-const host = fakeHost();
-let n = 0;
-const open: DutyBookDb[] = [];
-
-const staff = { positionCategory: 'comprehensive', rankLevel: 'staff1' } as const;
-
-/** 某厅 › 综合处 and 人事处; 处长 supervises 副处长 and 科员甲; a roster (version 1) already issued. */
-async function hrDb(): Promise<DutyBookDb> {
-  const db = await openDatabase(`hr-org-${++n}-${Math.random().toString(36).slice(2, 8)}`);
-  open.push(db);
-  const profile = await createProfile(db, {
-    name: '人事干部',
-    unitName: '某厅',
-    ...staff,
-    roles: ['official', 'hr'],
-    presetId: 'hubei',
-  });
-  await putUnit(db, { id: 'org', name: '某厅', parentId: null });
-  await putUnit(db, { id: 'u1', name: '综合处', parentId: 'org' });
-  await putUnit(db, { id: 'u2', name: '人事处', parentId: 'org' });
-  await putPerson(db, {
-    id: profile.personId,
-    name: '人事干部',
-    unitId: 'u2',
-    ...staff,
-    roles: ['official', 'hr'],
-  });
-  await putPerson(db, {
-    id: 'boss',
-    name: '处长',
-    unitId: 'u1',
-    ...staff,
-    roles: ['official', 'supervisor'],
-  });
-  await putPerson(db, {
-    id: 'deputy',
-    name: '副处长',
-    unitId: 'u1',
-    ...staff,
-    roles: ['official', 'supervisor'],
-    supervisorId: 'boss',
-  });
-  await putPerson(db, {
-    id: 'a',
-    name: '科员甲',
-    unitId: 'u1',
-    ...staff,
-    roles: ['official'],
-    supervisorId: 'boss',
-  });
-  // The signature is not checked on HR's own device; what matters is what the roster lists.
-  const roster = await draftNextRoster(db, { orgId: 'org', hrKey: '00', config: presetConfig('hubei') });
-  await saveRoster(db, { roster, signature: '' });
-  return db;
-}
-
-afterEach(() => {
-  cleanup();
-  open.splice(0).forEach((db) => db.close());
-  window.location.hash = '';
-});
-
-async function pick(combobox: string, option: string) {
-  fireEvent.mouseDown(screen.getByRole('combobox', { name: combobox }));
-  fireEvent.click(await screen.findByRole('option', { name: option }));
-}
+import { getPerson } from '../../shared/store';
+import { host, hrDb, pick } from './hr-setup';
 
 describe('单位和人员: organisation changes through the UI', () => {
   it('marks a person as left after confirming, refuses a supervisor with people under them, and lists the change for the roster', async () => {
-    const db = await hrDb();
+    const db = await hrDb('hr-org');
     window.location.hash = '#/hr';
     render(<App services={{ db, host }} />);
     expect(await screen.findByTestId('roster-up-to-date')).toBeInTheDocument();
@@ -122,7 +45,7 @@ describe('单位和人员: organisation changes through the UI', () => {
   });
 
   it('moves a person to another unit and refuses a supervisor loop beside the field', async () => {
-    const db = await hrDb();
+    const db = await hrDb('hr-org');
     window.location.hash = '#/hr';
     render(<App services={{ db, host }} />);
 
@@ -148,7 +71,7 @@ describe('单位和人员: organisation changes through the UI', () => {
   });
 
   it('refuses deleting a unit that still has people, and a duplicate unit name', async () => {
-    const db = await hrDb();
+    const db = await hrDb('hr-org');
     window.location.hash = '#/hr';
     render(<App services={{ db, host }} />);
 

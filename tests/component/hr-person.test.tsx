@@ -1,87 +1,10 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src-renderer/app/App';
-import { presetConfig } from '../../shared/domain';
-import { draftNextRoster } from '../../shared/sync';
-import {
-  createProfile,
-  getPerson,
-  openDatabase,
-  putPerson,
-  putUnit,
-  saveRoster,
-  type DutyBookDb,
-} from '../../shared/store';
-import { fakeHost } from './fake-host';
-
-const host = fakeHost();
-let n = 0;
-const open: DutyBookDb[] = [];
-
-const staff = { positionCategory: 'comprehensive', rankLevel: 'staff1' } as const;
-
-/** 某厅 › 综合处 and 人事处; 处长 supervises 副处长 and 科员甲; a roster (version 1) already issued. */
-async function hrDb(): Promise<DutyBookDb> {
-  const db = await openDatabase(`hr-person-${++n}-${Math.random().toString(36).slice(2, 8)}`);
-  open.push(db);
-  const profile = await createProfile(db, {
-    name: '人事干部',
-    unitName: '某厅',
-    ...staff,
-    roles: ['official', 'hr'],
-    presetId: 'hubei',
-  });
-  await putUnit(db, { id: 'org', name: '某厅', parentId: null });
-  await putUnit(db, { id: 'u1', name: '综合处', parentId: 'org' });
-  await putUnit(db, { id: 'u2', name: '人事处', parentId: 'org' });
-  await putPerson(db, {
-    id: profile.personId,
-    name: '人事干部',
-    unitId: 'u2',
-    ...staff,
-    roles: ['official', 'hr'],
-  });
-  await putPerson(db, {
-    id: 'boss',
-    name: '处长',
-    unitId: 'u1',
-    ...staff,
-    roles: ['official', 'supervisor'],
-  });
-  await putPerson(db, {
-    id: 'deputy',
-    name: '副处长',
-    unitId: 'u1',
-    ...staff,
-    roles: ['official', 'supervisor'],
-    supervisorId: 'boss',
-  });
-  await putPerson(db, {
-    id: 'a',
-    name: '科员甲',
-    unitId: 'u1',
-    ...staff,
-    roles: ['official'],
-    supervisorId: 'boss',
-  });
-  // The signature is not checked on HR's own device; what matters is what the roster lists.
-  const roster = await draftNextRoster(db, { orgId: 'org', hrKey: '00', config: presetConfig('hubei') });
-  await saveRoster(db, { roster, signature: '' });
-  return db;
-}
-
-afterEach(() => {
-  cleanup();
-  open.splice(0).forEach((db) => db.close());
-  window.location.hash = '';
-});
-
-async function pick(combobox: string, option: string) {
-  fireEvent.mouseDown(screen.getByRole('combobox', { name: combobox }));
-  fireEvent.click(await screen.findByRole('option', { name: option }));
-}
+import { getPerson, type DutyBookDb } from '../../shared/store';
+import { host, hrDb, pick } from './hr-setup';
 
 async function openHr(db: DutyBookDb) {
   window.location.hash = '#/hr';
@@ -95,7 +18,7 @@ const type = (dialog: HTMLElement, label: string | RegExp, value: string) =>
 
 describe('人员信息: the person record in full, and changes on a date', () => {
   it('saves every field of a new person and lists 人员编号, 性别, 职务, 入职日期 and the masked 身份证号', async () => {
-    const db = await hrDb();
+    const db = await hrDb('hr-person');
     await openHr(db);
     fireEvent.click(screen.getByRole('button', { name: '添加人员' }));
     const dialog = await screen.findByRole('dialog', { name: '添加人员' });
@@ -170,7 +93,7 @@ describe('人员信息: the person record in full, and changes on a date', () =>
   }, 120_000);
 
   it('asks for the date of a change of 主管领导 and keeps the two periods, shown in 任职经历 newest first', async () => {
-    const db = await hrDb();
+    const db = await hrDb('hr-person');
     await openHr(db);
     fireEvent.click(screen.getByRole('button', { name: '编辑:科员甲' }));
     const dialog = await screen.findByRole('dialog', { name: '编辑人员' });
@@ -235,7 +158,7 @@ describe('人员信息: the person record in full, and changes on a date', () =>
   });
 
   it('takes 离职(调出) and 恢复在职 on the dates given, saying what they mean', async () => {
-    const db = await hrDb();
+    const db = await hrDb('hr-person');
     await openHr(db);
     fireEvent.click(screen.getByRole('button', { name: '离职(调出):科员甲' }));
     let dialog = await screen.findByRole('dialog', { name: '为“科员甲”办理离职(调出)?' });
@@ -291,7 +214,7 @@ describe('人员信息: the person record in full, and changes on a date', () =>
   });
 
   it('refuses a wrong 身份证号 and a 试用期 ending before 入职, in Chinese beside the fields, saving nothing', async () => {
-    const db = await hrDb();
+    const db = await hrDb('hr-person');
     await openHr(db);
     fireEvent.click(screen.getByRole('button', { name: '编辑:科员甲' }));
     const dialog = await screen.findByRole('dialog', { name: '编辑人员' });
