@@ -278,10 +278,15 @@ test('text typed into a record book survives the window being killed before the 
   const again = await context.newPage();
   await again.goto('/#/official/record/2026-03');
   await expect(again.getByLabel('第1项 工作内容')).toHaveValue('起草三季度预算调整方案');
-  // And it reaches the database now.
-  await expect(again.getByTestId('save-status')).toContainText('已自动保存');
-  const rows = (await readStore(again, 'dutybook', 'monthlyRecords')) as { workItems: { content: string }[] }[];
-  expect(rows[0]?.workItems[0]?.content).toBe('起草三季度预算调整方案');
+  // And it reaches the database now. (On a busy machine the first window's autosave may already have
+  // run before it closed, in which case there is nothing left to save and the status stays quiet; what
+  // matters either way is that the text ends up stored.)
+  await expect
+    .poll(async () => {
+      const rows = (await readStore(again, 'dutybook', 'monthlyRecords')) as { workItems: { content: string }[] }[];
+      return rows[0]?.workItems[0]?.content ?? '';
+    })
+    .toBe('起草三季度预算调整方案');
 });
 
 test('a deleted work item comes back at the same place with 撤销', async ({ page, context }, testInfo) => {
