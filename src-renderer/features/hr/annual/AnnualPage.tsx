@@ -129,7 +129,9 @@ export function AnnualPage() {
       />
       <Typography color="text.secondary">{t.annualIntro}</Typography>
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
-        <YearPicker value={year} onChange={setYear} />
+        <Box sx={{ width: 240 }}>
+          <YearPicker value={year} onChange={setYear} />
+        </Box>
       </Stack>
       {loaded === undefined ? (
         <Loading />
@@ -321,7 +323,7 @@ function QuarterCell({ row, index, q4Folded }: { row: AnnualRow; index: number; 
   );
 }
 
-const COLUMN_COUNT = 13;
+const COLUMN_COUNT = 11;
 
 function standingTone(r: AnnualRow) {
   if (r.participation.kind !== 'graded' || !r.eligible) return 'default' as const;
@@ -387,14 +389,13 @@ function AnnualTable({ report, year }: { report: AnnualReport; year: number }) {
           aria-rowcount={items.length + 1}
           // Names, ranks and figures on one line; only the explanation wraps.
           sx={{
-            '& th, & td': { whiteSpace: 'nowrap' },
-            '& .explanation': { whiteSpace: 'normal', minWidth: 280 },
+            '& th, & td': { whiteSpace: 'nowrap', px: 1 },
+            '& .explanation': { whiteSpace: 'normal', minWidth: 240 },
           }}
         >
           <TableHead>
             <TableRow>
               <TableCell>{c.groupRank}</TableCell>
-              <TableCell>{c.rank}</TableCell>
               <TableCell>{c.name}</TableCell>
               <TableCell>{c.post}</TableCell>
               {[1, 2, 3, 4].map((q) => (
@@ -406,7 +407,6 @@ function AnnualTable({ report, year }: { report: AnnualReport; year: number }) {
               <TableCell align="right">{c.weighted(linkage.quarterWeight)}</TableCell>
               <TableCell>{c.standing}</TableCell>
               <TableCell className="explanation">{c.reasons}</TableCell>
-              <TableCell>{c.mark}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -433,7 +433,6 @@ function AnnualTable({ report, year }: { report: AnnualReport; year: number }) {
                 return (
                   <TableRow key={r.personId} data-testid={`annual-row-${r.personId}`} aria-rowindex={i + 2}>
                     <TableCell>{r.groupRank ?? '—'}</TableCell>
-                    <TableCell>{r.rank ?? '—'}</TableCell>
                     <TableCell component="th" scope="row">
                       {r.name}
                     </TableCell>
@@ -445,13 +444,17 @@ function AnnualTable({ report, year }: { report: AnnualReport; year: number }) {
                     <TableCell align="right">{r.weightedScore ?? '—'}</TableCell>
                     <TableCell>
                       <StateChip label={standingText(r)} tone={standingTone(r)} />
+                      {r.rank !== null ? (
+                        <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                          {t.candidateRank(r.rank)}
+                        </Typography>
+                      ) : null}
                     </TableCell>
                     <TableCell className="explanation">
                       <Explanation row={r} year={year} />
-                    </TableCell>
-                    <TableCell>
                       <Button
                         size="small"
+                        sx={{ mt: 0.5, ml: -0.5 }}
                         variant={current ? 'outlined' : 'text'}
                         aria-label={t.markTitle(r.name)}
                         onClick={() => setMarking({ row: r, current })}
