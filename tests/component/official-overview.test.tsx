@@ -21,11 +21,23 @@ beforeAll(async () => {
   org = await makeOrg({
     people: [
       ...PEOPLE,
-      { id: 'O6', name: '周九', unitId: '1', roles: ['official'], supervisorId: 'S1', joinedOn: '2026-12-01' } as PersonSpec,
+      {
+        id: 'O6',
+        name: '周九',
+        unitId: '1',
+        roles: ['official'],
+        supervisorId: 'S1',
+        joinedOn: '2026-12-01',
+      } as PersonSpec,
     ],
   });
   await distributeRoster(org, ['O6']);
-  const staff = { positionCategory: 'comprehensive', rankLevel: 'staff1', presetId: 'hubei', roles: ['official'] } as const;
+  const staff = {
+    positionCategory: 'comprehensive' as const,
+    rankLevel: 'staff1',
+    presetId: 'hubei' as const,
+    roles: ['official' as const],
+  };
   await createProfile(org.devices.O6!.db, { name: '周九', unitName: '办公室', ...staff }, { personId: 'O6' });
 }, 120_000);
 

@@ -35,7 +35,14 @@ beforeAll(async () => {
     people: [
       ...PEOPLE,
       // Joined on 1 December 2026: nothing before December is owed.
-      { id: 'O6', name: '周九', unitId: '1', roles: ['official'], supervisorId: 'S1', joinedOn: '2026-12-01' } as PersonSpec,
+      {
+        id: 'O6',
+        name: '周九',
+        unitId: '1',
+        roles: ['official'],
+        supervisorId: 'S1',
+        joinedOn: '2026-12-01',
+      } as PersonSpec,
       // An HR clerk without the 公务员 role: never assessed.
       { id: 'H2', name: '吴十', unitId: '1', roles: ['hr'], supervisorId: null },
     ],
@@ -76,8 +83,19 @@ describe('督促检查 follows the roster’s periods', () => {
     expect(row!.months[0]!.reason).toBe('2026年12月1日入职(调入),此前不需填报');
     expect(row!.months[11]!.state).toBe('missing');
     // Q4's summary is owed (a day of Q4 counts); Q1–Q3 are not.
-    expect(row!.summaries.map((c) => c.state)).toEqual(['notRequired', 'notRequired', 'notRequired', 'missing']);
-    expect(row!.evaluations.map((c) => c.state)).toEqual(['notRequired', 'notRequired', 'notRequired', 'missing']);
+    expect(row!.summaries.map((c) => c.state)).toEqual([
+      'notRequired',
+      'notRequired',
+      'notRequired',
+      'missing',
+    ]);
+    // Q4's evaluation is due by 20 January 2027: today, so not yet missing.
+    expect(row!.evaluations.map((c) => c.state)).toEqual([
+      'notRequired',
+      'notRequired',
+      'notRequired',
+      'pending',
+    ]);
     // A plan for a December starter is due a month after starting (by 31 January), not 31 January 2026.
     expect(row!.plan.state).toBe('none');
     expect(row!.plan.due).toBe('2027-01-31');
@@ -101,11 +119,16 @@ describe('督促检查 follows the roster’s periods', () => {
     expect(mine.map((r) => r.unitName)).toEqual(['办公室', '法规科']);
     const [before, after] = mine as [TrackingRow, TrackingRow];
     expect(before.months.map((c) => c.state)).toEqual([
-      'submitted', ...Array(5).fill('missing'), ...Array(6).fill('notRequired'),
+      'submitted',
+      ...Array(5).fill('missing'),
+      ...Array(6).fill('notRequired'),
     ]);
     expect(before.months[6]!.reason).toBe('2026年7月1日调往法规科,此后计入法规科');
     expect(after.months.map((c) => c.state)).toEqual([
-      ...Array(6).fill('notRequired'), 'missing', 'late', ...Array(4).fill('missing'),
+      ...Array(6).fill('notRequired'),
+      'missing',
+      'late',
+      ...Array(4).fill('missing'),
     ]);
     expect(after.months[0]!.reason).toBe('2026年7月1日由办公室调入,此前计入办公室');
     // The plan is owed once, in the unit the person was in when it was due.
@@ -113,10 +136,14 @@ describe('督促检查 follows the roster’s periods', () => {
     expect(after.plan.state).toBe('notRequired');
     const counts = new Map(countByUnit(rows, 'monthly').map((c) => [c.unitName, c]));
     // 办公室: H, S1, O1, O2 (12 months each), O3 (6), O6 (1).
-    expect(counts.get('办公室')!.counts.missing + counts.get('办公室')!.counts.submitted).toBe(4 * 12 + 6 + 1);
+    expect(counts.get('办公室')!.counts.missing + counts.get('办公室')!.counts.submitted).toBe(
+      4 * 12 + 6 + 1,
+    );
     // 法规科: S2, O4 (12 each), O3 (6), O5 (9).
     expect(
-      counts.get('法规科')!.counts.missing + counts.get('法规科')!.counts.submitted + counts.get('法规科')!.counts.late,
+      counts.get('法规科')!.counts.missing +
+        counts.get('法规科')!.counts.submitted +
+        counts.get('法规科')!.counts.late,
     ).toBe(2 * 12 + 6 + 9);
   });
 });
@@ -126,7 +153,7 @@ describe('统计分析 counts only those expected', () => {
     const data = (await readHrYear(org.hr.db, 2026))!;
     expect(data.people.map((p) => p.personId)).not.toContain('H2');
     expect(data.people.map((p) => p.personId)).toContain('O5');
-    const stats = yearStatistics({ year: 2026, ...data });
+    const stats = yearStatistics(data);
     // January: H, S1, S2, O1–O5 (8); December: H, S1, S2, O1–O4, O6 (8, 钱七 gone, 周九 come).
     expect(stats.completion.recordsByMonth[0]).toMatchObject({ done: 1, total: 8 });
     expect(stats.completion.recordsByMonth[7]).toMatchObject({ done: 1, total: 8 });
