@@ -5,6 +5,10 @@
  * "Due" is simple on purpose: a month's record book once the month has ended (today is after its
  * last day), a quarter's summary once the quarter has ended. A unit's own grace period (e.g. "每月
  * 5日前提交") would be configuration; it is not in the presets yet.
+ *
+ * Only what the person owes is ever due: given their year's duties from the roster's dated periods
+ * (tracking-duties.ts), a month before their start or after their leaving is 不需填报, with the reason,
+ * never overdue.
  */
 import { QUARTERS, monthsOfQuarter, type Quarter } from './calendar';
 import { daysInMonth, isoDate, parseIsoDate, type IsoDate } from './dates';
@@ -12,19 +16,26 @@ import type { HolidayCalendar, HolidayIndex } from './holidays';
 import { planItemDeadline, type AnnualPlan } from './plan';
 import { planProgress, type MonthlyRecord, type RecordState } from './record-book';
 import type { QuarterSummary, SummaryState } from './summary';
+import type { NotOwedKind, YearDuties } from './tracking-duties';
+
+/** Something the person does not owe, and why (tracking-duties.ts). */
+export type NotOwed = { kind: NotOwedKind; reason: string };
 
 export type MonthOverview = {
   month: number;
-  state: RecordState | 'missing' | 'notYetDue';
+  state: RecordState | 'missing' | 'notYetDue' | 'notRequired';
   /** Due (the month has ended) and not submitted. */
   overdue: boolean;
+  /** notRequired: why. */
+  notOwed?: NotOwed;
 };
 
 export type QuarterOverview = {
   quarter: Quarter;
-  state: SummaryState | 'missing' | 'notYetDue';
+  state: SummaryState | 'missing' | 'notYetDue' | 'notRequired';
   /** Due (the quarter has ended) and not submitted. */
   overdue: boolean;
+  notOwed?: NotOwed;
 };
 
 export type PlanItemOverview = {
@@ -53,6 +64,8 @@ export type YearOverviewInput = {
   summaries: readonly QuarterSummary[];
   /** Accepted for a later unit-specific deadline counted in working days; not used by the rule above. */
   calendars?: readonly HolidayCalendar[] | HolidayIndex;
+  /** What the person owes this year (from the roster's periods); absent: every month and quarter. */
+  duties?: Pick<YearDuties, 'months' | 'quarters'>;
 };
 
 function lastDayOfMonth(year: number, month: number): IsoDate {
@@ -77,18 +90,28 @@ export function yearOverview(input: YearOverviewInput): YearOverview {
   const summaries = new Map(input.summaries.filter((s) => s.year === year).map((s) => [s.quarter, s]));
 
   const months: MonthOverview[] = [];
+  const notOwed = (d: YearDuties['months'][number] | undefined): NotOwed | undefined =>
+    d && !d.owed ? { kind: d.kind, reason: d.reason } : undefined;
   for (let month = 1; month <= 12; month++) {
     const ended = today > lastDayOfMonth(year, month);
     const r = records.get(month);
+    const not = notOwed(input.duties?.months[month - 1]);
+    // A record book written anyway (before the roster said otherwise) still shows as written.
+    if (not && !r) {
+      months.push({ month, state: 'notRequired', overdue: false, notOwed: not });
+      continue;
+    }
     const state = r?.state ?? (ended ? 'missing' : 'notYetDue');
-    months.push({ month, state, overdue: ended && state !== 'submitted' });
+    months.push({ month, state, overdue: !not && ended && state !== 'submitted' });
   }
 
   const quarters: QuarterOverview[] = QUARTERS.map((quarter) => {
     const ended = today > lastDayOfMonth(year, monthsOfQuarter(quarter)[2]);
     const s = summaries.get(quarter);
+    const not = notOwed(input.duties?.quarters[quarter - 1]);
+    if (not && !s) return { quarter, state: 'notRequired', overdue: false, notOwed: not };
     const state = s?.state ?? (ended ? 'missing' : 'notYetDue');
-    return { quarter, state, overdue: ended && state !== 'submitted' };
+    return { quarter, state, overdue: !not && ended && state !== 'submitted' };
   });
 
   const progress = plan ? planProgress(plan, [...records.values()]) : new Map<string, { percent: number }>();

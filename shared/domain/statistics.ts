@@ -7,7 +7,19 @@
 import { roundScore } from './scoring';
 import type { QuarterGrade } from './vocabulary';
 
-export type StatsPerson = { personId: string; name: string; unitId: string };
+export type StatsPerson = {
+  personId: string;
+  name: string;
+  /** The unit the person's year counts in: the last they were in as 公务员 that year (transfers: the new one). */
+  unitId: string;
+  /**
+   * The unit each month (January first) and quarter counts in, or null when the person did not owe
+   * it — before their start, after their leaving, not a 公务员 then (tracking-duties.ts). Absent:
+   * every month and quarter, in `unitId`.
+   */
+  months?: readonly (string | null)[];
+  quarters?: readonly (string | null)[];
+};
 export type StatsUnit = { id: string; name: string };
 export type StatsEvaluation = {
   subject: string;
@@ -29,7 +41,7 @@ export type DistributionRow = {
   unitId: string;
   unitName: string;
   quarter: number;
-  /** Active people of the unit. */
+  /** People who owed the quarter in this unit (公务员 in it on some day of the quarter, and there at its end). */
   assessed: number;
   evaluated: number;
   counts: GradeCounts;
@@ -100,8 +112,11 @@ function groupBy<T>(
 }
 
 /**
- * The year's statistics over `people` (those taking part, usually the active roster), grouped by
- * their unit in `units` order. Rows of people not in `people` and of other years are ignored.
+ * The year's statistics over `people` (those taking part: the year's 公务员, each with the months
+ * and quarters they owed and the unit each counts in), grouped by unit in `units` order. Every
+ * denominator counts only who owed that month or quarter, in the unit they were in: a person who
+ * joined in December is in December's, not January's; a transfer counts in each unit for its part.
+ * Rows of people not in `people` and of other years are ignored.
  */
 export function yearStatistics(args: {
   year: number;
@@ -113,11 +128,16 @@ export function yearStatistics(args: {
 }): YearStatistics {
   const { year } = args;
   const ids = new Set(args.people.map((p) => p.personId));
-  const unitOf = new Map(args.people.map((p) => [p.personId, p.unitId]));
+  const monthUnit = (p: StatsPerson, month: number) => (p.months ? (p.months[month - 1] ?? null) : p.unitId);
+  const quarterUnit = (p: StatsPerson, q: number) => (p.quarters ? (p.quarters[q - 1] ?? null) : p.unitId);
+  const byId = new Map(args.people.map((p) => [p.personId, p]));
 
+  // The latest version of each evaluation, of a quarter the person owed (one of a quarter they did
+  // not owe — a role changed since — counts nowhere, as it is in no denominator).
   const latest = new Map<string, StatsEvaluation>();
   for (const e of args.evaluations) {
     if (e.year !== year || !ids.has(e.subject)) continue;
+    if (quarterUnit(byId.get(e.subject)!, e.quarter) === null) continue;
     const k = `${e.subject}/${e.quarter}`;
     const seen = latest.get(k);
     if (!seen || e.version > seen.version) latest.set(k, e);
@@ -126,13 +146,28 @@ export function yearStatistics(args: {
 
   const unitOrder = new Map(args.units.map((u, i) => [u.id, i]));
   const unitNames = new Map(args.units.map((u) => [u.id, u.name]));
-  const unitIds = [...new Set(args.people.map((p) => p.unitId))].sort(
-    (a, b) => (unitOrder.get(a) ?? Infinity) - (unitOrder.get(b) ?? Infinity) || a.localeCompare(b),
-  );
+  const unitIds = [
+    ...new Set(
+      args.people.flatMap((p) => [
+        p.unitId,
+        ...[1, 2, 3, 4].flatMap((q) => {
+          const u = quarterUnit(p, q);
+          return u === null ? [] : [u];
+        }),
+      ]),
+    ),
+  ].sort((a, b) => (unitOrder.get(a) ?? Infinity) - (unitOrder.get(b) ?? Infinity) || a.localeCompare(b));
   // Grouped once by unit: filtering everyone for every unit grew as units × people (at 20,000 people
   // in 161 units, 1.9 s of the 统计分析 screen's 2.3 s).
   const membersOf = groupBy(args.people, (p) => p.unitId);
-  const currentOf = groupBy(current, (e) => unitOf.get(e.subject));
+  // Per unit and quarter, who owed it there, and their evaluations.
+  const owedIn = new Map<string, number>();
+  for (const p of args.people)
+    for (const q of [1, 2, 3, 4]) {
+      const u = quarterUnit(p, q);
+      if (u !== null) owedIn.set(`${u}/${q}`, (owedIn.get(`${u}/${q}`) ?? 0) + 1);
+    }
+  const currentOf = groupBy(current, (e) => quarterUnit(byId.get(e.subject)!, e.quarter) ?? undefined);
 
   const distribution: DistributionRow[] = [];
   for (const unitId of unitIds) {
@@ -145,7 +180,7 @@ export function yearStatistics(args: {
         unitId,
         unitName: unitNames.get(unitId) ?? '未知单位',
         quarter,
-        assessed: membersOf.get(unitId)?.length ?? 0,
+        assessed: owedIn.get(`${unitId}/${quarter}`) ?? 0,
         evaluated: of.length,
         counts,
         goodPercent: rate(counts.good, of.length).percent,
@@ -178,24 +213,30 @@ export function yearStatistics(args: {
       .filter((r) => r.year === year && r.version >= 1 && ids.has(r.personId))
       .map((r) => `${r.personId}/${r.month}`),
   );
-  const recordsByMonth = Array.from({ length: 12 }, (_, i) =>
-    rate(args.people.filter((p) => submittedRecords.has(`${p.personId}/${i + 1}`)).length, total),
-  );
+  // Each month's denominator: who owed that month's 记实簿.
+  const recordsByMonth = Array.from({ length: 12 }, (_, i) => {
+    const owing = args.people.filter((p) => monthUnit(p, i + 1) !== null);
+    return rate(owing.filter((p) => submittedRecords.has(`${p.personId}/${i + 1}`)).length, owing.length);
+  });
   const evaluationsByQuarter = [1, 2, 3, 4].map((q) =>
-    rate(current.filter((e) => e.quarter === q).length, total),
+    rate(
+      current.filter((e) => e.quarter === q).length,
+      args.people.filter((p) => quarterUnit(p, q) !== null).length,
+    ),
   );
 
   const byUnit: UnitCompletion[] = unitIds.map((unitId) => {
     const members = membersOf.get(unitId) ?? [];
     const n = members.length;
     const signed = currentOf.get(unitId)?.length ?? 0;
+    const slots = [1, 2, 3, 4].reduce((sum, q) => sum + (owedIn.get(`${unitId}/${q}`) ?? 0), 0);
     return {
       unitId,
       unitName: unitNames.get(unitId) ?? '未知单位',
       people: n,
       plansSubmitted: rate(members.filter((p) => submittedPlans.has(p.personId)).length, n),
       plansApproved: rate(members.filter((p) => approvedPlans.has(p.personId)).length, n),
-      evaluationsSigned: rate(signed, n * 4),
+      evaluationsSigned: rate(signed, slots),
     };
   });
 
@@ -255,7 +296,7 @@ export function statisticsTables(s: YearStatistics): StatsTable[] {
         ...GRADE_HEADERS.map(([g]) => String(d.counts[g])),
         pct(d.goodPercent),
       ]),
-      note: '“好”占比按已评鉴人数计算;同一季度的评鉴如有更正,按最新版本计一次。',
+      note: '参加人数为该季度担任公务员(被考核人)角色、季度末在该单位的人员;“好”占比按已评鉴人数计算;同一季度的评鉴如有更正,按最新版本计一次。',
     },
     {
       id: 'trend',
@@ -293,13 +334,14 @@ export function statisticsTables(s: YearStatistics): StatsTable[] {
         ]),
         ['合计', String(s.people), rateText(c.plansSubmitted), rateText(c.plansApproved), '—'],
       ],
-      note: '评鉴按每人每年4个季度计算应签署人次。',
+      note: '评鉴按每人应评鉴的季度计算应签署人次(入职前、离职后和未担任公务员角色的季度不计;年度中间调动的,各季度计入季度末所在单位)。人数按年度末(或离职时)所在单位计。',
     },
     {
       id: 'records',
       title: `${s.year}年平时考核记实簿提交情况(按月)`,
       columns: [centre('月份'), centre('已提交'), centre('应提交'), centre('提交率')],
       rows: c.recordsByMonth.map((r, i) => [`${i + 1}月`, String(r.done), String(r.total), pct(r.percent)]),
+      note: '应提交为当月担任公务员(被考核人)角色的人数:入职(调入)前、离职(调出)后的月份不计。',
     },
     {
       id: 'evaluations',
@@ -311,6 +353,7 @@ export function statisticsTables(s: YearStatistics): StatsTable[] {
         String(r.total),
         pct(r.percent),
       ]),
+      note: '应评鉴为该季度担任公务员(被考核人)角色的人数:入职(调入)前、离职(调出)后的季度不计。',
     },
   ];
 }

@@ -7,6 +7,7 @@
 import type { PlanState } from './plan';
 import type { RecordState } from './record-book';
 import type { SummaryState } from './summary';
+import type { NotOwedKind } from './tracking-duties';
 import {
   planDeadline,
   type Deadline,
@@ -15,7 +16,15 @@ import {
 } from './tracking-deadlines';
 
 /** What a cell of the grid says about one thing due from one person. */
-export const CELL_STATES = ['submitted', 'late', 'missing', 'returned', 'pending', 'notApplicable'] as const;
+export const CELL_STATES = [
+  'submitted',
+  'late',
+  'missing',
+  'returned',
+  'pending',
+  'notApplicable',
+  'notRequired',
+] as const;
 export type CellState = (typeof CELL_STATES)[number];
 export const cellStateLabels: Readonly<Record<CellState, string>> = {
   submitted: '已报送',
@@ -24,9 +33,25 @@ export const cellStateLabels: Readonly<Record<CellState, string>> = {
   returned: '已退回',
   pending: '未到期',
   notApplicable: '不适用',
+  notRequired: '不需报送',
 };
 
-export type Cell = { state: CellState; due: string; at?: string };
+export type Cell = {
+  state: CellState;
+  due: string;
+  at?: string;
+  /** notRequired: why (入职前, 离职后 …), in words and as a kind for the cell's short label. */
+  reason?: string;
+  kind?: NotOwedKind;
+  /** An evaluation or register cell: the 主管领导 who owes it, and their name. */
+  by?: string;
+  byName?: string;
+};
+
+/** A cell for something the person does not owe (tracking-duties.ts says why). */
+export function notRequiredCell(due: string, why: { kind: NotOwedKind; reason: string }): Cell {
+  return { state: 'notRequired', due, kind: why.kind, reason: why.reason };
+}
 
 /** The working row of a record book or summary, as far as tracking needs it. */
 export type Submittable = {
@@ -58,7 +83,15 @@ export function dutyCell(doneAt: string | undefined, due: Deadline, now: Date): 
 }
 
 /** The plan column: 未报送 / 待核准 / 已退回 / 已核准 / 已备案. */
-export const PLAN_CELL_STATES = ['none', 'overdue', 'submitted', 'returned', 'approved', 'filed'] as const;
+export const PLAN_CELL_STATES = [
+  'none',
+  'overdue',
+  'submitted',
+  'returned',
+  'approved',
+  'filed',
+  'notRequired',
+] as const;
 export type PlanCellState = (typeof PLAN_CELL_STATES)[number];
 export const planCellLabels: Readonly<Record<PlanCellState, string>> = {
   none: '未报送',
@@ -67,17 +100,26 @@ export const planCellLabels: Readonly<Record<PlanCellState, string>> = {
   returned: '已退回',
   approved: '已核准',
   filed: '已备案',
+  notRequired: '不需报送',
 };
 
-export type PlanCell = { state: PlanCellState; due: string; filedAt?: string };
+export type PlanCell = {
+  state: PlanCellState;
+  due: string;
+  filedAt?: string;
+  /** notRequired: why. */
+  reason?: string;
+  kind?: NotOwedKind;
+};
 
 export function planCell(
   plan: { state: PlanState; version: number; filedAt?: string | undefined } | undefined,
   year: number,
   now: Date,
   r: TrackingRules = DEFAULT_TRACKING_RULES,
+  /** The person's own deadline (a mid-year starter's: tracking-deadlines.ts planDeadlineFor). */
+  due: Deadline = planDeadline(year, r),
 ): PlanCell {
-  const due = planDeadline(year, r);
   if (!plan || plan.version < 1 || plan.state === 'draft') {
     return { state: now.getTime() >= due.end.getTime() ? 'overdue' : 'none', due: due.date };
   }

@@ -4,7 +4,8 @@
  *   - 季度个人工作小结: by the 10th of the month after the quarter;
  *   - 领导评鉴: by the 20th of the month after the quarter;
  *   - 平时考核备案登记表: by the 25th of the month after the quarter;
- *   - 个人年度工作计划: by 31 January of the year.
+ *   - 个人年度工作计划: by 31 January of the year; for someone who starts later in the year (入职、调入 or
+ *     becomes a 公务员 then), by the same day of the month after the month they start.
  * A deadline day counts in full (local time of this machine): a record sent on the 5th is on time.
  */
 import { monthsOfQuarter, type Quarter } from './calendar';
@@ -35,7 +36,8 @@ export function describeTrackingRules(r: TrackingRules = DEFAULT_TRACKING_RULES)
   return (
     `报送时限:个人年度工作计划${r.planDue.month}月${r.planDue.day}日前;` +
     `记实簿次月${r.recordDueDay}日前;季度工作小结季度结束后次月${r.summaryDueDay}日前;` +
-    `领导评鉴次月${r.evaluationDueDay}日前;备案登记表次月${r.registerDueDay}日前。` +
+    `领导评鉴次月${r.evaluationDueDay}日前;备案登记表次月${r.registerDueDay}日前;` +
+    `年度中间入职(调入)的,个人年度工作计划于入职次月${r.planDue.day}日前报送,入职前的各月、各季度不需报送,离职(调出)后亦同。` +
     '超过时限仍未收到的为“缺报”,超过时限才报送的为“逾期”(以本机收到的最近一次报送时间为准)。'
   );
 }
@@ -82,4 +84,21 @@ export function quarterDeadline(
 
 export function planDeadline(year: number, r: TrackingRules = DEFAULT_TRACKING_RULES): Deadline {
   return deadline(year, r.planDue.month, r.planDue.day);
+}
+
+/**
+ * The plan's deadline for someone whose first day as 公务员 in the unit is `start` (null: since
+ * before the year): the year's deadline, or — starting later than the year's first day — the same
+ * day of the month after the start month, whichever is later.
+ */
+export function planDeadlineFor(
+  year: number,
+  start: string | null,
+  r: TrackingRules = DEFAULT_TRACKING_RULES,
+): Deadline {
+  const base = planDeadline(year, r);
+  const first = `${String(year).padStart(4, '0')}-01-01`;
+  if (start === null || start <= first || !/^\d{4}-\d{2}-\d{2}$/.test(start)) return base;
+  const later = deadline(Number(start.slice(0, 4)), Number(start.slice(5, 7)) + 1, r.planDue.day);
+  return later.date > base.date ? later : base;
 }

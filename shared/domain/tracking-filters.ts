@@ -67,7 +67,7 @@ export function countByUnit(rows: readonly TrackingRow[], view: TrackingView): U
     }
     u.people += 1;
     for (const c of cellsOf(r, view)) u.counts[c.state] += 1;
-    if (r.plan.state !== 'filed') u.planUnfiled += 1;
+    if (r.plan.state !== 'filed' && r.plan.state !== 'notRequired') u.planUnfiled += 1;
   }
   return [...out.values()];
 }

@@ -2,10 +2,12 @@
  * 督促名单: who still owes what, from the grid's rows, grouped by unit and then by supervisor — the
  * list HR prints or sends to chase the missing and returned items.
  */
-import type { CellState } from './tracking-cells';
+import type { Cell, CellState } from './tracking-cells';
 import type { TrackingRow } from './tracking-grid';
 
 export type ReminderLine = {
+  /** The grid row's key (a transferred person has a line per unit they owe something in). */
+  key: string;
   personId: string;
   name: string;
   /** What this person still owes, one phrase each: "3月记实簿(缺报)". */
@@ -26,17 +28,20 @@ const owed = (state: CellState) =>
 
 /**
  * Who is missing what, by unit and then by supervisor: officials for their plan, record books and
- * summaries; supervisors (under their own unit and supervisor) for the evaluations and the filing
- * register they owe. Late-but-received items are not owed and are left out.
+ * summaries (in the unit each counts in); supervisors (under their own unit and supervisor) for the
+ * evaluations and the filing register they owe — each quarter's to the 主管领导 of that quarter.
+ * Late-but-received items are not owed and are left out, and so is what a person does not owe.
  */
 export function reminderList(rows: readonly TrackingRow[]): ReminderGroup[] {
-  const byPerson = new Map(rows.map((r) => [r.personId, r]));
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  // A person's latest row (their current unit, for a transfer): where their duties as supervisor go.
+  const keyOfPerson = new Map(rows.map((r) => [r.personId, r.key]));
   const lines = new Map<string, ReminderLine>();
-  const lineOf = (personId: string, name: string) => {
-    let line = lines.get(personId);
+  const lineOf = (key: string, personId: string, name: string) => {
+    let line = lines.get(key);
     if (!line) {
-      line = { personId, name, items: [] };
-      lines.set(personId, line);
+      line = { key, personId, name, items: [] };
+      lines.set(key, line);
     }
     return line;
   };
@@ -52,27 +57,34 @@ export function reminderList(rows: readonly TrackingRow[]): ReminderGroup[] {
       const why = owed(c.state);
       if (why) mine.push(`第${i + 1}季度工作小结(${why})`);
     });
-    if (mine.length > 0) lineOf(r.personId, r.name).items.push(...mine);
+    if (mine.length > 0) lineOf(r.key, r.personId, r.name).items.push(...mine);
   }
   // The supervisors' duties, gathered per supervisor and quarter.
-  const duties = new Map<
-    string,
-    { name: string; evaluations: Map<number, string[]>; registers: Map<number, string[]> }
-  >();
+  type Duties = { name: string; evaluations: Map<number, string[]>; registers: Map<number, string[]> };
+  const duties = new Map<string, Duties>();
+  // A supervisor with no row of their own (outside HR's scope) is listed under the unit of the
+  // first person they owe something for.
+  const unitOfAbsent = new Map<string, { unitId: string; unitName: string }>();
+  const add = (sid: string, c: Cell, r: TrackingRow, kind: 'evaluations' | 'registers', q: number) => {
+    let d = duties.get(sid);
+    if (!d) {
+      const name = c.by === sid && c.byName ? c.byName : sid === r.supervisorId ? r.supervisorName : sid;
+      d = { name, evaluations: new Map(), registers: new Map() };
+      duties.set(sid, d);
+    }
+    const names = d[kind].get(q) ?? [];
+    if (!names.includes(r.name)) names.push(r.name);
+    d[kind].set(q, names);
+    if (!keyOfPerson.has(sid) && !unitOfAbsent.has(sid)) unitOfAbsent.set(sid, r);
+  };
   for (const r of rows) {
-    const sid = r.supervisorId;
-    if (!sid) continue;
-    const d = duties.get(sid) ?? {
-      name: r.supervisorName,
-      evaluations: new Map<number, string[]>(),
-      registers: new Map<number, string[]>(),
-    };
-    duties.set(sid, d);
     r.evaluations.forEach((c, i) => {
-      if (c.state === 'missing') d.evaluations.set(i + 1, [...(d.evaluations.get(i + 1) ?? []), r.name]);
+      const sid = c.by ?? r.supervisorId;
+      if (c.state === 'missing' && sid) add(sid, c, r, 'evaluations', i + 1);
     });
     r.registers.forEach((c, i) => {
-      if (c.state === 'missing') d.registers.set(i + 1, [...(d.registers.get(i + 1) ?? []), r.name]);
+      const sid = c.by ?? r.supervisorId;
+      if (c.state === 'missing' && sid) add(sid, c, r, 'registers', i + 1);
     });
   }
   for (const [supervisorId, d] of duties) {
@@ -81,18 +93,13 @@ export function reminderList(rows: readonly TrackingRow[]): ReminderGroup[] {
       items.push(`第${q}季度领导评鉴(未评鉴:${names.join('、')})`);
     for (const [q, names] of [...d.registers].sort((a, b) => a[0] - b[0]))
       items.push(`第${q}季度备案登记表(未登记:${names.join('、')})`);
-    if (items.length > 0)
-      lineOf(supervisorId, byPerson.get(supervisorId)?.name ?? d.name).items.push(...items);
+    const key = keyOfPerson.get(supervisorId) ?? supervisorId;
+    if (items.length > 0) lineOf(key, supervisorId, byKey.get(key)?.name ?? d.name).items.push(...items);
   }
-  // Group: a supervisor outside the rows (HR's scope) still gets a group, under the unit of their people.
   const groups = new Map<string, ReminderGroup>();
   const order: string[] = [];
-  const unitOfAbsent = new Map<string, { unitId: string; unitName: string }>();
-  for (const r of rows)
-    if (r.supervisorId && !byPerson.has(r.supervisorId) && !unitOfAbsent.has(r.supervisorId))
-      unitOfAbsent.set(r.supervisorId, r);
   const place = (line: ReminderLine) => {
-    const row = byPerson.get(line.personId);
+    const row = byKey.get(line.key);
     const unit = row ?? unitOfAbsent.get(line.personId)!;
     const supervisorId = row ? row.supervisorId : null;
     const supervisorName = row ? row.supervisorName : '';
@@ -107,10 +114,10 @@ export function reminderList(rows: readonly TrackingRow[]): ReminderGroup[] {
   };
   // Rows are in display order (unit, then name): keep it.
   for (const r of rows) {
-    const line = lines.get(r.personId);
+    const line = lines.get(r.key);
     if (line) place(line);
   }
-  for (const [id, line] of lines) if (!byPerson.has(id)) place(line);
+  for (const [key, line] of lines) if (!byKey.has(key)) place(line);
   return order.map((k) => groups.get(k)!);
 }
 

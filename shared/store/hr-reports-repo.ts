@@ -12,7 +12,12 @@ import {
   type StatsPlan,
   type StatsRecord,
 } from '../domain';
-import { findPerson, hrCovers } from '../ledger/roster';
+import type { IsoDate } from '../domain/dates';
+import { rangeOfPeriodKey, type PersonPeriod } from '../domain/periods';
+import { yearDuties } from '../domain/tracking-duties';
+import { findPerson } from '../ledger/roster';
+import { heldRoleDuring, periodsOf } from '../ledger/roster-periods';
+import { hrScopeUnits } from './tracking-repo';
 import type { Roster, RosterPerson } from '../ledger/types';
 import type { DutyBookDb } from './db';
 import { readSelfIdentity } from './fact-repo';
@@ -22,7 +27,19 @@ import { wrapStorageErrors } from './storage-errors';
 import { compareChinese } from '../domain/collate';
 
 export type ReportUnit = { id: string; name: string; path: string };
-export type ReportPerson = AnnualPersonInput & { unitName: string };
+export type ReportPerson = AnnualPersonInput & {
+  unitName: string;
+  /** The unit each month (January first) and quarter counts in; null: not owed (tracking-duties.ts). */
+  months: (string | null)[];
+  quarters: (string | null)[];
+  /** The first and last day of the year the person belonged as 公务员 (the roster's periods). */
+  memberFrom: IsoDate;
+  memberTo: IsoDate;
+  /** The year's changes in words ("2026年12月1日入职(调入),此前不需填报"), oldest first. */
+  notes: string[];
+  /** The roster's dated periods of the person. */
+  periods: PersonPeriod[];
+};
 
 export type HrYear = {
   year: number;
@@ -30,7 +47,11 @@ export type HrYear = {
   configSource: 'roster' | 'local';
   /** Units in roster order (by path, then sort order). */
   units: ReportUnit[];
-  /** Active people HR files for, by unit then name. */
+  /**
+   * The people HR files for who held the 公务员 role on some day of the year (those who left since
+   * included; HR clerks without the role not), by unit then name; `unitId` is the last unit they
+   * were in as 公务员 that year.
+   */
   people: ReportPerson[];
   /** The latest signed evaluation of each person and quarter. */
   evaluations: AnnualEvaluationInput[];
@@ -46,12 +67,23 @@ export function postOf(p: Pick<RosterPerson, 'title' | 'rankLevel'>): string {
   return title.includes(rank) ? title : `${title}、${rank}`;
 }
 
-/** The people this device's HR person files for (all, when this device is not on the roster as HR). */
-async function scopeOf(db: DutyBookDb, roster: Roster): Promise<RosterPerson[]> {
+/**
+ * The people this device's HR person files for in the year (all, when this device is not on the
+ * roster as HR) who held the 公务员 role on some day of it, with the units HR's scope holds.
+ */
+async function scopeOf(
+  db: DutyBookDb,
+  roster: Roster,
+  year: number,
+): Promise<{ people: RosterPerson[]; units: Set<string> | null }> {
   const me = await readSelfIdentity(db);
   const hr = me ? findPerson(roster, me.personId) : undefined;
-  const active = roster.people.filter((p) => p.active);
-  return hr?.roles.includes('hr') ? active.filter((p) => hrCovers(roster, hr, p)) : active;
+  const scoped = hr?.roles.includes('hr') ? hrScopeUnits(roster, hr) : undefined;
+  const range = rangeOfPeriodKey(String(year))!;
+  return {
+    people: roster.people.filter((p) => heldRoleDuring(roster, p, 'official', range)),
+    units: scoped ? new Set(scoped) : null,
+  };
 }
 
 /**
@@ -72,14 +104,34 @@ export async function readHrYear(
       .map((u) => ({ id: u.id, name: u.name, path: u.path }));
     const unitOrder = new Map(units.map((u, i) => [u.id, i]));
     const unitNames = new Map(units.map((u) => [u.id, u.name]));
-    const people: ReportPerson[] = (await scopeOf(db, roster))
-      .map((p) => ({
-        personId: p.id,
-        name: p.name,
-        unitId: p.unitId,
-        unitName: unitNames.get(p.unitId) ?? '',
-        post: postOf(p),
-      }))
+    const scope = await scopeOf(db, roster, year);
+    const scoped = (u: string | null) =>
+      u !== null && (scope.units === null || scope.units.has(u)) ? u : null;
+    const people: ReportPerson[] = scope.people
+      .flatMap((p): ReportPerson[] => {
+        const periods = periodsOf(roster, p);
+        const d = yearDuties(periods, year, { unitName: (id) => unitNames.get(id) ?? '' });
+        // Months and quarters in a unit outside HR's scope are another HR person's to count.
+        const months = d.months.map((m) => scoped(m.owed ? m.unitId : null));
+        const quarters = d.quarters.map((q) => scoped(q.owed ? q.unitId : null));
+        const last = [...quarters].reverse().find((u) => u !== null) ?? months.findLast((u) => u !== null);
+        if (last === undefined || last === null || d.from === null || d.to === null) return [];
+        return [
+          {
+            personId: p.id,
+            name: p.name,
+            unitId: last,
+            unitName: unitNames.get(last) ?? '',
+            post: postOf(p),
+            months,
+            quarters,
+            memberFrom: d.from,
+            memberTo: d.to,
+            notes: d.notes,
+            periods,
+          },
+        ];
+      })
       .sort(
         (a, b) =>
           (unitOrder.get(a.unitId) ?? Infinity) - (unitOrder.get(b.unitId) ?? Infinity) ||

@@ -20,7 +20,10 @@ import {
   type TrackedUnit,
   type TrackingInput,
 } from '../domain';
-import { findPerson, hrCovers } from '../ledger/roster';
+import { isWithinUnit } from '../domain/org';
+import { overlaps, rangeOfPeriodKey, type PersonPeriod } from '../domain/periods';
+import { findPerson, hrCovers, unitPathOf } from '../ledger/roster';
+import { heldRoleDuring, periodsOf } from '../ledger/roster-periods';
 import type { Roster, RosterPerson } from '../ledger/types';
 import type { DutyBookDb } from './db';
 import { readSelfIdentity } from './fact-repo';
@@ -53,17 +56,54 @@ export type TrackingData = Omit<TrackingInput, 'now' | 'rules'> & {
   spotCheckRows: SpotCheck[];
 };
 
-/** The people this device's HR person files for (all, when this device is not on the roster as HR). */
+/**
+ * The people this device's HR person files for in the year (all, when this device is not on the
+ * roster as HR): everyone who held the 公务员 role on some day of the year — those who have left
+ * since included, HR clerks without the role not — in a unit of HR's scope on some day of it.
+ */
 async function scope(
   db: DutyBookDb,
   roster: Roster,
-): Promise<{ hr: RosterPerson | undefined; people: RosterPerson[] }> {
+  year: number,
+): Promise<{ hr: RosterPerson | undefined; people: RosterPerson[]; unitsInScope: string[] | undefined }> {
   const me = await readSelfIdentity(db);
-  const hr = me ? findPerson(roster, me.personId) : undefined;
-  const active = roster.people.filter((p) => p.active);
-  return hr?.roles.includes('hr')
-    ? { hr, people: active.filter((p) => hrCovers(roster, hr, p)) }
-    : { hr: undefined, people: active };
+  const found = me ? findPerson(roster, me.personId) : undefined;
+  const hr = found?.roles.includes('hr') ? found : undefined;
+  const unitsInScope = hr ? hrScopeUnits(roster, hr) : undefined;
+  const inScope = unitsInScope ? new Set(unitsInScope) : null;
+  const range = rangeOfPeriodKey(String(year))!;
+  const people = roster.people.filter(
+    (p) =>
+      heldRoleDuring(roster, p, 'official', range) &&
+      (inScope === null || periodsOf(roster, p).some((x) => overlaps(x, range) && inScope.has(x.unitId))),
+  );
+  return { hr, people, unitsInScope };
+}
+
+/** The units (with everything below) an HR person files for; undefined for the whole organisation. */
+export function hrScopeUnits(roster: Roster, hr: RosterPerson): string[] | undefined {
+  if (hr.hrUnitIds.length === 0) return undefined;
+  const scopes = hr.hrUnitIds.map((u) => unitPathOf(roster, u)).filter((x): x is string => x !== undefined);
+  return roster.units.filter((u) => scopes.some((s) => isWithinUnit(u.path, s))).map((u) => u.id);
+}
+
+/**
+ * The person's dated periods in the newest roster this device holds, with the names of the roster's
+ * units; null without a roster or when the roster does not list the person.
+ */
+export async function readOwnPeriods(
+  db: DutyBookDb,
+  personId: string,
+): Promise<{ periods: PersonPeriod[]; unitNames: Record<string, string> } | null> {
+  return wrapStorageErrors('read roster', async () => {
+    const roster = (await db.rosters.orderBy('version').last())?.signed.roster;
+    const person = roster ? findPerson(roster, personId) : undefined;
+    if (!roster || !person) return null;
+    return {
+      periods: periodsOf(roster, person),
+      unitNames: Object.fromEntries(roster.units.map((u) => [u.id, u.name])),
+    };
+  });
 }
 
 const quarterRange = (id: string, year: number) =>
@@ -82,7 +122,7 @@ export async function readTrackingYear(
   return wrapStorageErrors('read tracking year', async () => {
     const roster = (await db.rosters.orderBy('version').last())?.signed.roster;
     if (!roster) return null;
-    const { hr, people: inScope } = await scope(db, roster);
+    const { hr, people: inScope, unitsInScope } = await scope(db, roster, year);
     const tree = sortUnitsAsTree(roster.units);
     const depthOf = (path: string) => path.split('/').filter(Boolean).length - 1;
     const unitTree = tree.map((u) => ({ id: u.id, name: u.name, path: u.path, depth: depthOf(u.path) }));
@@ -94,12 +134,19 @@ export async function readTrackingYear(
           compareChinese(a.name, b.name) ||
           a.id.localeCompare(b.id),
       )
-      .map((p) => ({ id: p.id, name: p.name, unitId: p.unitId, supervisorId: p.supervisorId }));
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        unitId: p.unitId,
+        supervisorId: p.supervisorId,
+        periods: periodsOf(roster, p),
+      }));
     const names = new Map(roster.people.map((p) => [p.id, p.name]));
     const ids = people.map((p) => p.id);
     const supervisors = [
       ...new Set([
         ...people.flatMap((p) => (p.supervisorId ? [p.supervisorId] : [])),
+        ...people.flatMap((p) => (p.periods ?? []).flatMap((x) => (x.supervisorId ? [x.supervisorId] : []))),
         ...inScope.filter((p) => p.roles.includes('supervisor')).map((p) => p.id),
       ]),
     ];
@@ -193,6 +240,7 @@ export async function readTrackingYear(
       units,
       unitTree,
       people,
+      ...(unitsInScope ? { unitsInScope } : {}),
       names,
       plans,
       planRows: plans,

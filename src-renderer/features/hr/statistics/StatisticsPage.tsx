@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import {
   Alert,
+  Box,
   Button,
   Paper,
   Stack,
@@ -42,11 +43,18 @@ import { useReportExport } from '../annual/useReportExport';
 import { YearPicker } from '../annual/YearPicker';
 import { readOrg } from '../org-service';
 import { BarChart, type Series } from './BarChart';
+import { statisticsText as st } from './strings';
 
 const GRADE_COLOURS = { good: '#2e7d32', fairlyGood: '#1976d2', average: '#ed6c02', poor: '#c62828' };
 const GRADE_NAMES = { good: '好', fairlyGood: '较好', average: '一般', poor: '较差' };
 
-type Loaded = { ok: true; stats: YearStatistics | null; org: string } | { ok: false; error: string };
+/** A person counted for part of the year only, with why ("2026年12月1日入职(调入),此前不需填报"). */
+type Partial = { personId: string; name: string; unitName: string; notes: string[] };
+
+type Loaded =
+  { ok: true; stats: YearStatistics | null; org: string; partial: Partial[] } | { ok: false; error: string };
+
+const PARTIAL_SHOWN = 20;
 
 const today = () => {
   const d = new Date();
@@ -71,7 +79,10 @@ export function StatisticsPage() {
               records: data.records,
             })
           : null;
-        return { ok: true, stats, org: org?.name ?? '本机关' };
+        const partial = (data?.people ?? [])
+          .filter((p) => p.notes.length > 0)
+          .map(({ personId, name, unitName, notes }) => ({ personId, name, unitName, notes }));
+        return { ok: true, stats, org: org?.name ?? '本机关', partial };
       } catch (e) {
         return { ok: false, error: describeError(e).title };
       }
@@ -141,6 +152,33 @@ export function StatisticsPage() {
         <Alert severity="info">{t.noPeople}</Alert>
       ) : (
         <>
+          <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="stats-who">
+            <Typography id="stats-who" variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 0.5 }}>
+              {st.whoTitle}
+            </Typography>
+            <Typography variant="body2" color="text.secondary" data-testid="stats-who">
+              {st.who(year, stats.people)}
+            </Typography>
+            {loaded.partial.length > 0 ? (
+              <>
+                <Typography variant="body2" sx={{ mt: 1 }}>
+                  {st.partial(loaded.partial.length)}
+                </Typography>
+                <Box component="ul" sx={{ m: 0, pl: 2.5 }} data-testid="stats-partial">
+                  {loaded.partial.slice(0, PARTIAL_SHOWN).map((p) => (
+                    <Typography component="li" variant="body2" key={p.personId}>
+                      {`${p.name}(${p.unitName}):${p.notes.join(';')}`}
+                    </Typography>
+                  ))}
+                </Box>
+                {loaded.partial.length > PARTIAL_SHOWN ? (
+                  <Typography variant="body2" color="text.secondary">
+                    {st.more(loaded.partial.length - PARTIAL_SHOWN)}
+                  </Typography>
+                ) : null}
+              </>
+            ) : null}
+          </Paper>
           <Section table={tableOf('trend')} onExport={exportTable} busy={busy}>
             <BarChart
               title={t.chartOf(`${year}年各季度等次分布`)}

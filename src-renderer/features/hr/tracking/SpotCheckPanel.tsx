@@ -180,15 +180,17 @@ export function SpotCheckPanel({
       const spec = sizeKind === 'count' ? { count: sizeValue } : { percent: sizeValue };
       const seed = Date.now();
       if (how === 'manual') {
-        personIds = manual.map((r) => r.personId);
+        personIds = [...new Set(manual.map((r) => r.personId))];
         text = t.drawnHow(t.drawManual, personIds.length, rows.length);
       } else if (how === 'people') {
-        personIds = drawSample(rows, spec, seed).map((r) => r.personId);
-        text = t.drawnHow(t.drawPeople, personIds.length, rows.length);
+        // A person moved between units has a row in each: drawn once.
+        const people = [...new Map(rows.map((r) => [r.personId, r])).values()];
+        personIds = drawSample(people, spec, seed).map((r) => r.personId);
+        text = t.drawnHow(t.drawPeople, personIds.length, people.length);
       } else {
         const unitIds = [...new Set(rows.map((r) => r.unitId))];
         const chosen = new Set(drawSample(unitIds, spec, seed));
-        personIds = rows.filter((r) => chosen.has(r.unitId)).map((r) => r.personId);
+        personIds = [...new Set(rows.filter((r) => chosen.has(r.unitId)).map((r) => r.personId))];
         text = `${t.drawnHow(t.drawUnits, chosen.size, unitIds.length)}:${[...chosen].map((u) => unitNames.get(u) ?? u).join('、')}`;
       }
       if (personIds.length === 0) {

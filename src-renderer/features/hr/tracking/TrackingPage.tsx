@@ -28,6 +28,7 @@ import {
   buildTrackingRows,
   cellStateLabels,
   countByUnit,
+  notOwedLabels,
   describeTrackingRules,
   filterRows,
   planCellLabels,
@@ -55,6 +56,7 @@ const CELL_COLOURS: Readonly<Record<CellState, string>> = {
   // Informative text, not a disabled control: it must reach AA contrast.
   pending: 'text.secondary',
   notApplicable: 'text.secondary',
+  notRequired: 'text.secondary',
 };
 
 const PLAN_COLOURS: Readonly<Record<PlanCellState, string>> = {
@@ -64,6 +66,7 @@ const PLAN_COLOURS: Readonly<Record<PlanCellState, string>> = {
   returned: 'secondary.main',
   approved: 'primary.main',
   filed: 'success.main',
+  notRequired: 'text.secondary',
 };
 
 export function yearOptions(now: Date): number[] {
@@ -111,8 +114,11 @@ function StateCell({
   labels?: Readonly<Record<CellState, string>>;
   testId: string;
 }) {
-  const label = (labels ?? cellStateLabels)[cell.state];
-  const title = t.cellTitle(what, label, cell.due, cell.at);
+  const notOwed = cell.state === 'notRequired';
+  const label = notOwed && cell.kind ? notOwedLabels[cell.kind] : (labels ?? cellStateLabels)[cell.state];
+  const title = notOwed
+    ? t.notOwedTitle(what, cell.reason ?? label)
+    : t.cellTitle(what, label, cell.due, cell.at);
   return (
     <TableCell
       align="center"
@@ -153,19 +159,35 @@ function SpotMarker({ row, month }: { row: TrackingRow; month: number }) {
 function GridRow({ row, view }: { row: TrackingRow; view: TrackingView }) {
   const planLabel =
     planCellLabels[row.plan.state] + (row.plan.filedAt ? `(${row.plan.filedAt.slice(0, 10)})` : '');
+  const planTitle =
+    row.plan.state === 'notRequired'
+      ? t.notOwedTitle(t.colPlan, row.plan.reason ?? planLabel)
+      : `${t.colPlan}:${planLabel};时限${row.plan.due}`;
+  const id = row.key;
   return (
-    <TableRow hover data-testid={`row-${row.personId}`}>
+    <TableRow hover data-testid={`row-${id}`}>
       <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.unitName}</TableCell>
       <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
         {row.name}
         <SpotMarker row={row} month={0} />
+        {row.notes.length > 0 ? (
+          <Typography
+            variant="caption"
+            component="div"
+            color="text.secondary"
+            data-testid={`notes-${id}`}
+            sx={{ whiteSpace: 'normal', maxWidth: '13em', lineHeight: 1.35 }}
+          >
+            {row.notes.map((n) => t.shortNote(n)).join(';')}
+          </Typography>
+        ) : null}
       </TableCell>
       <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.supervisorName}</TableCell>
       <TableCell
         sx={{ whiteSpace: 'nowrap' }}
-        data-testid={`cell-${row.personId}-plan`}
+        data-testid={`cell-${id}-plan`}
         data-state={row.plan.state}
-        title={`${t.colPlan}:${planLabel};时限${row.plan.due}`}
+        title={planTitle}
       >
         <Typography variant="caption" sx={{ color: PLAN_COLOURS[row.plan.state] }}>
           {planLabel}
@@ -173,7 +195,7 @@ function GridRow({ row, view }: { row: TrackingRow; view: TrackingView }) {
       </TableCell>
       {view === 'monthly'
         ? row.months.map((c, i) => (
-            <StateCell key={i} cell={c} what={`${i + 1}月记实簿`} testId={`cell-${row.personId}-m${i + 1}`} />
+            <StateCell key={i} cell={c} what={`${i + 1}月记实簿`} testId={`cell-${id}-m${i + 1}`} />
           ))
         : null}
       {view === 'monthly' ? (
@@ -190,7 +212,7 @@ function GridRow({ row, view }: { row: TrackingRow; view: TrackingView }) {
               key={`s${i}`}
               cell={c}
               what={`第${i + 1}季度工作小结`}
-              testId={`cell-${row.personId}-s${i + 1}`}
+              testId={`cell-${id}-s${i + 1}`}
             />
           ))}
           {row.evaluations.map((c, i) => (
@@ -199,7 +221,7 @@ function GridRow({ row, view }: { row: TrackingRow; view: TrackingView }) {
               cell={c}
               what={`第${i + 1}季度领导评鉴`}
               labels={t.evaluatedLabels}
-              testId={`cell-${row.personId}-e${i + 1}`}
+              testId={`cell-${id}-e${i + 1}`}
             />
           ))}
           {row.registers.map((c, i) => (
@@ -208,7 +230,7 @@ function GridRow({ row, view }: { row: TrackingRow; view: TrackingView }) {
               cell={c}
               what={`第${i + 1}季度备案登记表`}
               labels={t.registeredLabels}
-              testId={`cell-${row.personId}-r${i + 1}`}
+              testId={`cell-${id}-r${i + 1}`}
             />
           ))}
         </>
@@ -250,6 +272,9 @@ export function TrackingPage({ now: fixedNow }: { now?: Date } = {}) {
         <>
           <Typography variant="body2" color="text.secondary" data-testid="tracking-rules">
             {describeTrackingRules()}
+          </Typography>
+          <Typography variant="body2" color="text.secondary" data-testid="tracking-who">
+            {t.whoIsTracked}
           </Typography>
           <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
             <TextField
@@ -345,7 +370,7 @@ export function TrackingPage({ now: fixedNow }: { now?: Date } = {}) {
                   <VirtualRows
                     count={shown.length}
                     colSpan={view === 'monthly' ? 17 : 16}
-                    renderRow={(i) => <GridRow key={shown[i]!.personId} row={shown[i]!} view={view} />}
+                    renderRow={(i) => <GridRow key={shown[i]!.key} row={shown[i]!} view={view} />}
                   />
                   {shown.length === 0 ? (
                     <TableRow>

@@ -38,6 +38,13 @@ export const trackingText = {
   gridLabel: '报送情况',
   cellTitle: (what: string, state: string, due: string, at?: string) =>
     `${what}:${state};时限${due}${at ? `;报送于${at.slice(0, 10)}` : ''}`,
+  notOwedTitle: (what: string, reason: string) => `${what}:${reason}`,
+  /** A row's note without its tail: "2026年12月1日入职(调入),此前不需填报" → "2026年12月1日入职(调入)". */
+  shortNote: (note: string) => note.replace(/,此[前后]不需填报$/, '').replace(/,不需填报$/, ''),
+  whoIsTracked:
+    '督促对象为本年度担任公务员(被考核人)角色的人员,按最近签发的人员名册记载的入职(调入)、离职(调出)、调动和角色变动日期计算:' +
+    '入职前、离职后和未担任公务员角色期间的各月、各季度显示为“入职前”“离职后”“非考核对象”,不需报送,不计为缺报或逾期;' +
+    '年度中间调动的,分别在调出单位和调入单位各列一行,各月材料计入当月所在单位。人事部门办理的人员变动,签发人员名册后在此生效。',
   evaluatedLabels: {
     submitted: '已评鉴',
     late: '已评鉴(逾期)',
@@ -45,6 +52,7 @@ export const trackingText = {
     pending: '未到期',
     notApplicable: '—',
     returned: '已退回',
+    notRequired: '不需评鉴',
   },
   registeredLabels: {
     submitted: '已登记',
@@ -53,6 +61,7 @@ export const trackingText = {
     pending: '未到期',
     notApplicable: '—',
     returned: '已退回',
+    notRequired: '不需登记',
   },
   counts: '各单位统计',
   countsCols: ['单位', '人数', '已报送', '逾期', '缺报', '已退回', '未到期', '计划未备案'],

@@ -1,13 +1,17 @@
 import { Alert, AlertTitle, Box, Button, Card, CardActionArea, Grid, LinearProgress, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link } from 'react-router';
-import { localIsoDate, monthKey, quarterKey } from '../../../../shared/domain';
+import { localIsoDate, monthKey, notOwedLabels, quarterKey, yearDuties } from '../../../../shared/domain';
 import { planStateLabels } from '../../../../shared/domain/plan';
-import { yearOverview, type MonthOverview, type QuarterOverview } from '../../../../shared/domain/overview';
+import { yearOverview, type MonthOverview, type NotOwed, type QuarterOverview } from '../../../../shared/domain/overview';
+import { readOwnPeriods } from '../../../../shared/store';
 import { zh } from '../../../i18n/zh';
 import { Loading, StateChip } from '../../../components/page-parts';
+import { useLiveFor } from '../../../components/useLiveFor';
+import { useServices } from '../../../state/services';
 import { useOfficial } from '../context';
 import { useYearData } from '../data';
 import { planStateTone } from '../plan/PlanPage';
+import { overviewText } from './strings';
 
 const t = zh.official.overview;
 
@@ -15,6 +19,8 @@ type CellState = MonthOverview['state'] | QuarterOverview['state'];
 
 const cellLabel = (s: CellState): string => {
   switch (s) {
+    case 'notRequired':
+      return overviewText.notRequired;
     case 'editing':
       return t.monthStatus.editing;
     case 'submitted':
@@ -42,21 +48,47 @@ const cellColor = (s: CellState, overdue: boolean): string => {
   }
 };
 
-function StatusCell({ title, state, overdue, to }: { title: string; state: CellState; overdue: boolean; to: string }) {
+function StatusCell({
+  title,
+  state,
+  overdue,
+  to,
+  notOwed,
+}: {
+  title: string;
+  state: CellState;
+  overdue: boolean;
+  to: string;
+  notOwed?: NotOwed | undefined;
+}) {
   const color = cellColor(state, overdue);
+  // Not owed: the short reason (入职前 …) in the cell, the whole one in its name and tooltip.
+  const label = notOwed ? notOwedLabels[notOwed.kind] : cellLabel(state);
+  const name = notOwed ? `${title} ${notOwed.reason}` : `${title} ${cellLabel(state)}${overdue ? `,${t.overdue}` : ''}`;
   return (
     <Card
       variant="outlined"
-      sx={{ borderColor: overdue ? 'error.main' : undefined, borderWidth: overdue ? 2 : 1, height: '100%' }}
+      sx={{
+        borderColor: overdue ? 'error.main' : undefined,
+        borderWidth: overdue ? 2 : 1,
+        borderStyle: notOwed ? 'dashed' : undefined,
+        height: '100%',
+      }}
       data-testid={`cell-${title}`}
+      title={notOwed?.reason}
     >
-      <CardActionArea component={Link} to={to} sx={{ p: 1.25, height: '100%' }} aria-label={`${title} ${cellLabel(state)}${overdue ? `,${t.overdue}` : ''}`}>
+      <CardActionArea component={Link} to={to} sx={{ p: 1.25, height: '100%' }} aria-label={name}>
         <Typography variant="subtitle2" component="div" sx={{ fontWeight: 600 }}>
           {title}
         </Typography>
-        <Typography variant="body2" sx={{ color, fontWeight: state === 'notYetDue' ? 400 : 600 }}>
-          {cellLabel(state)}
+        <Typography variant="body2" sx={{ color, fontWeight: state === 'notYetDue' || notOwed ? 400 : 600 }}>
+          {label}
         </Typography>
+        {notOwed ? (
+          <Typography variant="caption" sx={{ color: 'text.secondary' }}>
+            {cellLabel(state)}
+          </Typography>
+        ) : null}
         {overdue ? (
           <Typography variant="caption" sx={{ color: 'error.main' }}>
             {t.overdue}
@@ -68,14 +100,36 @@ function StatusCell({ title, state, overdue, to }: { title: string; state: CellS
 }
 
 export function OverviewPage() {
-  const { year, today, calendars } = useOfficial();
+  const { year, today, calendars, personId } = useOfficial();
+  const { db } = useServices();
   const data = useYearData();
-  if (!data) return <Loading />;
-  const overview = yearOverview({ year, today: localIsoDate(today), plan: data.plan, records: data.records, summaries: data.summaries, calendars });
+  // The roster's dated periods of this person (null: no roster on this PC yet, everything is owed).
+  const own = useLiveFor(personId, () => readOwnPeriods(db, personId), [db, personId]);
+  if (!data || own === undefined) return <Loading />;
+  const duties = own ? yearDuties(own.periods, year, { unitName: (id) => own.unitNames[id] ?? '' }) : undefined;
+  const overview = yearOverview({
+    year,
+    today: localIsoDate(today),
+    plan: data.plan,
+    records: data.records,
+    summaries: data.summaries,
+    calendars,
+    ...(duties ? { duties } : {}),
+  });
   const plan = data.plan;
+  const notes = duties?.notes ?? [];
 
   return (
     <Stack spacing={2.5}>
+      {notes.length > 0 ? (
+        <Alert severity="info" data-testid="membership-note">
+          <AlertTitle>{overviewText.membershipTitle(year)}</AlertTitle>
+          {notes.map((n) => (
+            <div key={n}>{n}。</div>
+          ))}
+          <div>{overviewText.membershipSource}</div>
+        </Alert>
+      ) : null}
       <Alert severity={overview.dueNext.length > 0 ? 'warning' : 'success'} data-testid="due-next">
         <AlertTitle>{t.dueTitle}</AlertTitle>
         {overview.dueNext.length > 0 ? (
@@ -96,7 +150,13 @@ export function OverviewPage() {
         <Grid container spacing={1}>
           {overview.months.map((m) => (
             <Grid key={m.month} size={{ xs: 4, sm: 3, md: 2, lg: 1 }}>
-              <StatusCell title={`${m.month}月`} state={m.state} overdue={m.overdue} to={`/official/record/${monthKey(year, m.month)}`} />
+              <StatusCell
+                title={`${m.month}月`}
+                state={m.state}
+                overdue={m.overdue}
+                notOwed={m.notOwed}
+                to={`/official/record/${monthKey(year, m.month)}`}
+              />
             </Grid>
           ))}
         </Grid>
@@ -113,6 +173,7 @@ export function OverviewPage() {
                 title={`第${q.quarter}季度`}
                 state={q.state}
                 overdue={q.overdue}
+                notOwed={q.notOwed}
                 to={`/official/summary/${quarterKey(year, q.quarter)}`}
               />
             </Grid>
