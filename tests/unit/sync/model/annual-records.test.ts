@@ -18,14 +18,15 @@ import {
   reopenAnnualSummary,
   saveAnnualSummaryDraft,
   saveRoster,
+  setSelfIdentity,
   signAnnualComment,
   signAnnualDecision,
   signAnnualOpinion,
   submitAnnualSummary,
   type AnnualDecisionLinkage,
 } from '../../../../shared/store';
-import { draftNextRoster, factOf, signRoster, storedFact, type Fact } from '../../../../shared/sync';
-import { snapshot } from '../../store/helpers';
+import { draftNextRoster, factOf, factOfRow, signRoster, storedFact, type Fact } from '../../../../shared/sync';
+import { freshName, openTestDb, snapshot } from '../../store/helpers';
 import {
   ORG,
   attest,
@@ -215,6 +216,20 @@ describe('the four annual records travel official → supervisor → HR → offi
     );
     await exchange(H!, O1!);
     await expect(reopenAnnualSummary(O1!.db, 'O1', 2026)).rejects.toThrow('2026年度考核结果已确定,个人总结不能再修改');
+  });
+});
+
+describe('a 年度个人总结 submitted before the device has keys', () => {
+  it('becomes its signed fact when the keys are made, like every earlier submission', async () => {
+    const db = await openTestDb(freshName('annual-backfill'));
+    await saveAnnualSummaryDraft(db, 'O1', 2026, TEXT, at('2026-12-15'));
+    const row = await submitAnnualSummary(db, 'O1', 2026, at('2026-12-16'));
+    expect(await db.facts.count()).toBe(0);
+    const { backfilled } = await setSelfIdentity(db, { personId: 'O1', signingPub: 'a'.repeat(64), encryptionPub: 'b'.repeat(64) });
+    expect(backfilled).toBe(1);
+    const fact = factOfRow((await db.facts.toArray())[0]!);
+    expect(fact).toMatchObject({ type: 'annual.summary', recordKey: 'annual-summary/O1/2026', subject: 'O1' });
+    expect(JSON.parse(fact.body)).toMatchObject({ id: row.versionId, text: TEXT, version: 1, submittedOn: '2026-12-16' });
   });
 });
 
