@@ -168,5 +168,6 @@ describe('年度考核 on the official’s device', () => {
       '签署期限(2027年1月10日)已过,不能再签署本人意见。如有异议,请直接与人事部门联系。',
     );
     expect(screen.queryByRole('button', { name: '签署本人意见' })).toBeNull();
+    expect(screen.getByText('未签署(期限2027年1月10日已过)')).toBeInTheDocument();
   });
 });

@@ -15,6 +15,7 @@ import {
   annualOutcomeLabel,
   charCount,
   localIsoDate,
+  opinionLateProblem,
   opinionOnCurrent,
   type AnnualCommentRow,
   type AnnualDecisionRow,
@@ -61,20 +62,35 @@ export function AnnualPage() {
     [db, personId, year],
   );
   if (!data) return <Loading />;
+  const editor = <SummaryEditor key={key} year={year} summary={data.summary} generated={data.draft} decided={!!data.decision} />;
+  const standing = (
+    <Grid container spacing={2}>
+      <Grid size={{ xs: 12, md: 5 }}>
+        <Progress summary={data.summary} comment={data.comment} decision={data.decision} />
+      </Grid>
+      <Grid size={{ xs: 12, md: 7 }}>
+        <Stack spacing={2}>
+          {data.decision ? <Result year={year} decision={data.decision} /> : null}
+          {data.comment ? <Comment comment={data.comment} /> : null}
+        </Stack>
+      </Grid>
+    </Grid>
+  );
+  // Once the result is known it is what the official comes for (本人意见 has a deadline); the locked
+  // summary follows it. Before, the summary being written comes first.
   return (
     <Stack spacing={2}>
-      <SummaryEditor key={key} year={year} summary={data.summary} generated={data.draft} decided={!!data.decision} />
-      <Grid container spacing={2}>
-        <Grid size={{ xs: 12, md: 5 }}>
-          <Progress summary={data.summary} comment={data.comment} decision={data.decision} />
-        </Grid>
-        <Grid size={{ xs: 12, md: 7 }}>
-          <Stack spacing={2}>
-            {data.decision ? <Result year={year} decision={data.decision} /> : null}
-            {data.comment ? <Comment comment={data.comment} /> : null}
-          </Stack>
-        </Grid>
-      </Grid>
+      {data.decision ? (
+        <>
+          {standing}
+          {editor}
+        </>
+      ) : (
+        <>
+          {editor}
+          {standing}
+        </>
+      )}
     </Stack>
   );
 }
@@ -233,8 +249,10 @@ function Progress({
   comment: AnnualCommentRow | undefined;
   decision: AnnualDecisionRow | undefined;
 }) {
+  const { today } = useOfficial();
   const submitted = summary && summary.version > 0 && summary.submittedOn;
   const answered = decision && opinionOnCurrent(decision) ? decision.opinion : undefined;
+  const late = decision ? opinionLateProblem(decision.opinionDueOn, localIsoDate(today)) !== null : false;
   return (
     <Paper sx={{ p: 2 }} component="section" aria-labelledby="annual-progress">
       <Typography id="annual-progress" variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1 }}>
@@ -258,7 +276,13 @@ function Progress({
       {decision ? (
         <Step
           label={t.stepOpinion}
-          value={answered ? t.stepOpinionDone(answered.agree) : t.stepOpinionDue(decision.opinionDueOn)}
+          value={
+            answered
+              ? t.stepOpinionDone(answered.agree)
+              : late
+                ? t.stepOpinionLate(decision.opinionDueOn)
+                : t.stepOpinionDue(decision.opinionDueOn)
+          }
           done={!!answered}
         />
       ) : null}

@@ -133,7 +133,7 @@ export function OpinionSection({ year, decision, today }: { year: number; decisi
           ) : null}
           <FormControl error={error !== null && value.agree === null}>
             <FormLabel id={`${groupId}-agree`} sx={{ fontSize: 14 }}>
-              {t.opinionHeading}
+              {t.agreeLabel}
             </FormLabel>
             <RadioGroup
               row

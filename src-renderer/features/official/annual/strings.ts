@@ -44,6 +44,7 @@ export const annualText = {
   stepCommentDone: (name: string, day: string) => `${name}已于${dayWords(day)}签署`,
   stepDecisionDone: (label: string) => `已确定:${label}`,
   stepOpinionDue: (day: string) => `请于${dayWords(day)}前签署`,
+  stepOpinionLate: (day: string) => `未签署(期限${dayWords(day)}已过)`,
   stepOpinionDone: (agree: boolean) => (agree ? '已签署:同意' : '已签署:有异议(申请复核)'),
   arriveHint: '主管领导的评语和人事部门确定的考核结果,通过“同步”导入数据包后在此显示。',
 
@@ -63,6 +64,7 @@ export const annualText = {
 
   opinionHeading: '本人意见',
   opinionIntro: (day: string) => `请阅看考核结果后签署本人意见。签署期限:${dayWords(day)}(含当日)。`,
+  agreeLabel: '是否同意考核结果',
   agree: '同意',
   disagree: '有异议',
   opinionText: '异议的内容和理由',
