@@ -18,3 +18,4 @@ export * from './filing-repo';
 export * from './status';
 export * from './tracking-repo';
 export * from './audit';
+export * from './annual-repo';

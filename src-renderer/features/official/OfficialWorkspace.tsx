@@ -17,6 +17,8 @@ import { SummaryPage } from './summary/SummaryPage';
 import { SearchPage } from './search/SearchPage';
 import { ResultsPage } from './results/ResultsPage';
 import { resultsText } from './results/strings';
+import { AnnualPage } from './annual/AnnualPage';
+import { annualText } from './annual/strings';
 import { Loading } from '../../components/page-parts';
 import { lazyPage, PageSuspense } from '../../components/LazyPage';
 
@@ -76,6 +78,7 @@ export function OfficialWorkspace({ profile }: { profile: LocalProfile }) {
     ...(journalShown ? [{ segment: 'journal', label: t.tabs.journal }] : []),
     { segment: 'summary', label: t.tabs.summary },
     { segment: 'results', label: resultsText.tab },
+    { segment: 'annual', label: annualText.tab },
     { segment: 'search', label: t.tabs.search },
     { segment: 'export', label: t.tabs.export },
   ];
@@ -153,6 +156,7 @@ export function OfficialWorkspace({ profile }: { profile: LocalProfile }) {
               <Route path="summary" element={<SummaryListPage />} />
               <Route path="summary/:quarter" element={<SummaryPage />} />
               <Route path="results" element={<ResultsPage />} />
+              <Route path="annual" element={<AnnualPage />} />
               <Route path="search" element={<SearchPage />} />
               <Route path="export" element={<ExportPage />} />
               <Route path="*" element={<OverviewPage />} />
