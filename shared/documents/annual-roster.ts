@@ -134,10 +134,14 @@ function preparerLine(organisation: string, p: FilingPreparer | undefined): stri
 
 /**
  * The 填报 lines, under the title and above the table as on the 备案 forms: 填报单位（盖章） flush left
- * and 填报日期 flush right, then 填报人 and 联系电话, in 小四. Above the table, so nothing that is signed
+ * and 填报日期 flush right, then 填报人 and 联系电话 (and the 花名册's count), in 小四. Above the table, so nothing that is signed
  * or sealed can be left alone on a last page.
  */
-function preparerParagraphs(organisation: string, p: FilingPreparer | undefined): Paragraph[] {
+function preparerParagraphs(
+  organisation: string,
+  p: FilingPreparer | undefined,
+  summary?: string,
+): Paragraph[] {
   const small = { size: SIZE_PT.table } as const;
   const line = (left: string, right: string, last = false) =>
     new Paragraph({
@@ -153,7 +157,8 @@ function preparerParagraphs(organisation: string, p: FilingPreparer | undefined)
     });
   return [
     line(`填报单位（盖章）：${organisation}`, `填报日期：${formatDate(p?.date)}`),
-    line(`填报人：${p?.clerk ?? ''}\u3000\u3000联系电话：${p?.phone ?? ''}`, '', true),
+    line(`填报人：${p?.clerk ?? ''}\u3000\u3000联系电话：${p?.phone ?? ''}`, '', summary === undefined),
+    ...(summary === undefined ? [] : [line(summary, '', true)]),
   ];
 }
 
@@ -247,8 +252,8 @@ export function rosterRemark(e: AnnualRosterEntry): string {
 /** Twips, scaled to the 12756 of the turned text block. */
 const ROSTER_COLUMNS: Column[] = [
   { header: '序号', weight: 640, align: 'center' },
-  { header: '姓名', weight: 1000, align: 'center' },
-  { header: '性别', weight: 640, align: 'center' },
+  { header: '姓名', weight: 960, align: 'center' },
+  { header: '性别', weight: 680, align: 'center' },
   { header: '出生年月', weight: 1120, align: 'center' },
   { header: '政治面貌', weight: 1250, align: 'center' },
   { header: '单位及职务职级', weight: 3900 },
@@ -276,9 +281,9 @@ export function buildAnnualRoster(form: AnnualRosterForm): Document {
     [
       title(`${form.year}年度${ANNUAL_ROSTER_TITLE}`),
       subtitle(`（${form.organisation}）`),
-      ...preparerParagraphs(form.organisation, form.prepared),
+      // The count goes above the table with the 填报 lines, so nothing trails the table onto a page of its own.
+      ...preparerParagraphs(form.organisation, form.prepared, `共${counts.total}人：${summary}。`),
       registerTable(ROSTER_COLUMNS, rows, '（无考核人员）', LANDSCAPE_TEXT_WIDTH_TWIPS),
-      body(`共${counts.total}人：${summary}。`),
     ],
     landscape,
   );
