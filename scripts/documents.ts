@@ -5,8 +5,9 @@
  *
  * One of every form (the annual plan, the March record book, the first-quarter summary, the
  * supervisor's first-quarter 评鉴表, the unit's 备案登记表, HR's 年度考核工作表 and 统计分析 in Word and
- * Excel, and the 优秀人选 公示) and the year's .zip of the official's
- * own forms, then each file's path and size. Run through scripts/documents.mjs,
+ * Excel, the 优秀人选 公示, three 公务员年度考核登记表 (优秀; 试用期 不定等次; 有异议), two 年度考核结果
+ * 通知, the 年度考核结果统计表 and 花名册 in Word and Excel), the year's .zip of the official's own forms
+ * and the .zip of the 预算科's 登记表, then each file's path and size. Run through scripts/documents.mjs,
  * which loads this file with Vite's module runner (Node 20 cannot run TypeScript by itself).
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,23 @@ import {
   exampleStatistics,
 } from '../shared/documents/examples-hr';
 import { statisticsFileName } from '../shared/documents/statistics';
+import {
+  annualRosterFileName,
+  annualStatisticsFileName,
+  buildAnnualRosterXlsx,
+  buildAnnualStatisticsXlsx,
+} from '../shared/documents/annual-roster';
+import { buildBatchZip } from '../shared/documents/batch';
+import {
+  exampleAnnualRegister,
+  exampleAnnualRegisterObjection,
+  exampleAnnualRegisterProbation,
+  exampleAnnualRoster,
+  exampleAnnualStatistics,
+  exampleResultNotice,
+  exampleResultNoticeBasic,
+  exampleUnitRegisters,
+} from '../shared/documents/examples-annual';
 import {
   exampleAnnualPlan,
   exampleEvaluation,
@@ -57,6 +75,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     exampleAnnualWorksheet,
     exampleStatistics,
     examplePublicationNotice,
+    exampleAnnualRegister,
+    exampleAnnualRegisterProbation,
+    exampleAnnualRegisterObjection,
+    exampleResultNotice,
+    exampleResultNoticeBasic,
+    exampleAnnualStatistics,
+    exampleAnnualRoster,
   ]) {
     files.push([fileNameFor(form), await toBytes(buildDocument(form))]);
   }
@@ -66,8 +91,17 @@ export async function main(argv: readonly string[]): Promise<number> {
   ]);
   files.push([statisticsFileName(exampleStatistics, 'xlsx'), buildStatisticsXlsx(exampleStatistics)]);
   files.push([
+    annualStatisticsFileName(exampleAnnualStatistics, 'xlsx'),
+    buildAnnualStatisticsXlsx(exampleAnnualStatistics),
+  ]);
+  files.push([annualRosterFileName(exampleAnnualRoster, 'xlsx'), buildAnnualRosterXlsx(exampleAnnualRoster)]);
+  files.push([
     `${exampleAnnualPlan.year}年平时考核材料-${exampleAnnualPlan.person.name}.zip`,
     await buildYearArchive(exampleForms),
+  ]);
+  files.push([
+    `${exampleAnnualRegister.year}年度公务员年度考核登记表-${exampleAnnualRegister.person.unit}.zip`,
+    await buildBatchZip(exampleUnitRegisters),
   ]);
 
   for (const [name, bytes] of files) {

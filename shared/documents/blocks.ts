@@ -26,6 +26,7 @@ import {
   FONT,
   FOOTER_DISTANCE_TWIPS,
   HEADER_DISTANCE_TWIPS,
+  LANDSCAPE_MARGIN_TWIPS,
   LANGUAGE,
   MARGIN_TWIPS,
   PAGE_NUMBER_INDENT_TWIPS,
@@ -213,11 +214,16 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
-/** A whole form: A4 portrait, GB/T 9704 margins, default fonts in every slot, odd/even page numbers. */
+/**
+ * A whole form: A4 portrait, GB/T 9704 margins, default fonts in every slot, odd/even page numbers.
+ * A wide register may ask for landscape (the text block turned, see LANDSCAPE_MARGIN_MM).
+ */
 export function formDocument(
   meta: { title: string; subject: string },
   children: (Paragraph | Table)[],
+  options: { landscape?: boolean } = {},
 ): Document {
+  const landscape = options.landscape === true;
   const defaultRun = {
     font: fontSlots(FONT.body),
     size: ptToHalfPoints(SIZE_PT.body),
@@ -249,13 +255,14 @@ export function formDocument(
       {
         properties: {
           page: {
+            // docx swaps width and height itself when told the page is landscape.
             size: {
               width: PAGE_TWIPS.width,
               height: PAGE_TWIPS.height,
-              orientation: PageOrientation.PORTRAIT,
+              orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
             },
             margin: {
-              ...MARGIN_TWIPS,
+              ...(landscape ? LANDSCAPE_MARGIN_TWIPS : MARGIN_TWIPS),
               header: HEADER_DISTANCE_TWIPS,
               footer: FOOTER_DISTANCE_TWIPS,
               gutter: 0,

@@ -139,7 +139,8 @@ export const examplePublicationNotice: PublicationNoticeForm = {
   entries: exampleLinkage.units
     .flatMap((u) => u.rows.filter((r) => r.standing === 'within').map((r) => ({ r, unit: u.unitName })))
     .map(({ r, unit: unitName }) => ({ name: r.name, unit: unitName, post: r.post, result: '优秀' })),
-  period: { from: '2026-12-29', to: '2027-01-04' },
+  // Five working days: 29–31 December and 4–5 January (1 January is 元旦).
+  period: { from: '2026-12-29', to: '2027-01-05' },
   office: '局人事科',
   contact: { person: '郑红', phone: '0716-8123456' },
   issuer: exampleOrganisation,

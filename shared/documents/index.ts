@@ -7,6 +7,14 @@ import type { AnyFormData } from './models';
 import { annualWorksheetFileName, buildAnnualWorksheet } from './annual-worksheet';
 import { buildPublicationNotice, noticeFileName } from './publication-notice';
 import { buildStatisticsReport, statisticsFileName } from './statistics';
+import { annualRegisterFileName, buildAnnualRegister } from './annual-register';
+import { buildResultNotice, resultNoticeFileName } from './annual-notice';
+import {
+  annualRosterFileName,
+  annualStatisticsFileName,
+  buildAnnualRoster,
+  buildAnnualStatistics,
+} from './annual-roster';
 
 export type * from './models';
 export { buildAnnualPlan } from './annual-plan';
@@ -26,6 +34,36 @@ export {
 } from './annual-worksheet';
 export { buildStatisticsReport, buildStatisticsXlsx, buildTableXlsx, statisticsFileName } from './statistics';
 export { buildPublicationNotice, noticeFileName, noticeTitle } from './publication-notice';
+export {
+  MIN_PUBLICATION_WORKING_DAYS,
+  earliestPublicationEnd,
+  publicationPeriodProblem,
+  publicationWorkingDays,
+} from './publication-period';
+export type { PublicationDays } from './publication-period';
+export {
+  ANNUAL_REGISTER_TITLE,
+  annualRegisterFileName,
+  buildAnnualRegister,
+  formatMonth,
+  outcomeExplanation,
+  outcomeLabel,
+} from './annual-register';
+export { buildResultNotice, resultNoticeFileName, resultNoticeParagraphs } from './annual-notice';
+export {
+  annualRosterFileName,
+  annualRosterSheet,
+  annualStatisticsFileName,
+  annualStatisticsFromRoster,
+  annualStatisticsSheet,
+  buildAnnualRoster,
+  buildAnnualRosterXlsx,
+  buildAnnualStatistics,
+  buildAnnualStatisticsXlsx,
+  countOutcomes,
+  shareOf,
+} from './annual-roster';
+export type { AnnualCounts } from './annual-roster';
 export { buildXlsx, XLSX_MIME } from './xlsx';
 export type { XlsxCell, XlsxSheet, XlsxMeta } from './xlsx';
 
@@ -48,6 +86,14 @@ export function buildDocument(form: AnyFormData): Document {
       return buildStatisticsReport(form);
     case 'publicationNotice':
       return buildPublicationNotice(form);
+    case 'annualRegister':
+      return buildAnnualRegister(form);
+    case 'annualResultNotice':
+      return buildResultNotice(form);
+    case 'annualRoster':
+      return buildAnnualRoster(form);
+    case 'annualStatistics':
+      return buildAnnualStatistics(form);
     default:
       return buildOfficialDocument(form);
   }
@@ -71,6 +117,14 @@ export function fileNameFor(form: AnyFormData): string {
       return safeName(statisticsFileName(form, 'docx'));
     case 'publicationNotice':
       return safeName(noticeFileName(form));
+    case 'annualRegister':
+      return safeName(annualRegisterFileName(form));
+    case 'annualResultNotice':
+      return safeName(resultNoticeFileName(form));
+    case 'annualRoster':
+      return safeName(annualRosterFileName(form, 'docx'));
+    case 'annualStatistics':
+      return safeName(annualStatisticsFileName(form, 'docx'));
     default:
       return officialFileNameFor(form);
   }

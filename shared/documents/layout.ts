@@ -45,6 +45,24 @@ export const HEADER_DISTANCE_TWIPS = mmToTwips(15);
 /** Width of the text block: 156 mm (8845 twips after rounding the margins). */
 export const TEXT_WIDTH_TWIPS = PAGE_TWIPS.width - MARGIN_TWIPS.left - MARGIN_TWIPS.right;
 
+/**
+ * A wide register (统计表, 花名册) on A4 landscape: the same 156 × 225 mm text block turned a quarter,
+ * so the binding margin (28 mm) is at the top of the turned page, where a landscape sheet bound with
+ * portrait ones has its bound edge, and the 37/35 mm margins go to the sides.
+ */
+export const LANDSCAPE_MARGIN_MM = { top: 28, bottom: 26, left: 37, right: 35 } as const;
+export const LANDSCAPE_MARGIN_TWIPS = {
+  top: mmToTwips(LANDSCAPE_MARGIN_MM.top),
+  bottom: mmToTwips(LANDSCAPE_MARGIN_MM.bottom),
+  left: mmToTwips(LANDSCAPE_MARGIN_MM.left),
+  right: mmToTwips(LANDSCAPE_MARGIN_MM.right),
+} as const;
+/** Width of the turned text block: 225 mm. */
+export const LANDSCAPE_TEXT_WIDTH_TWIPS =
+  PAGE_TWIPS.height - LANDSCAPE_MARGIN_TWIPS.left - LANDSCAPE_MARGIN_TWIPS.right;
+/** Height of the text block on a portrait page: 225 mm. */
+export const TEXT_HEIGHT_TWIPS = PAGE_TWIPS.height - MARGIN_TWIPS.top - MARGIN_TWIPS.bottom;
+
 // ---- Fonts ----
 
 /**

@@ -6,6 +6,10 @@
  * them as "2026年3月31日". A missing date prints as blanks to fill in by hand ("  年  月  日").
  */
 
+import type { AnnualGrade } from '../domain/vocabulary';
+import type { Gender } from '../domain/org';
+import type { HolidayCalendar } from '../domain/holidays';
+
 /** 'YYYY-MM-DD'. */
 export type IsoDate = string;
 
@@ -348,8 +352,13 @@ export type PublicationNoticeForm = {
   /** The opening paragraph; a standard one per scope when absent. */
   opening?: string;
   entries: PublicationEntry[];
-  /** 公示期 */
+  /**
+   * 公示期. For the annual 优秀 notice at least five working days on the holiday calendar
+   * (publication-period.ts); the builder refuses a shorter one.
+   */
   period: { from: IsoDate; to: IsoDate };
+  /** The unit's own holiday schedules (AssessmentConfig.holidayCalendars); the shipped ones otherwise. */
+  holidayCalendars?: readonly HolidayCalendar[] | undefined;
   /** Where objections go, e.g. "局人事科". */
   office: string;
   contact: { person: string; phone: string };
@@ -359,6 +368,140 @@ export type PublicationNoticeForm = {
   date: IsoDate;
 };
 
+// ---- 年度考核 (person or unit × year): 登记表, 结果通知, 统计表, 花名册 ----
+//
+// Plain data the screens map the annual records to (shared/domain/annual-records.ts: the bodies of
+// annual.summary, annual.comment, annual.decision and annual.opinion); no ids, no signing metadata.
+// Grades are the domain's keys (excellent, competent, …), printed through annualGradeLabels.
+
+export type { AnnualGrade, Gender };
+
+/** The person as the 登记表 and the 花名册 print them: the roster's profile (org.ts Person). */
+export type AnnualPersonProfile = PersonHeader & {
+  /** 性别 */
+  gender?: Gender | undefined;
+  /** 出生年月, 'YYYY-MM'; printed "1988.05". */
+  birthMonth?: string | undefined;
+  /** 政治面貌, as typed ("中共党员"). */
+  politicalStatus?: string | undefined;
+  /** 任现职务职级时间, 'YYYY-MM-DD' (or 'YYYY-MM'); printed "2019.07". */
+  rankSince?: IsoDate | undefined;
+  /** 从事或分管工作 */
+  duties?: string | undefined;
+};
+
+/** 年度考核结果: a 等次, or 不定等次 / 不参加 with the reason (the decision's `outcome`). */
+export type AnnualOutcome =
+  | { kind: 'graded'; grade: AnnualGrade }
+  | { kind: 'ungraded'; reason: string }
+  | { kind: 'notParticipating'; reason: string };
+
+/** 个人总结 (述职): the official's own text, paragraphs separated by line breaks. */
+export type AnnualSummaryText = { text: string; submittedOn?: IsoDate | undefined };
+
+/** 主管领导评语和考核等次建议 */
+export type AnnualSupervisorComment = {
+  comment: string;
+  /** 考核等次建议; 'ungraded': 建议不定等次. */
+  suggestion: AnnualGrade | 'ungraded';
+  signedOn?: IsoDate | undefined;
+};
+
+/** 机关负责人或考核委员会意见 and the 等次 decided. */
+export type AnnualDecision = {
+  outcome: AnnualOutcome;
+  /** The committee's or the head's words; may be empty when the outcome speaks for itself. */
+  committeeOpinion: string;
+  /** A tie at the quota edge and how it was settled ("与李四并列第2名，经考核委员会研究确定"). */
+  tieNote?: string | undefined;
+  /** The day the unit set for 本人意见 (and a 复核 request). */
+  opinionDueOn?: IsoDate | undefined;
+  decidedOn?: IsoDate | undefined;
+};
+
+/** 本人意见: 同意, or 有异议 with the official's words (a 复核 request). */
+export type AnnualOwnOpinion = { agree: boolean; text: string; signedOn?: IsoDate | undefined };
+
+/**
+ * 公务员年度考核登记表 (person × year), the national form of 《公务员考核规定》. Every part but the
+ * person is optional: what is absent prints as an empty box to write in by hand.
+ */
+export type AnnualRegisterForm = {
+  kind: 'annualRegister';
+  year: number;
+  person: AnnualPersonProfile;
+  summary?: AnnualSummaryText | undefined;
+  comment?: AnnualSupervisorComment | undefined;
+  decision?: AnnualDecision | undefined;
+  opinion?: AnnualOwnOpinion | undefined;
+  /** 备注 (e.g. "2026年7月由办公室调入"). */
+  remark?: string | undefined;
+};
+
+/** 年度考核结果通知 (person × year): the result and the right to 复核. */
+export type AnnualResultNoticeForm = {
+  kind: 'annualResultNotice';
+  year: number;
+  person: PersonHeader;
+  outcome: AnnualOutcome;
+  /** The last day to sign 本人意见 or ask for 复核, as the unit set it. */
+  opinionDueOn: IsoDate;
+  /** Where a 复核 request goes, e.g. "局人事科". */
+  office: string;
+  /** 落款 (the 机关 or its 考核委员会) */
+  issuer: string;
+  /** 成文日期 */
+  date: IsoDate;
+};
+
+/** One line of the 花名册: the person, the result, and a remark (the reason of 不定等次 / 不参加). */
+export type AnnualRosterEntry = {
+  name: string;
+  /** 单位 (内设机构), the 统计表 groups by it. */
+  unit: string;
+  post: string;
+  gender?: Gender | undefined;
+  birthMonth?: string | undefined;
+  politicalStatus?: string | undefined;
+  rankSince?: IsoDate | undefined;
+  outcome: AnnualOutcome;
+  remark?: string | undefined;
+};
+
+/** Who filled in a list for 备案, as its foot prints it. */
+export type FilingPreparer = {
+  clerk?: string | undefined;
+  phone?: string | undefined;
+  date?: IsoDate | undefined;
+};
+
+/** 年度考核结果花名册 (机关 × year), for 备案 with the 公务员主管部门. */
+export type AnnualRosterForm = {
+  kind: 'annualRoster';
+  /** 填报单位 (the 机关) */
+  organisation: string;
+  year: number;
+  entries: AnnualRosterEntry[];
+  prepared?: FilingPreparer | undefined;
+};
+
+/** 年度考核结果统计表 (机关 × year): counts per unit; the shares and the 机关 total are computed. */
+export type AnnualStatisticsForm = {
+  kind: 'annualStatistics';
+  organisation: string;
+  year: number;
+  /** Units in the order printed, each with its people's outcomes. */
+  units: { unit: string; outcomes: AnnualOutcome[] }[];
+  prepared?: FilingPreparer | undefined;
+};
+
 /** HR's forms: the annual worksheet, the statistics and the 公示 notice. */
-export type HrFormData = AnnualWorksheetForm | StatisticsReportForm | PublicationNoticeForm;
+export type HrFormData =
+  | AnnualWorksheetForm
+  | StatisticsReportForm
+  | PublicationNoticeForm
+  | AnnualRegisterForm
+  | AnnualResultNoticeForm
+  | AnnualRosterForm
+  | AnnualStatisticsForm;
 export type AnyFormData = FormData | SupervisorFormData | HrFormData;

@@ -3,6 +3,11 @@
  * red separator line), the title "关于2026年度考核优秀等次人选的公示" or "关于2026年第1季度平时考核结果的
  * 公示", 主送 flush left, the 正文 with the list, the 公示期, where objections go, 联系人 and 电话, then
  * the 落款 centred over the 成文日期, which stands four characters in from the right.
+ *
+ * The annual 优秀 notice refuses a 公示期 of fewer than five working days (publication-period.ts), with
+ * the sentence HR reads. The paragraphs from the 联系人 line down to the date keep with the next and keep
+ * their lines together, so the 落款 never stands alone on a page: when they do not all fit, the last
+ * paragraph (联系人、联系电话) goes over with the 落款.
  */
 import {
   AlignmentType,
@@ -13,10 +18,12 @@ import {
   type Document,
   type Table,
 } from 'docx';
+import { ValidationError } from '../errors/errors';
 import { body, emptyLine, fontSlots, formDocument, formatDate, run, title } from './blocks';
 import { quarterSubtitle } from './evaluation-form';
 import { BODY_LINE_TWIPS, FONT, LANGUAGE, SIZE_PT, ptToHalfPoints, ptToTwips } from './layout';
 import type { PublicationNoticeForm } from './models';
+import { publicationPeriodProblem, publicationWorkingDays } from './publication-period';
 import { registerTable } from './tables';
 
 const RED = 'FF0000';
@@ -78,15 +85,39 @@ function redHeader(name: string): Paragraph[] {
 }
 
 /** A paragraph flush left, no indent (主送). */
-function flushLeft(text: string): Paragraph {
+export function flushLeft(text: string): Paragraph {
   return new Paragraph({
     spacing: { line: BODY_LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
     children: [run(text)],
   });
 }
 
-/** 落款 and 成文日期: the date four characters in from the right, the issuer centred over it. */
-function signOff(issuer: string, date: string): Paragraph[] {
+/** A body paragraph (as blocks.ts `body`) that stays on the page of the next one, lines unbroken. */
+export function keptBody(text: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: { line: BODY_LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    indent: { firstLine: ptToTwips(SIZE_PT.body * 2) },
+    keepNext: true,
+    keepLines: true,
+    children: [run(text)],
+  });
+}
+
+/** An empty line kept with the next (the space above a 落款). */
+export function keptEmptyLine(): Paragraph {
+  return new Paragraph({
+    spacing: { line: BODY_LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    keepNext: true,
+    children: [run('')],
+  });
+}
+
+/**
+ * 落款 and 成文日期: the date four characters in from the right, the issuer centred over it. The
+ * issuer keeps with the date; the caller keeps the paragraphs above with the issuer.
+ */
+export function signOff(issuer: string, date: string, options: { keepWithNext?: boolean } = {}): Paragraph[] {
   const char = ptToTwips(SIZE_PT.body);
   const dateRight = 4 * char;
   const issuerRight = Math.max(0, dateRight + ((charsOf(date) - charsOf(issuer)) / 2) * char);
@@ -96,20 +127,32 @@ function signOff(issuer: string, date: string): Paragraph[] {
       alignment: AlignmentType.RIGHT,
       spacing: line,
       indent: { right: Math.round(issuerRight) },
+      keepNext: true,
+      keepLines: true,
       children: [run(issuer)],
     }),
     new Paragraph({
       alignment: AlignmentType.RIGHT,
       spacing: line,
       indent: { right: dateRight },
+      keepLines: true,
+      keepNext: options.keepWithNext === true,
       children: [run(date)],
     }),
   ];
 }
 
+/**
+ * Throws a ValidationError (path `period.to`, the sentence from publicationPeriodProblem) for an annual
+ * notice whose 公示期 is shorter than five working days. The quarterly notice has no such minimum.
+ */
 export function buildPublicationNotice(form: PublicationNoticeForm): Document {
   const heading = noticeTitle(form);
   const annual = form.scope.kind === 'annual';
+  const calendars = form.holidayCalendars;
+  const problem = annual ? publicationPeriodProblem(form.period, calendars) : null;
+  if (problem !== null) throw new ValidationError([{ path: 'period.to', message: problem }]);
+  const days = annual ? publicationWorkingDays(form.period.from, form.period.to, calendars).workingDays : 0;
   const list: Table = registerTable(
     [
       { header: '序号', weight: 700, align: 'center' },
@@ -131,11 +174,11 @@ export function buildPublicationNotice(form: PublicationNoticeForm): Document {
     list,
     emptyLine(),
     body(
-      `公示期为${formatDate(form.period.from)}至${formatDate(form.period.to)}。公示期间，如对公示对象有异议，可通过来电、来信、来访等方式向${form.office}反映。反映情况要实事求是，提倡署真实姓名并提供联系方式，以便调查核实。`,
+      `公示期为${formatDate(form.period.from)}至${formatDate(form.period.to)}${annual ? `（${days}个工作日）` : ''}。公示期间，如对公示对象有异议，可通过来电、来信、来访等方式向${form.office}反映。反映情况要实事求是，提倡署真实姓名并提供联系方式，以便调查核实。`,
     ),
-    body(`联系人：${form.contact.person}\u3000\u3000联系电话：${form.contact.phone}`),
-    emptyLine(),
-    emptyLine(),
+    keptBody(`联系人：${form.contact.person}\u3000\u3000联系电话：${form.contact.phone}`),
+    keptEmptyLine(),
+    keptEmptyLine(),
     ...signOff(form.issuer, formatDate(form.date)),
   ];
   return formDocument({ title: heading, subject: form.issuer }, children);

@@ -93,11 +93,11 @@ const borders = {
   insideVertical: { ...TABLE_BORDER, style: BorderStyle.SINGLE },
 };
 
-/** A bordered table across the text block, with fixed column widths. */
+/** A bordered table across the text block (the sum of the widths), with fixed column widths. */
 export function table(rows: TableRow[], widths: readonly number[]): Table {
   return new Table({
     rows,
-    width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
@@ -134,8 +134,13 @@ export function registerTable(
   columns: readonly Column[],
   rows: readonly CellText[][],
   emptyText: string,
+  /** The width to fill: the portrait text block unless given (a landscape register is wider). */
+  total: number = TEXT_WIDTH_TWIPS,
 ): Table {
-  const widths = columnWidths(columns.map((c) => c.weight));
+  const widths = columnWidths(
+    columns.map((c) => c.weight),
+    total,
+  );
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -145,7 +150,7 @@ export function registerTable(
     rows.length === 0
       ? [
           new TableRow({
-            children: [cell(emptyText, TEXT_WIDTH_TWIPS, { align: 'center', span: columns.length })],
+            children: [cell(emptyText, total, { align: 'center', span: columns.length })],
           }),
         ]
       : rows.map(

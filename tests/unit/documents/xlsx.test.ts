@@ -61,12 +61,13 @@ describe('xlsx parts', () => {
     expect(sheetNames([''])).toEqual(['Sheet1']);
   });
 
-  it('writes numbers as numbers, text as shared strings, escapes, and leaves empty cells out', () => {
+  it('writes numbers as numbers, text as shared strings, escapes, and empty cells without a value', () => {
     const sheet = text('xl/worksheets/sheet1.xml');
-    expect(sheet).toContain('<c r="B3"><v>92.05</v></c>');
-    expect(sheet).toContain('<c r="B5"><v>0</v></c>');
-    expect(sheet).not.toContain('r="B4"');
-    expect(sheet).not.toContain('r="C5"');
+    // s="3": the bordered body style; an empty cell keeps its border but has no value.
+    expect(sheet).toContain('<c r="B3" s="3"><v>92.05</v></c>');
+    expect(sheet).toContain('<c r="B5" s="3"><v>0</v></c>');
+    expect(sheet).toContain('<c r="B4" s="3"/>');
+    expect(sheet).toContain('<c r="C5" s="3"/>');
     expect(sheet).not.toContain('<f>');
     const strings = text('xl/sharedStrings.xml');
     expect(strings).toContain('含“引号”与&lt;尖括号&gt;&amp;');
