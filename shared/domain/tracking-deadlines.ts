@@ -37,7 +37,7 @@ export function describeTrackingRules(r: TrackingRules = DEFAULT_TRACKING_RULES)
     `报送时限:个人年度工作计划${r.planDue.month}月${r.planDue.day}日前;` +
     `记实簿次月${r.recordDueDay}日前;季度工作小结季度结束后次月${r.summaryDueDay}日前;` +
     `领导评鉴次月${r.evaluationDueDay}日前;备案登记表次月${r.registerDueDay}日前;` +
-    `年度中间入职(调入)的,个人年度工作计划于入职次月${r.planDue.day}日前报送,入职前的各月、各季度不需报送,离职(调出)后亦同。` +
+    `年度中间入职(调入)的,个人年度工作计划于入职次月${r.planDue.day}日前报送。` +
     '超过时限仍未收到的为“缺报”,超过时限才报送的为“逾期”(以本机收到的最近一次报送时间为准)。'
   );
 }

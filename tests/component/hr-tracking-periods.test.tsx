@@ -65,7 +65,7 @@ describe('督促检查 and 统计分析 over the roster’s periods', () => {
     expect(screen.getByTestId('cell-O3@1-m7')).toHaveTextContent('调出后');
     expect(screen.getByTestId('cell-O3@10-m6')).toHaveTextContent('调入前');
     expect(screen.getByTestId('cell-O3@10-plan')).toHaveTextContent('不需报送');
-    expect(screen.getByTestId('tracking-who')).toHaveTextContent('入职前、离职后和未担任公务员角色期间');
+    expect(screen.getByTestId('tracking-who')).toHaveTextContent('入职(调入)前、离职(调出)后和未担任公务员角色期间');
     // Not owed, so not in the 督促名单.
     expect(within(screen.getByTestId('reminder-list')).queryByText(/周九.*1月记实簿/)).toBeNull();
     expect(within(screen.getByTestId('reminder-O6')).getByText(/12月记实簿\(缺报\)/)).toBeInTheDocument();
