@@ -17,13 +17,14 @@ import { SummaryPage } from './summary/SummaryPage';
 import { SearchPage } from './search/SearchPage';
 import { ResultsPage } from './results/ResultsPage';
 import { resultsText } from './results/strings';
-import { AnnualPage } from './annual/AnnualPage';
 import { annualText } from './annual/strings';
 import { Loading } from '../../components/page-parts';
 import { lazyPage, PageSuspense } from '../../components/LazyPage';
 
 // Only the export builds Word files (the docx library, about a fifth of the app): loaded when opened.
 const ExportPage = lazyPage(() => import('./export/ExportPage'), 'ExportPage');
+// The 年度考核 page is opened a few times a year: loaded when opened, not with the workspace.
+const AnnualPage = lazyPage(() => import('./annual/AnnualPage'), 'AnnualPage');
 
 const t = zh.official;
 
