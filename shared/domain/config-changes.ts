@@ -4,6 +4,9 @@
  */
 import {
   evaluationMethodChoiceLabels,
+  q4TimingLabels,
+  quotaRoundingLabels,
+  quotaScopeLabels,
   type AssessmentConfig,
   type BonusFactor,
   type ExcellentRule,
@@ -135,5 +138,23 @@ export function describeConfigChanges(before: AssessmentConfig, after: Assessmen
   for (const t of before.indicatorTemplates) if (!newT.has(t.id)) parts.push(`指标体系:删除模板“${t.name}”`);
   if (JSON.stringify(before.holidayCalendars) !== JSON.stringify(after.holidayCalendars))
     parts.push('节假日安排调整');
+  const a0 = before.annualAssessment;
+  const a1 = after.annualAssessment;
+  if (a0.probationUngraded !== a1.probationUngraded)
+    parts.push(`试用期人员:${a1.probationUngraded ? '不定等次' : '确定等次'}`);
+  if (a0.minMonthsToTakePart !== a1.minMonthsToTakePart)
+    parts.push(
+      `参加年度考核的最短任职月数:${a0.minMonthsToTakePart ?? '不限'}→${a1.minMonthsToTakePart ?? '不限'}`,
+    );
+  if (a0.q4 !== a1.q4) parts.push(`第四季度:${q4TimingLabels[a1.q4]}`);
+  if (a0.quota.percent !== a1.quota.percent)
+    parts.push(`优秀名额比例:${numberText(a0.quota.percent)}%→${numberText(a1.quota.percent)}%`);
+  if (a0.quota.rounding !== a1.quota.rounding)
+    parts.push(
+      `优秀名额取整:${quotaRoundingLabels[a0.quota.rounding]}→${quotaRoundingLabels[a1.quota.rounding]}`,
+    );
+  if (a0.quota.scope !== a1.quota.scope) parts.push(`优秀名额:${quotaScopeLabels[a1.quota.scope]}`);
+  if (a0.lowRankMinGroup !== a1.lowRankMinGroup)
+    parts.push(`参加排序最少人数:${a0.lowRankMinGroup}→${a1.lowRankMinGroup}人`);
   return parts.length ? parts.join(';') : '未作修改';
 }

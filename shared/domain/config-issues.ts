@@ -45,6 +45,7 @@ const sectionLabels: Record<string, string> = {
   bonusCapPoints: '加分上限',
   indicatorTemplates: '指标体系',
   holidayCalendars: '节假日安排',
+  annualAssessment: '年度考核',
 };
 
 /** Where an issue's path points, in words: “指标体系 › 综合管理类 › 岗位指标 › 工作数量”. */

@@ -71,6 +71,91 @@ export const lowRankThresholdSchema = z.discriminatedUnion(
 );
 export type LowRankThreshold = z.output<typeof lowRankThresholdSchema>;
 
+/**
+ * 年度考核 as the unit's 办法 runs it: who takes part, when Q4 is judged, how the 优秀 quota is counted,
+ * how the ranking for 分值靠后 is done. Configurations saved before these existed read the defaults.
+ */
+export const Q4_TIMINGS = ['folded', 'awaited'] as const;
+export type Q4Timing = (typeof Q4_TIMINGS)[number];
+export const q4TimingLabels: Readonly<Record<Q4Timing, string>> = {
+  folded: '第四季度平时考核与年度考核结合进行(年度考核时只需第一至三季度评鉴结果)',
+  awaited: '第四季度评鉴结果出来后再认定优秀人选(需四个季度评鉴结果)',
+};
+export const QUOTA_SCOPES = ['unit', 'organisation'] as const;
+export type QuotaScope = (typeof QUOTA_SCOPES)[number];
+export const quotaScopeLabels: Readonly<Record<QuotaScope, string>> = {
+  unit: '按内设机构(科室)分别核定优秀名额、分别排序',
+  organisation: '全机关统一核定优秀名额、统一排序',
+};
+export const QUOTA_ROUNDINGS = ['floor', 'round', 'ceil'] as const;
+export type QuotaRounding = (typeof QUOTA_ROUNDINGS)[number];
+export const quotaRoundingLabels: Readonly<Record<QuotaRounding, string>> = {
+  floor: '向下取整',
+  round: '四舍五入',
+  ceil: '向上取整',
+};
+/** How everyone evaluated in a group is put in one order (the only rule so far; named so it can be shown). */
+export const RANKING_RULES = ['gradesThenScore'] as const;
+export type RankingRule = (typeof RANKING_RULES)[number];
+export const rankingRuleLabels: Readonly<Record<RankingRule, string>> = {
+  gradesThenScore:
+    '定性、定量评鉴的人员一并排序:先比季度评鉴“好”等次所占比例,再依次比“较好”“一般”所占比例(“较差”越多越靠后);' +
+    '等次相同且都有量化评鉴分值的,再比平均分;仍相同的为并列',
+};
+
+export const DEFAULT_ANNUAL_ASSESSMENT = {
+  probationUngraded: true,
+  minMonthsToTakePart: null,
+  q4: 'folded',
+  quota: { scope: 'unit', percent: 20, rounding: 'floor' },
+  lowRankMinGroup: 5,
+  ranking: 'gradesThenScore',
+} as const satisfies {
+  probationUngraded: boolean;
+  minMonthsToTakePart: number | null;
+  q4: Q4Timing;
+  quota: { scope: QuotaScope; percent: number; rounding: QuotaRounding };
+  lowRankMinGroup: number;
+  ranking: RankingRule;
+};
+
+export const annualQuotaRuleSchema = z.object({
+  scope: z.enum(QUOTA_SCOPES, { error: '请选择优秀名额的核定范围' }).default('unit'),
+  /** 优秀 places as a percent of those graded (参加年度考核并确定等次的人数). */
+  percent: percent('优秀名额比例').default(20),
+  rounding: z.enum(QUOTA_ROUNDINGS, { error: '请选择名额的取整方式' }).default('floor'),
+});
+export type AnnualQuotaRule = z.output<typeof annualQuotaRuleSchema>;
+
+export const annualAssessmentSchema = z.object({
+  /** 新录用公务员在试用期内参加年度考核,只写评语,不确定等次. */
+  probationUngraded: z.boolean({ error: '请选择试用期人员是否确定等次' }).default(true),
+  /** Fewer months as 公务员 in the year than this: 不参加 (null: no such rule — the national practice). */
+  minMonthsToTakePart: z
+    .number({ error: '月数应为整数' })
+    .int({ error: '月数应为整数' })
+    .min(1, { error: '月数应在1至12之间' })
+    .max(12, { error: '月数应在1至12之间' })
+    .nullable()
+    .default(null),
+  q4: z.enum(Q4_TIMINGS, { error: '请选择第四季度平时考核的安排' }).default('folded'),
+  quota: annualQuotaRuleSchema.default({ ...DEFAULT_ANNUAL_ASSESSMENT.quota }),
+  /** A group with fewer people ranked than this marks no one 分值靠后 (“参加排序人数不足”). */
+  lowRankMinGroup: z
+    .number({ error: '人数应为整数' })
+    .int({ error: '人数应为整数' })
+    .min(1, { error: '参加排序的最少人数至少为1' })
+    .max(1000, { error: '参加排序的最少人数不能超过1000' })
+    .default(5),
+  ranking: z.enum(RANKING_RULES, { error: '请选择排序规则' }).default('gradesThenScore'),
+});
+export type AnnualAssessmentRules = z.output<typeof annualAssessmentSchema>;
+
+/** A fresh copy of the defaults (the national practice), safe to edit. */
+export function defaultAnnualAssessment(): AnnualAssessmentRules {
+  return { ...DEFAULT_ANNUAL_ASSESSMENT, quota: { ...DEFAULT_ANNUAL_ASSESSMENT.quota } };
+}
+
 /** 加分要素: either up to `maxPoints` at the supervisor's judgement, or exactly `fixedPoints`. */
 export const bonusFactorSchema = z
   .object({
@@ -119,6 +204,8 @@ export const assessmentConfigSchema = z.object(
     indicatorTemplates: z.array(indicatorTemplateSchema).min(1, { error: '请至少设置一个指标模板' }),
     /** The unit's own holiday schedules; a year here replaces the shipped schedule of that year. */
     holidayCalendars: z.array(holidayCalendarSchema).default([]),
+    /** 年度考核: participation, Q4 timing, quota, ranking (defaults for configurations saved before). */
+    annualAssessment: annualAssessmentSchema.default(defaultAnnualAssessment),
   },
   { error: '考核办法格式不正确' },
 );

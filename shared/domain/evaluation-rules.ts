@@ -59,6 +59,7 @@ export function describeExcellentRule(rule: NonNullable<AssessmentConfig['excell
   const forbidden = QUARTER_GRADES.filter((g) => rule.forbiddenGrades.includes(g)).map(
     (g) => quarterGradeLabels[g],
   );
+  if (rule.minGoodPercent <= 0) return forbidden.length > 0 ? `需无${forbidden.join('、')}` : '不设条件';
   return `需“好”达${share}${forbidden.length > 0 ? `且无${forbidden.join('、')}` : ''}`;
 }
 

@@ -25,6 +25,7 @@ export * from './supervision';
 export * from './team';
 export * from './filing';
 export * from './annual';
+export * from './annual-participation';
 export * from './statistics';
 export * from './tracking';
 export * from './periods';

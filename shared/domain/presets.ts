@@ -4,7 +4,7 @@
  * the first-run wizard shows; they must match the numbers below.
  */
 import { z } from 'zod';
-import type { AssessmentConfig, ScoreBand } from './config';
+import { defaultAnnualAssessment, type AssessmentConfig, type ScoreBand } from './config';
 import { DEFAULT_INDICATOR_TEMPLATES } from './indicator-templates';
 
 export const PRESET_IDS = ['hubei', 'national'] as const;
@@ -35,7 +35,9 @@ const hubei: Preset = {
   name: '湖北省平时考核意见',
   description:
     '公务员每月填写平时考核记实簿,每季度进行个人工作小结;主管领导每季度进行一次定性或定量评鉴,可设置加分要素;' +
-    '平时考核量化评鉴分值靠后的,年度考核不能评为优秀(默认以本单位排名后10%为靠后,可调整)。',
+    '平时考核量化评鉴分值靠后的,年度考核不能评为优秀(默认以本单位排名后10%为靠后,定性、定量评鉴的人员一并排序,可调整);' +
+    '季度评鉴为“较差”的,不能作为年度考核优秀人选;' +
+    '年度考核优秀名额按参加年度考核并确定等次人数的20%向下取整核定,第四季度平时考核与年度考核结合进行。',
   basis: '《关于健全履责机制加强公务员平时考核工作的意见》四、五',
   config: {
     schemaVersion: 1,
@@ -44,7 +46,8 @@ const hubei: Preset = {
     // The seed names no bands; these let a 定量 score be read as a grade and can be changed.
     scoreBands: NATIONAL_SCORE_BANDS,
     goodCapPercent: null,
-    excellentRule: null,
+    // A 较差 in any quarter rules out 优秀 whatever the ranking (a group too small to rank included).
+    excellentRule: { minGoodPercent: 0, forbiddenGrades: ['poor'] },
     lowRankThreshold: { kind: 'bottomPercent', percent: 10 },
     quarterWeightInAnnual: 40,
     bonusFactors: [
@@ -55,6 +58,7 @@ const hubei: Preset = {
     bonusCapPoints: 5,
     indicatorTemplates: [...DEFAULT_INDICATOR_TEMPLATES],
     holidayCalendars: [],
+    annualAssessment: defaultAnnualAssessment(),
   },
 };
 
@@ -65,7 +69,8 @@ const national: Preset = {
     '季度评鉴结果分为好、较好、一般、较差四个等次(90分以上为好,80分至89分为较好,60分至79分为一般,60分以下为较差);' +
     '“好”等次人数一般不超过本单位参加平时考核人数的40%;' +
     '年度内“好”等次达到半数以上季度且无“一般”“较差”等次的,方可作为年度考核优秀人选。' +
-    '年度考核等次为优秀、称职、基本称职、不称职。',
+    '年度考核等次为优秀、称职、基本称职、不称职;新录用公务员在试用期内参加年度考核,只写评语,不确定等次;' +
+    '优秀名额按参加年度考核并确定等次人数的20%向下取整核定,第四季度平时考核与年度考核结合进行。',
   basis: '各地公务员平时考核办法的通行做法,请以本单位印发的办法为准',
   config: {
     schemaVersion: 1,
@@ -80,6 +85,7 @@ const national: Preset = {
     bonusCapPoints: null,
     indicatorTemplates: [...DEFAULT_INDICATOR_TEMPLATES],
     holidayCalendars: [],
+    annualAssessment: defaultAnnualAssessment(),
   },
 };
 

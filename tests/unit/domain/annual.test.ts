@@ -10,12 +10,13 @@ import {
   standingText,
   type AnnualEvaluationInput,
   type AnnualLinkage,
-  type AssessmentConfig,
+  type AnnualRules,
+  defaultAnnualAssessment,
   type QuarterGrade,
 } from '../../../shared/domain';
 import { ValidationError as CoreValidationError } from '../../../shared/errors/errors';
 
-type Rules = Pick<AssessmentConfig, 'excellentRule' | 'lowRankThreshold' | 'quarterWeightInAnnual'>;
+type Rules = AnnualRules;
 const NATIONAL: Rules = {
   excellentRule: { minGoodPercent: 50, forbiddenGrades: ['average', 'poor'] },
   lowRankThreshold: null,
@@ -163,16 +164,17 @@ describe('annualLinkage: every exclusion says why', () => {
       evaluations: year('a', [95, 94, null, null]),
     });
     expect(rowOf(l, 'a').reasons).toEqual([
-      '张三2026年第3、4季度尚无领导评鉴结果,四个季度评鉴齐全后才能认定优秀人选',
+      '张三2026年第3季度尚无领导评鉴结果,应有的季度评鉴齐全后才能认定优秀人选',
     ]);
     expect(rowOf(l, 'b').reasons).toEqual(['李四2026年尚无季度评鉴结果,无法认定优秀人选']);
   });
 
-  it('靠后 by the year average: bottom 10 % of the unit, ties at the boundary all included', () => {
+  it('靠后 by the year average: bottom 10 % of the unit; a tie across the line is a tie, not two 靠后', () => {
     const config: Rules = {
       ...NATIONAL,
       excellentRule: null,
       lowRankThreshold: { kind: 'bottomPercent', percent: 10 },
+      annualAssessment: { ...defaultAnnualAssessment(), lowRankMinGroup: 2 },
     };
     const people = ['a', 'b', 'c', 'd'].map((id) => person(id, `人${id}`));
     const l = run({
@@ -185,17 +187,23 @@ describe('annualLinkage: every exclusion says why', () => {
         ...year('d', [85, 85, 85, 85]),
       ],
     });
-    expect(rowOf(l, 'c').lowRanked).toBe(true);
-    expect(rowOf(l, 'd').lowRanked).toBe(true);
-    expect(rowOf(l, 'c').reasons).toEqual([
-      '人c2026年平时考核量化评鉴平均分85分,属分值靠后(本单位排名后10%(按人数向下取整,至少1人)),年度考核不能评为优秀',
-    ]);
+    expect(rowOf(l, 'c').lowRanked).toBe(false);
+    expect(rowOf(l, 'd').lowRanked).toBe(false);
+    expect(rowOf(l, 'c').lowRankTie).toBe(true);
+    expect(rowOf(l, 'c').standingNote).toBe(
+      '人c、人d并列第3名,跨越分值靠后的界线(本单位排名后10%(按人数向下取整,至少1人),共1人,并列者中应认定1人),未认定分值靠后,请研究确定',
+    );
     expect(rowOf(l, 'a').eligible).toBe(true);
     expect(rowOf(l, 'b').eligible).toBe(true);
   });
 
   it('靠后 ranks within each unit, not across the organisation', () => {
-    const config: Rules = { ...NATIONAL, excellentRule: null, lowRankThreshold: { kind: 'bottomN', n: 1 } };
+    const config: Rules = {
+      ...NATIONAL,
+      excellentRule: null,
+      lowRankThreshold: { kind: 'bottomN', n: 1 },
+      annualAssessment: { ...defaultAnnualAssessment(), lowRankMinGroup: 2 },
+    };
     const l = run({
       config,
       people: [person('a', '甲'), person('b', '乙'), person('c', '丙', 'u2'), person('d', '丁', 'u2')],
@@ -231,7 +239,11 @@ describe('annualLinkage: every exclusion says why', () => {
   });
 
   it('lists every reason that applies, not only the first', () => {
-    const config: Rules = { ...NATIONAL, lowRankThreshold: { kind: 'belowScore', score: 80 } };
+    const config: Rules = {
+      ...NATIONAL,
+      lowRankThreshold: { kind: 'belowScore', score: 80 },
+      annualAssessment: { ...defaultAnnualAssessment(), q4: 'awaited' },
+    };
     const r = rowOf(
       run({ config, people: [person('a', '张三')], evaluations: year('a', [70, 75, 78, null]) }),
       'a',
@@ -300,12 +312,14 @@ describe('annualLinkage: quota and ranking', () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(CoreValidationError);
-      expect((e as CoreValidationError).issues[0]!.message).toBe('预算科的优秀名额不能小于0');
+      expect((e as CoreValidationError).issues[0]!.message).toBe('预算科的优秀名额不能小于0,请改为0或正整数');
     }
     expect(quotaIssues('预算科', '6', 5)[0]!.message).toBe(
-      '预算科的优秀名额不能超过本单位参加年度考核的人数(5人),填写了6',
+      '预算科的优秀名额不能超过参加年度考核并确定等次的人数(5人),填写了6',
     );
-    expect(quotaIssues('预算科', '1.5', 5)[0]!.message).toBe('预算科的优秀名额应为整数');
+    expect(quotaIssues('预算科', '1.5', 5)[0]!.message).toBe(
+      '预算科的优秀名额应为整数,填写了“1.5”,请改为0或正整数',
+    );
     expect(quotaIssues('预算科', '', 5)[0]!.message).toBe('请填写预算科的优秀名额');
     expect(quotaIssues('预算科', '0', 5)).toEqual([]);
     expect(parseQuota('预算科', ' 5 ', 5)).toBe(5);

@@ -165,15 +165,19 @@ describe('excellentEligibility (好 in at least half the quarters, no 一般 or 
     });
   });
 
-  it('with no quarterly rule (湖北), only 靠后 rules out', () => {
+  it('湖北: a 较差 quarter rules out (the preset names 较差), a 一般 alone only through 靠后', () => {
     const args = {
       config: hubei,
       name: '李四',
       year: 2026,
       quarterGrades: ['average', 'poor', null, null] as (QuarterGrade | null)[],
     };
-    expect(excellentEligibility(args).eligible).toBe(true);
-    expect(excellentEligibility({ ...args, lowRanked: true }).eligible).toBe(false);
+    expect(excellentEligibility(args).reasons).toEqual([
+      '李四2026年第2季度为“较差”,不符合优秀人选条件(需无较差)',
+    ]);
+    const average = { ...args, quarterGrades: ['average', 'good', null, null] as (QuarterGrade | null)[] };
+    expect(excellentEligibility(average).eligible).toBe(true);
+    expect(excellentEligibility({ ...average, lowRanked: true }).eligible).toBe(false);
   });
 
   it('is eligible exactly when there is no reason (property)', () => {
