@@ -34,8 +34,8 @@ export function initialForm(r: DeskRow, due: string): DecisionForm {
   }
   const p = r.row.participation;
   return {
-    outcome: p && p.kind !== 'graded' ? p.kind : '',
-    reason: p && p.kind !== 'graded' ? p.reason : '',
+    outcome: p.kind !== 'graded' ? p.kind : '',
+    reason: p.kind !== 'graded' ? p.reason : '',
     committeeOpinion: '',
     tieNote: r.row.standing === 'tie' ? (r.row.standingNote ?? '') : '',
     opinionDueOn: due,
