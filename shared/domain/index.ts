@@ -26,6 +26,7 @@ export * from './team';
 export * from './filing';
 export * from './annual';
 export * from './annual-participation';
+export * from './annual-records';
 export * from './statistics';
 export * from './tracking';
 export * from './periods';

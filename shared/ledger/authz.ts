@@ -50,6 +50,11 @@ export const FACT_RULES: Readonly<Record<string, FactRule>> = {
   feedback: { writer: 'supervisor', kind: 'feedback', label: '评鉴结果反馈' },
   'filing.receipt': { writer: 'hr', kind: 'filing', label: '备案回执' },
   register: { writer: 'self', kind: 'register', label: '平时考核备案登记表' },
+  'annual.summary': { writer: 'self', kind: 'annual-summary', label: '年度个人总结' },
+  'annual.comment': { writer: 'supervisor', kind: 'annual-comment', label: '主管领导评语和考核等次建议' },
+  'annual.decision': { writer: 'hr', kind: 'annual-decision', label: '年度考核结果' },
+  /** The official's 本人意见 shares the decision's record, as an acknowledgement shares its feedback's. */
+  'annual.opinion': { writer: 'self', kind: 'annual-decision', label: '本人意见' },
 };
 
 export function factTypeLabel(type: string): string {
@@ -188,6 +193,8 @@ const SIGNER_FIELDS: Readonly<Record<string, { id?: string; names: string[] }>> 
   'plan.return': { names: ['by'] },
   'record.return': { names: ['by'] },
   'filing.receipt': { names: ['clerk'] },
+  'annual.comment': { id: 'supervisorId', names: ['supervisorName'] },
+  'annual.decision': { id: 'hrId', names: ['hrName'] },
 };
 
 /** Whether `name` is the person's, now or before a change of name. */

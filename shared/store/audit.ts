@@ -11,7 +11,14 @@
  * end of the log, or rewriting the whole chain, is found too.
  */
 import { LOCAL_PROFILE_ID } from '../domain/org';
-import { csvCell, quarterGradeLabels } from '../domain';
+import {
+  annualOutcomeLabel,
+  annualOutcomeSchema,
+  annualSuggestionLabels,
+  csvCell,
+  quarterGradeLabels,
+  type AnnualSuggestion,
+} from '../domain';
 import type { DutyBookDb } from './db';
 import { wrapStorageErrors } from './storage-errors';
 import {
@@ -153,6 +160,23 @@ export async function auditOfOwnFact(
             ? `备案 ${name} ${plan}${ver(body)}`
             : `备案 ${name} ${year}年第${quarter}季度平时考核备案登记表${ver(body)}`,
       };
+    case 'annual.summary':
+      return { ...base, action: 'submit', summary: `提交 ${name} ${year}年度个人总结${ver(body)}` };
+    case 'annual.comment': {
+      const s = field(body, 'suggestion');
+      const label = typeof s === 'string' && s in annualSuggestionLabels ? `(建议${annualSuggestionLabels[s as AnnualSuggestion]})` : '';
+      return { ...base, action: 'sign', summary: `签署 ${name} ${year}年度主管领导评语和考核等次建议${label}${ver(body)}` };
+    }
+    case 'annual.decision': {
+      const r = annualOutcomeSchema.safeParse(field(body, 'outcome'));
+      const label = r.success ? `(${annualOutcomeLabel(r.data)})` : '';
+      return { ...base, action: 'sign', summary: `确定 ${name} ${year}年度考核结果${label}${ver(body)}` };
+    }
+    case 'annual.opinion': {
+      const agree = field(body, 'agree');
+      const label = agree === true ? '(同意)' : agree === false ? '(有异议,申请复核)' : '';
+      return { ...base, action: 'sign', summary: `签署 ${name} ${year}年度考核结果的本人意见${label}` };
+    }
     default:
       return { ...base, action: 'sign', summary: `签署 ${name} ${input.type}` };
   }

@@ -17,6 +17,9 @@
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type {
+  AnnualCommentRow,
+  AnnualDecisionRow,
+  AnnualSummaryRow,
   AnnualPlan,
   EvaluationDraft,
   FeedbackRow,
@@ -198,6 +201,21 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
           ref.value = factRow(row);
         }),
   },
+  // 2026-12-07 v10 (issue 21): the 年度考核's signed records, one row per person and year each.
+  // annualSummaries: the official's 年度个人总结 (on their own device the draft, elsewhere the version in
+  // force); annualComments: the 主管领导's 评语和考核等次建议 in force (also by supervisor, for their
+  // list); annualDecisions: HR's decision in force with the official's latest 本人意见 on it. All by year
+  // for HR's lists. New tables: nothing to upgrade.
+  {
+    version: 10,
+    date: '2026-12-07',
+    note: 'annual summaries, supervisors\' comments, annual decisions with the official\'s opinion',
+    stores: {
+      annualSummaries: 'id, &[personId+year], year',
+      annualComments: 'id, &[personId+year], [supervisorId+year], year',
+      annualDecisions: 'id, &[personId+year], year',
+    },
+  },
 ];
 
 /** The schema version the code writes (the last step's). */
@@ -257,6 +275,9 @@ export class DutyBookDb extends Dexie {
   spotChecks!: Table<SpotCheck, string>;
   personYears!: Table<PersonYearStatus, string>;
   audit!: Table<AuditEntry, number>;
+  annualSummaries!: Table<AnnualSummaryRow, string>;
+  annualComments!: Table<AnnualCommentRow, string>;
+  annualDecisions!: Table<AnnualDecisionRow, string>;
   /** How it was opened (backup/ restores an older backup through a scratch database like it). */
   readonly options: DutyBookDbOptions;
 

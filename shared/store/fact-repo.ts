@@ -5,7 +5,7 @@
  * install this database holds — are derived from the facts themselves, never kept twice.
  */
 import Dexie from 'dexie';
-import type { MonthlyRecordVersion, PlanVersion, QuarterSummaryVersion } from '../domain';
+import type { AnnualSummaryRecord, MonthlyRecordVersion, PlanVersion, QuarterSummaryVersion } from '../domain';
 import {
   decodeBody,
   encodeBody,
@@ -134,6 +134,16 @@ export function summaryVersionFact(v: QuarterSummaryVersion): OwnFactInput {
   };
 }
 
+export function annualSummaryVersionFact(v: AnnualSummaryRecord): OwnFactInput {
+  return {
+    type: 'annual.summary',
+    subject: v.personId,
+    recordKey: recordKeys.annualSummary(v.personId, v.year),
+    body: v,
+    createdAt: v.submittedAt,
+  };
+}
+
 /**
  * Emits the fact of a version this install's person just submitted about themselves, and audits the
  * submission — also before the install has keys (the submission happened; its fact is back-filled).
@@ -168,7 +178,12 @@ export async function backfillOwnFacts(db: DutyBookDb): Promise<number> {
     .between([self.personId, -Infinity, -Infinity], [self.personId, Infinity, Infinity])
     .toArray();
   const summaries = (await db.summaryVersions.toArray()).filter((v) => v.personId === self.personId);
+  // A 年度个人总结 submitted before keys existed: its version is the row while it stays submitted.
+  const annual = (await db.annualSummaries.where('[personId+year]').between([self.personId, -Infinity], [self.personId, Infinity]).toArray())
+    .filter((r) => r.state === 'submitted' && r.versionId !== undefined && r.submittedOn !== undefined && r.submittedAt !== undefined)
+    .map((r) => ({ id: r.versionId!, personId: r.personId, year: r.year, version: r.version, text: r.text, submittedOn: r.submittedOn!, submittedAt: r.submittedAt! }));
   const pending = [
+    ...annual.map((v) => ({ id: v.id, at: v.submittedAt, n: v.version, input: annualSummaryVersionFact(v) })),
     ...plans.map((v) => ({ id: v.id, at: v.submittedAt, n: v.version, input: planVersionFact(v) })),
     ...records.map((v) => ({ id: v.id, at: v.submittedAt, n: v.version, input: recordVersionFact(v) })),
     ...summaries.map((v) => ({ id: v.id, at: v.submittedAt, n: v.version, input: summaryVersionFact(v) })),

@@ -17,3 +17,4 @@ export * from './filing-repo';
 export * from './status';
 export * from './tracking-repo';
 export * from './audit';
+export * from './annual-repo';

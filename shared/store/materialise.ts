@@ -28,6 +28,7 @@ import type { Known, MaterialiseContext, Materialiser, TableWrites } from './mat
 import { feedbackMaterialiser, logMaterialiser } from './materialise-signed';
 import { planKind, recordKind, summaryKind } from './materialise-submissions';
 import { versionMaterialiser } from './materialise-versioned';
+import { annualCommentMaterialiser, annualDecisionMaterialiser, annualSummaryMaterialiser } from './materialise-annual';
 
 export type { Known, MaterialiseContext, Materialiser, TableWrites } from './materialise-contract';
 
@@ -65,6 +66,10 @@ export const materialisers: Readonly<Record<string, Materialiser>> = {
     (db) => db.registers,
   ),
   'filing.receipt': filingLog,
+  'annual.summary': annualSummaryMaterialiser,
+  'annual.comment': annualCommentMaterialiser,
+  'annual.decision': annualDecisionMaterialiser,
+  'annual.opinion': annualDecisionMaterialiser,
 };
 
 /**

@@ -36,7 +36,7 @@ export async function setSelfIdentity(
   if (!device) throw new Error('database has no install id');
   const row: SelfIdentityRow = { id: 'self', ...identity, device, createdAt: now.toISOString() };
   return wrapStorageErrors('save identity', () =>
-    db.transaction('rw', [db.trust, db.facts, db.planVersions, db.recordVersions, db.summaryVersions], async () => {
+    db.transaction('rw', [db.trust, db.facts, db.planVersions, db.recordVersions, db.summaryVersions, db.annualSummaries], async () => {
       await db.trust.put(row);
       return { identity: row, backfilled: await backfillOwnFacts(db) };
     }),

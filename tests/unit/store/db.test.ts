@@ -47,12 +47,18 @@ describe('DutyBookDb', () => {
       spotChecks: ['id', '[personId+year]', 'year'],
       personYears: ['id', 'year'],
       audit: ['seq'],
+      annualSummaries: ['id', '&[personId+year]', 'year'],
+      annualComments: ['id', '&[personId+year]', '[supervisorId+year]', 'year'],
+      annualDecisions: ['id', '&[personId+year]', 'year'],
     });
-    // One working plan, record book and summary per person and period.
+    // One working plan, record book and summary per person and period; one of each annual record per person and year.
     const unique = db.tables.flatMap((t) =>
       t.schema.indexes.filter((i) => i.unique).map((i) => `${t.name}.${i.name}`),
     );
     expect(unique.sort()).toEqual([
+      'annualComments.[personId+year]',
+      'annualDecisions.[personId+year]',
+      'annualSummaries.[personId+year]',
       'monthlyRecords.[personId+year+month]',
       'plans.[personId+year]',
       'summaries.[personId+year+quarter]',
