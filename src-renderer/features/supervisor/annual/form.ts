@@ -10,8 +10,8 @@ import {
 import type { ValidationIssue } from '../../../../shared/errors/errors';
 import { annualText as t } from './strings';
 
-/** The 评语 goes into one box of the 登记表: long enough for a year, short enough for the box. */
-export const COMMENT_MAX = 800;
+/** The 评语 goes into one box of the 登记表; the signed record takes up to this many characters. */
+export const COMMENT_MAX = 1000;
 
 export type Suggestion = AnnualGrade | 'ungraded';
 export type CommentForm = { comment: string; suggestion: Suggestion | '' };

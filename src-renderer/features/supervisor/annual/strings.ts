@@ -52,8 +52,7 @@ export const annualText = {
   abandonText: '放弃后删除这份更正草稿,已签署的版本不变。',
   lockedNote: '已签署的评语和建议不能修改;如需改动,请点“更正”,签署后新版本代替原版本。',
   signedOn: '签署日期',
-  versions: '签署记录',
-  versionLine: (v: number, date: string, suggestion: string) => `第${v}版 · ${date} · 建议${suggestion}`,
+  signedBy: '签署人',
   // rules of the form
   commentRequired: '请填写评语',
   commentTooLong: (max: number, n: number) => `评语最多${max}字,现有${n}字`,
