@@ -21,7 +21,7 @@ import { fakeHost } from './fake-host';
 const host = fakeHost();
 const open: DutyBookDb[] = [];
 const SUMMARY =
-  '本年度认真履行岗位职责,完成年度工作计划确定的各项任务,起草文稿三十余篇,组织业务培训两次,无差错。';
+  '本年度认真履行岗位职责，完成年度工作计划确定的各项任务，起草文稿三十余篇，组织业务培训两次，无差错。';
 
 function grade(db: DutyBookDb, subject: string, quarter: 1 | 2 | 3 | 4, g: QuarterGrade) {
   return signEvaluation(db, {
@@ -101,7 +101,7 @@ describe('主管领导评语和考核等次建议', () => {
 
     // Typed text is kept as a draft in the database (autosave), not signed.
     fireEvent.change(screen.getByLabelText('评语'), {
-      target: { value: '该同志政治立场坚定,工作认真负责。' },
+      target: { value: '该同志政治立场坚定，工作认真负责。' },
     });
     await waitFor(
       async () => expect((await getAnnualCommentDraft(s1, 'O1', 2026))?.form.comment).toContain('认真负责'),
@@ -121,15 +121,15 @@ describe('主管领导评语和考核等次建议', () => {
     expect(screen.getByText('已签署 第1版')).toBeTruthy();
     const signed = await getAnnualComment(s1, 'O1', 2026);
     expect(signed).toMatchObject({ version: 1, suggestion: 'competent', supervisorName: '王主任' });
-    expect(signed?.comment).toBe('该同志政治立场坚定,工作认真负责。');
+    expect(signed?.comment).toBe('该同志政治立场坚定，工作认真负责。');
     expect(await getAnnualCommentDraft(s1, 'O1', 2026)).toBeUndefined();
-    expect(lastNotice()).toBe('已签署张三的评语和考核等次建议(第1版)');
+    expect(lastNotice()).toBe('已签署张三的评语和考核等次建议（第1版）');
 
     // A correction starts from the signed text and replaces it as 第2版.
     fireEvent.click(screen.getByRole('button', { name: '更正' }));
     await screen.findByText('更正第1版', {}, { timeout: 5000 });
     expect(screen.getByLabelText<HTMLTextAreaElement>('评语').value).toBe(
-      '该同志政治立场坚定,工作认真负责。',
+      '该同志政治立场坚定，工作认真负责。',
     );
     fireEvent.click(screen.getByLabelText('优秀'));
     fireEvent.click(screen.getByRole('button', { name: '签署评语和建议' }));
@@ -142,7 +142,7 @@ describe('主管领导评语和考核等次建议', () => {
     const org = await setUp();
     renderAt(org.devices.S1!.db, '/supervisor/annual/O4/2026');
     await screen.findByText(
-      '人员名册中没有此人,或此人本年度不是您的下属,不能为其写评语。',
+      '人员名册中没有此人，或此人本年度不是您的下属，不能为其写评语。',
       {},
       { timeout: 8000 },
     );

@@ -3,33 +3,24 @@
  * current decision and the official's 本人意见 on it; searched, sorted and counted here, not in the page.
  */
 import {
-  annualGradeLabels,
-  type AnnualGrade,
+  annualOutcomeLabel,
+  annualSuggestionLabels,
+  type AnnualOutcome,
+  type AnnualSuggestion,
   type AnnualRow,
   type AnnualUnitResult,
 } from '../../../../shared/domain';
 import { compareChinese } from '../../../../shared/domain/collate';
 
-export type Outcome =
-  | { kind: 'graded'; grade: AnnualGrade }
-  | { kind: 'ungraded'; reason: string }
-  | { kind: 'notParticipating'; reason: string };
+export type Outcome = AnnualOutcome;
 
-export type Participation =
-  { kind: 'graded' } | { kind: 'ungraded'; reason: string } | { kind: 'notParticipating'; reason: string };
-
-/** The linkage row, with the fields the rules add when they are there (older rows have none). */
-export type LinkageRow = AnnualRow & {
-  participation?: Participation;
-  memberFrom?: string;
-  memberTo?: string;
-};
+export type LinkageRow = AnnualRow;
 
 export type CommentView = {
   version: number;
   supervisorName: string;
   comment: string;
-  suggestion: AnnualGrade | 'ungraded';
+  suggestion: AnnualSuggestion;
   signedOn: string;
 };
 
@@ -60,20 +51,9 @@ export type OpinionState =
   | { kind: 'overdue'; due: string }
   | { kind: 'agree' | 'disagree'; current: boolean };
 
-export function outcomeLabel(o: Outcome): string {
-  switch (o.kind) {
-    case 'graded':
-      return annualGradeLabels[o.grade];
-    case 'ungraded':
-      return '不定等次';
-    case 'notParticipating':
-      return '不参加考核';
-  }
-}
+export const outcomeLabel = annualOutcomeLabel;
 
-export function suggestionText(s: AnnualGrade | 'ungraded'): string {
-  return s === 'ungraded' ? '不定等次' : annualGradeLabels[s];
-}
+export const suggestionText = (s: AnnualSuggestion): string => annualSuggestionLabels[s];
 
 export function opinionState(r: Pick<DeskRow, 'decision' | 'opinion'>, today: string): OpinionState {
   const d = r.decision;
