@@ -93,7 +93,9 @@ export function AnnualDecisionsPage() {
       <PageHeader title={t.title} />
       <Typography color="text.secondary">{t.intro}</Typography>
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
-        <YearPicker value={year} onChange={setYear} />
+        <Box sx={{ width: 160 }}>
+          <YearPicker value={year} onChange={setYear} />
+        </Box>
         <TextField
           size="small"
           type="search"
@@ -245,20 +247,7 @@ function UnitTable({
               <TableCell sx={{ width: 120 }}>{c.suggestion}</TableCell>
               <TableCell sx={{ width: 110 }}>{sortable('status', c.decision)}</TableCell>
               <TableCell sx={{ width: 130 }}>{c.opinion}</TableCell>
-              <TableCell sx={{ width: 96 }}>
-                <Box
-                  component="span"
-                  sx={{
-                    position: 'absolute',
-                    width: 1,
-                    height: 1,
-                    overflow: 'hidden',
-                    clip: 'rect(0 0 0 0)',
-                  }}
-                >
-                  {c.action}
-                </Box>
-              </TableCell>
+              <TableCell sx={{ width: 96 }}>{c.action}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
