@@ -22,7 +22,7 @@ export function ReviewRequests({ rows, onOpen }: { rows: readonly DeskRow[]; onO
         </Typography>
         {requests.length > 0 ? (
           <Typography variant="body2" color="text.secondary">
-            {requests.filter(awaitingReview).length}/{requests.length}
+            {t.reviewCount(requests.filter(awaitingReview).length, requests.length)}
           </Typography>
         ) : null}
       </Stack>

@@ -54,6 +54,7 @@ export const decisionText = {
   reviewIntro:
     '本人对年度考核结果有异议的，其意见列在这里。复核后如需改变结果，点“复核后更正”签署新的版本；维持原结果的，在考核委员会意见中写明复核结论后重新签署。',
   reviewNone: '暂无复核申请。',
+  reviewCount: (open: number, all: number) => `待复核${open}件，共${all}件`,
   reviewPending: '待复核',
   reviewDone: (v: number) => `已复核（现为第${v}版）`,
   reviewOf: (name: string, unit: string, result: string) => `${name}（${unit}）对“${result}”有异议`,
