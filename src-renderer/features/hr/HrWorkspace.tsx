@@ -18,6 +18,10 @@ const IntakePage = lazyPage(() => import('./intake/IntakePage'), 'IntakePage');
 const TrackingPage = lazyPage(() => import('./tracking/TrackingPage'), 'TrackingPage');
 const FilingPage = lazyPage(() => import('./filing/FilingPage'), 'FilingPage');
 const AnnualPage = lazyPage(() => import('./annual/AnnualPage'), 'AnnualPage');
+const AnnualDecisionsPage = lazyPage(
+  () => import('./annual-decisions/AnnualDecisionsPage'),
+  'AnnualDecisionsPage',
+);
 const StatisticsPage = lazyPage(() => import('./statistics/StatisticsPage'), 'StatisticsPage');
 const PublicationPage = lazyPage(() => import('./publication/PublicationPage'), 'PublicationPage');
 
@@ -31,6 +35,7 @@ export const HR_TABS = [
   { segment: 'tracking', label: '督促检查' },
   { segment: 'filing', label: '备案' },
   { segment: 'annual', label: '年度考核' },
+  { segment: 'annual-decisions', label: '年度考核结果' },
   { segment: 'statistics', label: '统计分析' },
   { segment: 'publication', label: '公示' },
 ] as const;
@@ -93,6 +98,7 @@ export function HrWorkspace({ profile }: { profile: LocalProfile }) {
                       <Route path="tracking/*" element={<TrackingPage />} />
                       <Route path="filing/*" element={<FilingPage />} />
                       <Route path="annual/*" element={<AnnualPage />} />
+                      <Route path="annual-decisions/*" element={<AnnualDecisionsPage />} />
                       <Route path="statistics/*" element={<StatisticsPage />} />
                       <Route path="publication/*" element={<PublicationPage />} />
                       <Route path="*" element={<HrHome profile={profile} />} />

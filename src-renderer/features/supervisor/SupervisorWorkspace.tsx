@@ -4,6 +4,10 @@ import { currentPeriod } from '../../../shared/domain';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/page-parts';
 import { useTeam } from './data';
+import { AnnualCommentPage } from './annual/AnnualCommentPage';
+import { AnnualTeamPage } from './annual/AnnualTeamPage';
+import { annualPaths } from './annual/paths';
+import { annualText } from './annual/strings';
 import { EvaluationPage } from './evaluation/EvaluationPage';
 import { RegisterPage } from './register/RegisterPage';
 import { PersonPage } from './team/PersonPage';
@@ -33,7 +37,10 @@ export function SupervisorWorkspace() {
   // The year is chosen here for the overview and a person's page; evaluation and register pages carry theirs in the path.
   const rest = location.pathname.replace(/^\/supervisor\/?/, '');
   const showYear =
-    state.status === 'ready' && state.team.length > 0 && (rest === '' || rest.startsWith('person/'));
+    state.status === 'ready' &&
+    state.team.length > 0 &&
+    (rest === '' || rest === 'annual' || rest.startsWith('person/'));
+  const showAnnual = state.status === 'ready' && state.team.length > 0 && !rest.startsWith('annual');
 
   return (
     <Stack spacing={2} sx={{ pb: 8 }}>
@@ -41,6 +48,11 @@ export function SupervisorWorkspace() {
         <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
           {st.title}
         </Typography>
+        {showAnnual ? (
+          <Button variant="outlined" component={Link} to={annualPaths.list(year)}>
+            {annualText.navButton}
+          </Button>
+        ) : null}
         {showYear ? (
           <TextField
             select
@@ -91,6 +103,8 @@ export function SupervisorWorkspace() {
           <Route path="person/:personId" element={<PersonPage team={state.team} year={year} />} />
           <Route path="evaluate/:personId/:year/:quarter" element={<EvaluationPage />} />
           <Route path="register/:year/:quarter" element={<RegisterPage />} />
+          <Route path="annual" element={<AnnualTeamPage team={state.team} year={year} />} />
+          <Route path="annual/:personId/:year" element={<AnnualCommentPage team={state.team} />} />
           <Route path="*" element={<TeamOverview me={state.me} team={state.team} year={year} />} />
         </Routes>
       )}
