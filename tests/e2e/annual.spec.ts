@@ -14,6 +14,7 @@ import {
   newDevice,
   openSync,
   saveDownload,
+  snap,
   upload,
   type Device,
 } from './devices';
@@ -125,18 +126,143 @@ async function evaluate(s: Page, name: string, quarter: number, how: { score: nu
   await expect(s.getByText('已签署 第1版').first()).toBeVisible();
 }
 
-test('the annual assessment from the officials’ 年度个人总结 to HR’s 等次 and the 复核 request', async ({ browser }) => {
-  test.setTimeout(600_000);
+const officialTab = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: '平时考核分项' }).getByRole('tab', { name }).click();
+const hrTab = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: '人事管理分项' }).getByRole('tab', { name, exact: true }).click();
+
+test('the annual assessment from the officials’ 年度个人总结 to HR’s 等次 and the 复核 request', async ({ browser }, testInfo) => {
+  test.setTimeout(900_000);
   const { hr, sup, officials, dir } = await setUp(browser);
   const s = sup.page;
+  const h = hr.page;
 
   // ---- The year's 领导评鉴 (Q4 is folded into the annual assessment under the preset).
   await nav(s, '领导评鉴');
   for (const q of [1, 2, 3]) await evaluate(s, '张三', q, { score: 95 });
   for (const q of [1, 2, 3]) await evaluate(s, '赵六', q, { grade: '好' });
   await evaluate(s, '孙七', 3, { grade: '较好' });
-  await carry(s, hr.page, dir, /^王人事\(人事部门\)/);
-  const evaluations = (await readStore(hr.page, 'dutybook', 'evaluations')) as unknown[];
+
+  // ---- Each official writes and submits the 年度个人总结; it reaches the supervisor.
+  for (const [name, d] of Object.entries(officials)) {
+    const o = d.page;
+    await nav(o, '我的平时考核');
+    await officialTab(o, '年度考核');
+    await expect(o.getByRole('heading', { name: '2026年度个人总结' })).toBeVisible();
+    await o.getByRole('textbox', { name: '个人总结', exact: true }).fill(
+      `${name}2026年度个人总结:认真履行岗位职责,完成年度工作计划确定的各项任务,全年无差错。`,
+    );
+    await expect(o.getByTestId('save-status').first()).toContainText('已自动保存');
+    await o.getByRole('button', { name: '提交个人总结' }).click();
+    await o.getByRole('dialog', { name: '提交2026年度个人总结' }).getByRole('button', { name: '提交个人总结' }).click();
+    await expect(o.getByText('2026年度个人总结已提交').first()).toBeVisible();
+    if (name === '张三') await snap(o, testInfo, 'annual-01-official-summary');
+    await carry(o, s, dir, /^李四\(我的主管领导\)/);
+  }
+
+  // ---- The supervisor writes each 评语和考核等次建议 beside the 年度个人总结 and signs it.
+  for (const [name, suggestion] of [
+    ['张三', '优秀'],
+    ['赵六', '优秀'],
+    ['孙七', '称职'],
+  ] as const) {
+    await s.goto(`/#/supervisor/annual/${await personId(s, name)}/2026`);
+    await expect(s.getByRole('heading', { name: `${name} 2026年度考核评语和等次建议` })).toBeVisible();
+    await expect(s.getByText(`${name}2026年度个人总结:认真履行岗位职责`)).toBeVisible();
+    await s.getByRole('textbox', { name: '评语', exact: true }).fill(`${name}同志政治立场坚定,工作勤勉,较好完成全年任务。`);
+    await s.getByRole('radio', { name: suggestion, exact: true }).check();
+    if (name === '张三') await snap(s, testInfo, 'annual-02-supervisor-comment');
+    await s.getByRole('button', { name: '签署评语和建议' }).click();
+    await s.getByRole('dialog', { name: '签署评语和考核等次建议' }).getByRole('button', { name: '签署', exact: true }).click();
+    await expect(s.getByText('已签署 第1版').first()).toBeVisible();
+  }
+  await carry(s, h, dir, /^王人事\(人事部门\)/);
+  const evaluations = (await readStore(h, 'dutybook', 'evaluations'));
   expect(evaluations).toHaveLength(7);
-  void officials;
+  expect(await readStore(h, 'dutybook', 'annualSummaries')).toHaveLength(3);
+  expect(await readStore(h, 'dutybook', 'annualComments')).toHaveLength(3);
+
+  // ---- HR: the linkage ranks 定量 and 定性 together; the group is too small to mark anyone 靠后;
+  // one 优秀 place is saved for the unit, and 张三 and 赵六 (both 好 in every quarter) tie for it.
+  await nav(h, '人事管理');
+  await hrTab(h, '年度考核');
+  await expect(h.getByText('参加排序人数不足').first()).toBeVisible();
+  await h.getByLabel('预算管理科优秀名额').fill('1');
+  await h.getByLabel('预算管理科优秀名额').press('Enter');
+  await expect(h.getByText('已保存预算管理科2026年度优秀名额1个').first()).toBeVisible();
+  await hrTab(h, '年度考核结果');
+  const table = h.getByRole('table', { name: '预算管理科年度考核结果' });
+  await expect(table).toContainText('张三');
+  await expect(table).toContainText('孙七');
+  await snap(h, testInfo, 'annual-03-hr-decisions');
+
+  const decide = async (name: string) => {
+    await h.getByRole('button', { name: `确定${name}的年度考核结果` }).click();
+    const dialog = h.getByRole('dialog', { name: `确定${name}2026年度考核结果` });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  };
+  // 张三: 优秀 at the tie is refused until the committee's opinion is recorded; nothing typed is lost.
+  let dialog = await decide('张三');
+  await dialog.getByRole('radio', { name: '优秀', exact: true }).check();
+  await dialog.getByLabel('本人意见截止日期').fill('2026-12-31');
+  await dialog.getByRole('button', { name: '签署结果' }).click();
+  await expect(dialog.getByTestId('decision-refused')).toBeVisible();
+  await expect(dialog.getByLabel('本人意见截止日期')).toHaveValue('2026-12-31');
+  await dialog.getByLabel('并列情况说明').fill('与赵六并列第1名,经考核委员会研究确定');
+  await dialog.getByLabel('机关负责人或考核委员会意见').fill('经考核委员会研究,确定为优秀等次');
+  await snap(h, testInfo, 'annual-04-hr-decide-tie');
+  await dialog.getByRole('button', { name: '签署结果' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(h.getByText('已签署张三的年度考核结果').first()).toBeVisible();
+  // 赵六: a second 优秀 is beyond the quota: refused; 称职 is signed.
+  dialog = await decide('赵六');
+  await dialog.getByRole('radio', { name: '优秀', exact: true }).check();
+  await dialog.getByLabel('并列情况说明').fill('与张三并列第1名');
+  await dialog.getByLabel('机关负责人或考核委员会意见').fill('经考核委员会研究,确定为称职等次');
+  await dialog.getByLabel('本人意见截止日期').fill('2026-12-31');
+  await dialog.getByRole('button', { name: '签署结果' }).click();
+  await expect(dialog.getByTestId('decision-refused')).toContainText('名额');
+  await dialog.getByRole('radio', { name: '称职', exact: true }).check();
+  await dialog.getByRole('button', { name: '签署结果' }).click();
+  await expect(dialog).toHaveCount(0);
+  // 孙七 (joined in July): 称职.
+  dialog = await decide('孙七');
+  await dialog.getByRole('radio', { name: '称职', exact: true }).check();
+  await dialog.getByLabel('机关负责人或考核委员会意见').fill('同意主管领导意见,确定为称职等次');
+  await dialog.getByLabel('本人意见截止日期').fill('2026-12-31');
+  await dialog.getByRole('button', { name: '签署结果' }).click();
+  await expect(dialog).toHaveCount(0);
+  const decisions = (await readStore(h, 'dutybook', 'annualDecisions')) as { outcome: { kind: string; grade?: string } }[];
+  expect(decisions.map((d) => d.outcome.grade).sort()).toEqual(['competent', 'competent', 'excellent']);
+
+  // ---- The result reaches each official, who signs 本人意见; 孙七 disagrees and asks for 复核.
+  for (const [name, d] of Object.entries(officials)) {
+    await carry(h, d.page, dir, new RegExp(`^${name}`));
+    const o = d.page;
+    await nav(o, '我的平时考核');
+    await officialTab(o, '年度考核');
+    await expect(o.getByTestId('annual-result')).toContainText(name === '张三' ? '优秀' : '称职');
+    if (name === '赵六') continue;
+    if (name === '孙七') {
+      await o.getByRole('radio', { name: '有异议' }).check();
+      await o.getByRole('button', { name: '签署本人意见' }).click();
+      await expect(o.getByText('有异议时请写明异议的内容和理由').first()).toBeVisible();
+      await o.getByLabel('异议的内容和理由').fill('下半年独立承担预算绩效评价工作,请求复核');
+      await snap(o, testInfo, 'annual-05-official-opinion');
+    } else {
+      await o.getByRole('radio', { name: '同意' }).check();
+    }
+    await o.getByRole('button', { name: '签署本人意见' }).click();
+    await o.getByRole('dialog', { name: '签署本人意见' }).getByRole('button', { name: '签署', exact: true }).click();
+    await expect(o.getByText('已签署本人意见').first()).toBeVisible();
+    await carry(o, h, dir, /^王人事\(人事部门\)/);
+  }
+
+  // ---- HR sees 孙七's 复核 request in the official's own words.
+  await nav(h, '人事管理');
+  await hrTab(h, '年度考核结果');
+  await expect(h.getByText('下半年独立承担预算绩效评价工作,请求复核')).toBeVisible();
+  await expect(h.getByText('待复核1件').first()).toBeVisible();
+  await snap(h, testInfo, 'annual-06-hr-review-request');
 });
