@@ -82,8 +82,14 @@ export function quarterDeadline(
   return deadline(year, monthsOfQuarter(quarter)[2] + 1, day);
 }
 
+let planCache: { year: number; rules: TrackingRules; due: Deadline } | undefined;
+
 export function planDeadline(year: number, r: TrackingRules = DEFAULT_TRACKING_RULES): Deadline {
-  return deadline(year, r.planDue.month, r.planDue.day);
+  // Asked once per person by the grid: the last answer is kept (rules are not changed in place).
+  if (planCache?.year === year && planCache.rules === r) return planCache.due;
+  const due = deadline(year, r.planDue.month, r.planDue.day);
+  planCache = { year, rules: r, due };
+  return due;
 }
 
 /**

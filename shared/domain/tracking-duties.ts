@@ -68,13 +68,23 @@ const startOf = (p: PersonPeriod) => p.from ?? NEVER;
 const endOf = (p: PersonPeriod) => p.to ?? ALWAYS;
 const isOfficial = (p: PersonPeriod) => p.roles.includes('official');
 
-function monthRange(year: number, month: number): DateRange {
-  return { from: isoDate(year, month, 1), to: isoDate(year, month, daysInMonth(year, month)) };
-}
+type YearRanges = { year: DateRange; months: DateRange[]; quarters: DateRange[] };
+let rangesCache: { year: number; ranges: YearRanges } | undefined;
 
-function quarterRange(year: number, quarter: 1 | 2 | 3 | 4): DateRange {
-  const [first, , last] = monthsOfQuarter(quarter);
-  return { from: isoDate(year, first, 1), to: isoDate(year, last, daysInMonth(year, last)) };
+/** The days of the year, of each month and of each quarter (the same for everyone: made once a year). */
+function rangesOf(year: number): YearRanges {
+  if (rangesCache?.year === year) return rangesCache.ranges;
+  const month = (m: number) => ({ from: isoDate(year, m, 1), to: isoDate(year, m, daysInMonth(year, m)) });
+  const ranges = {
+    year: { from: isoDate(year, 1, 1), to: isoDate(year, 12, 31) },
+    months: Array.from({ length: 12 }, (_, i) => month(i + 1)),
+    quarters: QUARTERS.map((q) => {
+      const [first, , last] = monthsOfQuarter(q);
+      return { from: month(first).from, to: month(last).to };
+    }),
+  };
+  rangesCache = { year, ranges };
+  return ranges;
 }
 
 /** The person's periods by start, oldest first (periods are kept so; a copy sorted to be sure). */
@@ -150,9 +160,28 @@ export function yearDuties(
   options: { rules?: TrackingRules; unitName?: (unitId: string) => string } = {},
 ): YearDuties {
   const rules = options.rules ?? DEFAULT_TRACKING_RULES;
+  const ranges = rangesOf(year);
+  const yearRange = ranges.year;
+  // Most people: one period as 公务员 covering the whole year. Everything owed, nothing to note.
+  if (periods.length === 1) {
+    const only = periods[0]!;
+    if (isOfficial(only) && startOf(only) <= yearRange.from && endOf(only) >= yearRange.to) {
+      const duty: Duty = { owed: true, unitId: only.unitId, supervisorId: only.supervisorId };
+      return {
+        year,
+        from: yearRange.from,
+        to: yearRange.to,
+        months: Array<Duty>(12).fill(duty),
+        quarters: Array<Duty>(4).fill(duty),
+        plan: duty,
+        planDue: planDeadlineFor(year, null, rules),
+        notes: [],
+        moves: [],
+      };
+    }
+  }
   const all = byStart(periods);
   const official = all.filter(isOfficial);
-  const yearRange: DateRange = { from: isoDate(year, 1, 1), to: isoDate(year, 12, 31) };
   const inYear = official.filter((p) => overlaps(p, yearRange));
   const from = inYear.length > 0 ? maxDay(startOf(inYear[0]!), yearRange.from) : null;
   const to =
@@ -162,8 +191,8 @@ export function yearDuties(
           yearRange.to,
         )
       : null;
-  const months = Array.from({ length: 12 }, (_, i) => dutyOf(all, official, monthRange(year, i + 1)));
-  const quarters = QUARTERS.map((q) => dutyOf(all, official, quarterRange(year, q)));
+  const months = ranges.months.map((r) => dutyOf(all, official, r));
+  const quarters = ranges.quarters.map((r) => dutyOf(all, official, r));
   const started = from !== null && from > yearRange.from ? from : null;
   const planDue = planDeadlineFor(year, started, rules);
   let plan: Duty;
@@ -221,6 +250,10 @@ export function alwaysIn(unitId: string, supervisorId: string | null): PersonPer
  * and last month (1–12) it owns. Used to give a transferred person a row per unit.
  */
 export function unitsOfYear(d: YearDuties): { unitId: string; firstMonth: number; lastMonth: number }[] {
+  // Most people: the whole year in one unit.
+  const first = d.months[0]!;
+  if (first.owed && d.months.every((m) => m === first) && d.quarters.every((q) => q === first))
+    return [{ unitId: first.unitId, firstMonth: 1, lastMonth: 12 }];
   const out: { unitId: string; firstMonth: number; lastMonth: number }[] = [];
   const slots: { unitId: string; month: number }[] = [];
   d.months.forEach((m, i) => {

@@ -162,19 +162,27 @@ export function buildTrackingRows(input: TrackingInput): TrackingRow[] {
         const d = quarters[i]!;
         if (!d.owed) return notRequiredCell(due.date, d);
         if (d.supervisorId === null) return na(due);
-        const by = d.supervisorId;
-        return { ...dutyCell(doneAt, due, now), by, byName: input.names.get(by) ?? by };
+        const cell = dutyCell(doneAt, due, now);
+        cell.by = d.supervisorId;
+        cell.byName = input.names.get(d.supervisorId) ?? d.supervisorId;
+        return cell;
       };
       const planDuty = here(duties.plan, 1);
       const plan: PlanCell = planDuty.owed
         ? planCell(plans.get(p.id), year, now, rules, duties.planDue)
         : { state: 'notRequired', due: duties.planDue.date, kind: planDuty.kind, reason: planDuty.reason };
-      // The row's supervisor: the one of the latest month (or quarter) owed here.
-      const lastHere = [...duties.months, ...duties.quarters]
-        .filter((d): d is Extract<Duty, { owed: true }> => d.owed && d.unitId === stay.unitId)
-        .at(-1);
-      const supervisorId =
-        p.periods === undefined ? p.supervisorId : (lastHere?.supervisorId ?? p.supervisorId);
+      // The row's supervisor: the one of the latest quarter (or month) owed here.
+      let supervisorId = p.supervisorId;
+      if (p.periods !== undefined) {
+        const slots = [...duties.quarters, ...duties.months];
+        for (let k = slots.length - 1; k >= 0; k--) {
+          const d = slots[k]!;
+          if (d.owed && d.unitId === stay.unitId) {
+            supervisorId = d.supervisorId;
+            break;
+          }
+        }
+      }
       const many = stays.length > 1;
       out.push({
         order: unitOrder.get(stay.unitId) ?? Infinity,

@@ -321,7 +321,8 @@ export function TrackingPage({ now: fixedNow }: { now?: Date } = {}) {
               <ToggleButton value="quarterly">{t.quarterly}</ToggleButton>
             </ToggleButtonGroup>
             <Typography variant="body2" color="text.secondary">
-              {t.shown(shown.length, rows.length)}
+              {/* People, not rows: someone moved between units has a row in each. */}
+              {t.shown(new Set(shown.map((r) => r.personId)).size, new Set(rows.map((r) => r.personId)).size)}
             </Typography>
           </Stack>
 
