@@ -7,8 +7,8 @@
  * foot. Back: 主管领导评语和考核等次建议 (签名, 日期), 机关负责人或考核委员会意见 (签章, 日期), 本人意见
  * (签名, 日期), 未确定等次或不参加考核情况说明, 备注 — each box as tall as on the paper form.
  *
- * A 个人总结 longer than its box (about 600 字 at 小四) does what the paper form allows by 续页: the
- * box grows and continues on the next page, its 签名/日期 under the last line, and the back of the form
+ * A 个人总结 longer than its box (about 550 字 at 小四) does what the paper form allows by 续页: the
+ * box grows and continues on the next page, its 签名/日期 kept with its last paragraph, and the back
  * starts on the page after. The boxes never shrink their type to fit.
  */
 import type { Table, TextRun } from 'docx';
@@ -105,10 +105,34 @@ function boxParagraph(text: string): Paragraph {
   });
 }
 
+/** The box's paragraphs; one empty line for an empty box. */
 function boxParagraphs(texts: readonly string[]): Paragraph[] {
   return texts.length === 0
     ? [new Paragraph({ spacing: boxSpacing, children: [run('', small)] })]
     : texts.map(boxParagraph);
+}
+
+/** Where the 签名 lines start: ten 小四 characters from the right of the box. */
+function signatureIndent(contentWidth: number): number {
+  const inner = contentWidth - TABLE_CELL_MARGIN_TWIPS.left - TABLE_CELL_MARGIN_TWIPS.right;
+  return Math.max(0, inner - 10 * ptToTwips(SIZE_PT.table));
+}
+
+/** Width of text in 小四 characters: Latin letters, digits and spaces count half. */
+function charsOf(text: string): number {
+  let n = 0;
+  for (const ch of text) n += (ch.codePointAt(0) ?? 0) < 0x2e80 ? 0.5 : 1;
+  return n;
+}
+
+/**
+ * Lines the paragraphs take in a box `contentWidth` wide: an estimate that errs long (one character
+ * less a line than the cell holds, for the line-breaking rules that keep a 。or ） off a line's start).
+ */
+export function estimatedLines(texts: readonly string[], contentWidth: number): number {
+  const inner = contentWidth - TABLE_CELL_MARGIN_TWIPS.left - TABLE_CELL_MARGIN_TWIPS.right;
+  const perLine = Math.max(1, Math.floor(inner / ptToTwips(SIZE_PT.table)) - 1);
+  return texts.reduce((sum, t) => sum + Math.max(1, Math.ceil((2 + charsOf(t)) / perLine)), 0);
 }
 
 /**
@@ -121,13 +145,10 @@ function signatureLines(
   date: IsoDate | undefined,
   contentWidth: number,
 ): Paragraph[] {
-  const char = ptToTwips(SIZE_PT.table);
-  const inner = contentWidth - TABLE_CELL_MARGIN_TWIPS.left - TABLE_CELL_MARGIN_TWIPS.right;
-  const at = Math.max(0, inner - 10 * char);
   const line = (children: string | TextRun[]) =>
     new Paragraph({
       spacing: { line: TABLE_LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-      indent: { left: at },
+      indent: { left: signatureIndent(contentWidth) },
       children: typeof children === 'string' ? [run(children, small)] : children,
     });
   return [line([run(`${label}：`, small), blank(7, small)]), line(`\u3000${formatDate(date)}`)];
@@ -137,7 +158,8 @@ function signatureLines(
 
 type Box = {
   label: string[];
-  content: Paragraph[];
+  /** The box's paragraphs, as text. */
+  texts: string[];
   /** The foot with 签名/签章 and 日期; absent for boxes without one. */
   foot?: { label: '签名' | '签章'; date: IsoDate | undefined };
   /** Height of the whole box on the paper form, in twips (the box grows with its text). */
@@ -157,39 +179,78 @@ function labelCell(label: string[], width: number, rowSpan: number): TableCell {
   });
 }
 
+/**
+ * A box as rows: its text, then — for a box that is signed — a foot row with the 签名 and 日期 at the
+ * bottom of the box, as on the paper form (no line between the two rows). The foot row never splits.
+ * When the text fills the box (a long 个人总结 that runs on to the next page), the foot row also takes
+ * the last paragraph, so the 签名 always stands on the page of the last lines it signs: LibreOffice
+ * ignores "keep with next" and "keep lines together" inside a table cell, so only a row that may not
+ * split keeps them together.
+ */
 function boxRows(box: Box, widths: readonly [number, number], contentSpan = 1): TableRow[] {
   const [labelWidth, contentWidth] = widths;
   const span = contentSpan > 1 ? contentSpan : undefined;
-  const contentHeight = box.height - (box.foot ? FOOT_HEIGHT : 0);
-  const content = new TableRow({
-    cantSplit: !box.flows,
-    height: { value: contentHeight, rule: HeightRule.ATLEAST },
-    children: [
-      labelCell(box.label, labelWidth, box.foot ? 2 : 1),
-      new TableCell({
-        width: { size: contentWidth, type: WidthType.DXA },
-        columnSpan: span,
-        verticalAlign: VerticalAlignTable.TOP,
-        borders: box.foot ? { bottom: NO_BORDER } : undefined,
-        children: box.content,
+  const contentCell = (
+    children: Paragraph[],
+    verticalAlign: (typeof VerticalAlignTable)[keyof typeof VerticalAlignTable],
+    borders?: { top?: typeof NO_BORDER; bottom?: typeof NO_BORDER },
+  ) =>
+    new TableCell({
+      width: { size: contentWidth, type: WidthType.DXA },
+      columnSpan: span,
+      verticalAlign,
+      borders,
+      children,
+    });
+  if (!box.foot) {
+    return [
+      new TableRow({
+        cantSplit: !box.flows,
+        height: { value: box.height, rule: HeightRule.ATLEAST },
+        children: [
+          labelCell(box.label, labelWidth, 1),
+          contentCell(boxParagraphs(box.texts), VerticalAlignTable.TOP),
+        ],
       }),
-    ],
-  });
-  if (!box.foot) return [content];
-  const foot = new TableRow({
-    cantSplit: true,
-    height: { value: FOOT_HEIGHT, rule: HeightRule.ATLEAST },
-    children: [
-      new TableCell({
-        width: { size: contentWidth, type: WidthType.DXA },
-        columnSpan: span,
-        verticalAlign: VerticalAlignTable.BOTTOM,
-        borders: { top: NO_BORDER },
-        children: signatureLines(box.foot.label, box.foot.date, contentWidth),
-      }),
-    ],
-  });
-  return [content, foot];
+    ];
+  }
+  const textHeight = box.height - FOOT_HEIGHT;
+  const capacity = Math.floor(
+    (textHeight - TABLE_CELL_MARGIN_TWIPS.top - TABLE_CELL_MARGIN_TWIPS.bottom) / BOX_LINE_TWIPS,
+  );
+  const last = box.texts[box.texts.length - 1];
+  // A last paragraph longer than this stays above: a row that may not split must fit on a page.
+  const carry =
+    last !== undefined &&
+    estimatedLines(box.texts, contentWidth) > capacity - 1 &&
+    estimatedLines([last], contentWidth) <= 12;
+  const above = carry ? box.texts.slice(0, -1) : box.texts;
+  // The box keeps its height on the paper form: what the foot row takes of the text, the row above gives up.
+  const carried = carry ? estimatedLines([last], contentWidth) * BOX_LINE_TWIPS : 0;
+  return [
+    new TableRow({
+      cantSplit: !box.flows,
+      height: { value: textHeight - carried, rule: HeightRule.ATLEAST },
+      children: [
+        labelCell(box.label, labelWidth, 2),
+        contentCell(boxParagraphs(above), VerticalAlignTable.TOP, { bottom: NO_BORDER }),
+      ],
+    }),
+    new TableRow({
+      cantSplit: true,
+      height: { value: FOOT_HEIGHT, rule: HeightRule.ATLEAST },
+      children: [
+        contentCell(
+          [
+            ...(carry ? [boxParagraph(last)] : []),
+            ...signatureLines(box.foot.label, box.foot.date, contentWidth),
+          ],
+          VerticalAlignTable.BOTTOM,
+          { top: NO_BORDER },
+        ),
+      ],
+    }),
+  ];
 }
 
 // ---- The two sides ----
@@ -312,7 +373,7 @@ function backOfSheet(): Paragraph {
 export function buildAnnualRegister(form: AnnualRegisterForm): Document {
   const summary: Box = {
     label: ['个', '', '人', '', '总', '', '结'],
-    content: boxParagraphs(lines(form.summary?.text)),
+    texts: lines(form.summary?.text),
     foot: { label: '签名', date: form.summary?.submittedOn },
     height: SUMMARY_BOX_TWIPS,
     flows: true,
@@ -321,37 +382,35 @@ export function buildAnnualRegister(form: AnnualRegisterForm): Document {
   const back: Box[] = [
     {
       label: ['主管领导', '评语和考核', '等次建议'],
-      content: boxParagraphs(
-        c
-          ? [
-              ...lines(c.comment),
-              `考核等次建议：${c.suggestion === 'ungraded' ? '不定等次' : annualGradeLabels[c.suggestion]}。`,
-            ]
-          : [],
-      ),
+      texts: c
+        ? [
+            ...lines(c.comment),
+            `考核等次建议：${c.suggestion === 'ungraded' ? '不定等次' : annualGradeLabels[c.suggestion]}。`,
+          ]
+        : [],
       foot: { label: '签名', date: c?.signedOn },
       height: BACK_HEIGHTS.comment,
     },
     {
       label: ['机关负责人', '或考核委员', '会意见'],
-      content: boxParagraphs(decisionTexts(form.decision)),
+      texts: decisionTexts(form.decision),
       foot: { label: '签章', date: form.decision?.decidedOn },
       height: BACK_HEIGHTS.decision,
     },
     {
       label: ['本人意见'],
-      content: boxParagraphs(opinionTexts(form)),
+      texts: opinionTexts(form),
       foot: { label: '签名', date: form.opinion?.signedOn },
       height: BACK_HEIGHTS.opinion,
     },
     {
       label: ['未确定等次', '或不参加考', '核情况说明'],
-      content: boxParagraphs(form.decision ? lines(outcomeExplanation(form.decision.outcome)) : []),
+      texts: form.decision ? lines(outcomeExplanation(form.decision.outcome)) : [],
       height: BACK_HEIGHTS.explanation,
     },
     {
       label: ['备\u3000注'],
-      content: boxParagraphs(lines(form.remark)),
+      texts: lines(form.remark),
       height: BACK_HEIGHTS.remark,
     },
   ];

@@ -22,7 +22,7 @@ const YEAR = 2026;
 const ORGANISATION = '荆楚市财政局';
 const OFFICE = '荆楚市财政局办公室';
 
-/** 张三's 个人总结 (述职): about 600 字, what the front of the paper form holds. */
+/** 张三's 个人总结 (述职): about 550 字, what the front of the paper form holds. */
 export const exampleAnnualSummaryText = [
   '2026年，本人在科室领导下，围绕年度工作计划，认真履行部门预算编审、预算执行分析和预算绩效管理等岗位职责，较好地完成了各项工作任务。现将一年来的情况总结如下：',
   '一是政治理论学习扎实。坚持参加机关集中学习和科室学习，全年参加集中学习46学时，完成网络培训课程，撰写学习体会4篇，自觉在思想上政治上行动上同党中央保持高度一致。',

@@ -351,6 +351,18 @@ const longRegister: AnnualRegisterForm = {
   summary: { text: `${longSummary}\n总结到此为止。`, submittedOn: '2026-12-18' },
 };
 
+/**
+ * Just more than the front holds: the 签名 must go over with the last paragraph, never alone (the
+ * box's foot row takes the last paragraph when the text fills the box).
+ */
+const justOverRegister: AnnualRegisterForm = {
+  ...exampleAnnualRegister,
+  summary: {
+    text: `${exampleAnnualSummaryText}\n${'此外，本人还积极参加单位组织的志愿服务和结对帮扶活动，全年累计参加志愿服务32小时。'.repeat(2)}\n以上为补充说明，请组织审阅。`,
+    submittedOn: '2026-12-18',
+  },
+};
+
 type Case = {
   slug: string;
   bytes: () => Promise<Uint8Array> | Uint8Array;
@@ -390,6 +402,13 @@ const cases: Case[] = [
     ext: 'docx',
     landscape: false,
     words: ['总结到此为止。', '本人意见'],
+  },
+  {
+    slug: 'annual-register-just-over',
+    bytes: docx(justOverRegister),
+    ext: 'docx',
+    landscape: false,
+    words: ['以上为补充说明', '签名：'],
   },
   {
     slug: 'annual-register-blank',
@@ -566,6 +585,17 @@ describe.skipIf(missing.length > 0)('annual documents rendered by LibreOffice', 
     const back = pageOf(pages, '主管领导');
     expect(back).toBe(end + 1);
     expect(pages[back - 1]).toContain('备注');
+  });
+
+  it('takes the 签名 over with the last paragraph when the 个人总结 just overflows the front', async () => {
+    const pages = await pageTexts('annual-register-just-over');
+    const signed = pageOf(pages, '2026年12月18日');
+    expect(signed).toBeGreaterThan(1);
+    const page = pages[signed - 1] ?? '';
+    expect(page).toContain('以上为补充说明');
+    // The 签名 line stands after the paragraph's last words on that page.
+    expect(page.indexOf('签名：')).toBeGreaterThan(page.indexOf('以上为补充说明'));
+    expect(pageOf(pages, '主管领导')).toBe(signed + 1);
   });
 
   it('keeps the 公示’s 落款 and date on the page of its last paragraph', async () => {
