@@ -310,6 +310,21 @@ export type AnnualDecisionContext = {
   quota: number;
 };
 
+/**
+ * How many of the quota's group (`groupIds`) already hold an 优秀 decision in force, this person's own
+ * left out (a correction of their decision does not count against itself): `excellentGivenInGroup`.
+ */
+export function excellentGivenAmong(
+  decisions: readonly Pick<AnnualDecisionRecord, 'personId' | 'outcome'>[],
+  groupIds: Iterable<string>,
+  personId: string,
+): number {
+  const group = new Set(groupIds);
+  return decisions.filter(
+    (d) => d.personId !== personId && group.has(d.personId) && d.outcome.kind === 'graded' && d.outcome.grade === 'excellent',
+  ).length;
+}
+
 const reasonOf = (o: AnnualOutcome) => (o.kind === 'graded' ? '' : o.reason);
 
 /**

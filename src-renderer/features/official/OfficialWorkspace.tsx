@@ -17,11 +17,14 @@ import { SummaryPage } from './summary/SummaryPage';
 import { SearchPage } from './search/SearchPage';
 import { ResultsPage } from './results/ResultsPage';
 import { resultsText } from './results/strings';
+import { annualText } from './annual/strings';
 import { Loading } from '../../components/page-parts';
 import { lazyPage, PageSuspense } from '../../components/LazyPage';
 
 // Only the export builds Word files (the docx library, about a fifth of the app): loaded when opened.
 const ExportPage = lazyPage(() => import('./export/ExportPage'), 'ExportPage');
+// The 年度考核 page is opened a few times a year: loaded when opened, not with the workspace.
+const AnnualPage = lazyPage(() => import('./annual/AnnualPage'), 'AnnualPage');
 
 const t = zh.official;
 
@@ -76,6 +79,7 @@ export function OfficialWorkspace({ profile }: { profile: LocalProfile }) {
     ...(journalShown ? [{ segment: 'journal', label: t.tabs.journal }] : []),
     { segment: 'summary', label: t.tabs.summary },
     { segment: 'results', label: resultsText.tab },
+    { segment: 'annual', label: annualText.tab },
     { segment: 'search', label: t.tabs.search },
     { segment: 'export', label: t.tabs.export },
   ];
@@ -153,6 +157,7 @@ export function OfficialWorkspace({ profile }: { profile: LocalProfile }) {
               <Route path="summary" element={<SummaryListPage />} />
               <Route path="summary/:quarter" element={<SummaryPage />} />
               <Route path="results" element={<ResultsPage />} />
+              <Route path="annual" element={<AnnualPage />} />
               <Route path="search" element={<SearchPage />} />
               <Route path="export" element={<ExportPage />} />
               <Route path="*" element={<OverviewPage />} />

@@ -8,6 +8,7 @@ import {
   annualSummaryIssues,
   asksReview,
   decisionProblems,
+  excellentGivenAmong,
   opinionLateProblem,
   type AnnualDecisionRowInput,
   type AnnualOutcome,
@@ -59,6 +60,13 @@ describe('decisionProblems: a decision against the annual linkage', () => {
     expect(
       decisionProblems(body(excellent), row({ participation: { kind: 'notParticipating', reason: '2026年3月调出' } }), quota(0, 1)),
     ).toEqual(['“张三”本年度不参加年度考核(2026年3月调出),不能确定等次;请改为“不参加”并写明原因。']);
+  });
+
+  it('counts the 优秀 already given in the group, the person’s own left out', () => {
+    const d = (personId: string, outcome: AnnualOutcome) => ({ personId, outcome });
+    const decisions = [d('A', excellent), d('B', excellent), d('C', { kind: 'graded', grade: 'competent' }), d('X', excellent)];
+    expect(excellentGivenAmong(decisions, ['A', 'B', 'C'], 'C')).toBe(2);
+    expect(excellentGivenAmong(decisions, ['A', 'B', 'C'], 'A')).toBe(1);
   });
 
   it('不定等次 and 不参加 must say why', () => {

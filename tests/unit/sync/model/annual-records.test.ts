@@ -343,6 +343,28 @@ describe('who may sign which annual record (the roster, for the year)', () => {
   });
 });
 
+describe('two 主管领导 of the year sign without seeing each other’s comment', () => {
+  it('every device shows the same one, whatever order the two arrive in (P4)', async () => {
+    const org = await makeOrg();
+    const { O1, S1, S2, H } = org.devices;
+    await changeSupervisor(org.hr.db, 'O1', 'S2', '2026-07-01');
+    await reissue(org, '2026-07-02T08:00:00Z');
+    await distributeRoster(org);
+    await signAnnualComment(S1!.db, { personId: 'O1', year: 2026, comment: '上半年工作扎实。', suggestion: 'competent' }, at('2026-12-18'));
+    await signAnnualComment(S2!.db, { personId: 'O1', year: 2026, comment: '下半年牵头专项工作。', suggestion: 'excellent' }, at('2026-12-18'));
+    await exchange(S1!, H!);
+    await exchange(S2!, H!);
+    await exchange(S2!, O1!);
+    await exchange(S1!, O1!);
+    const onHr = await getAnnualComment(H!.db, 'O1', 2026);
+    expect(onHr).toBeDefined();
+    expect(await getAnnualComment(O1!.db, 'O1', 2026)).toEqual(onHr);
+    // Both are kept as facts: nothing signed is lost, only one is in force.
+    const facts = (await H!.db.facts.where('recordKey').equals('annual-comment/O1/2026').toArray()).map(factOfRow);
+    expect(facts.map((f) => f.author).sort()).toEqual(['S1', 'S2']);
+  });
+});
+
 function O2(org: Org): Device {
   return org.devices.O2!;
 }
