@@ -69,7 +69,7 @@ export function buildAnnualWorksheet(form: AnnualWorksheetForm): Document {
   ];
   form.units.forEach((u, i) => {
     children.push(
-      heading1(`${chineseNumeral(i + 1)}、${u.unit}（参加考核${u.headcount}人，优秀名额${u.quota}个）`),
+      heading1(`${chineseNumeral(i + 1)}、${u.unit}（确定等次${u.headcount}人，优秀名额${u.quota}个）`),
       registerTable(COLUMNS, u.rows.map(row), '（本单位无参加考核人员）'),
     );
     const excluded = u.rows.filter((r) => !r.eligible);
@@ -80,7 +80,7 @@ export function buildAnnualWorksheet(form: AnnualWorksheetForm): Document {
           [
             { header: '序号', weight: 600, align: 'center' },
             { header: '姓名', weight: 940, align: 'center' },
-            { header: '不能认定为优秀人选的原因', weight: 7305 },
+            { header: '不参加、不定等次或不能认定为优秀人选的原因', weight: 7305 },
           ],
           excluded.map((r, k) => [String(k + 1), r.name, r.reasons]),
           '',
@@ -92,7 +92,7 @@ export function buildAnnualWorksheet(form: AnnualWorksheetForm): Document {
   children.push(
     emptyLine(),
     body(
-      '说明：折算分＝平时考核平均分×平时考核结果在年度考核中的权重；优秀人选按“好”等次季度数、平均分依次排序，并列的由考核委员会研究确定。',
+      '说明：折算分＝平时考核平均分×平时考核结果在年度考核中的权重；定性、定量评鉴的人员按上述排序规则一并排序，并列于分值靠后界线或优秀名额边界的，由机关负责人或考核委员会研究确定。',
     ),
     emptyLine(),
     signatureLine('人事部门经办人', form.prepared?.date),
@@ -123,7 +123,7 @@ export function annualWorksheetSheets(form: AnnualWorksheetForm): XlsxSheet[] {
     `折算分（权重${formatScore(form.quarterWeight)}%）`,
     '优秀人选资格',
     '排名',
-    '不能认定为优秀人选的原因',
+    '不参加、不定等次或不能认定为优秀人选的原因',
   ];
   const rows: XlsxCell[][] = form.units.flatMap((u) =>
     u.rows.map((r, i) => [
@@ -159,7 +159,7 @@ export function annualWorksheetSheets(form: AnnualWorksheetForm): XlsxSheet[] {
     },
     {
       name: '优秀名额',
-      header: ['单位', '参加考核人数', '优秀名额', '符合条件人数', '说明'],
+      header: ['单位', '确定等次人数', '优秀名额', '符合条件人数', '说明'],
       rows: quotas,
     },
     { name: '计分规则', header: ['规则'], rows: form.rules.map((r) => [r]), widths: [80] },
@@ -179,6 +179,15 @@ const GRADE_TEXT: Readonly<Record<string, Grade>> = {
 
 const STANDING_TEXT = { within: '在名额内', tie: '并列，待研究确定', outside: '名额外' } as const;
 
+/** The standing cell: participation first (不参加, 不定等次), then the 靠后 tie, then the quota. */
+function standingOf(r: AnnualRow): string {
+  if (r.participation.kind === 'notParticipating') return '不参加';
+  if (r.participation.kind === 'ungraded') return '不定等次';
+  if (!r.eligible || !r.standing) return '不符合条件';
+  if (r.lowRankTie) return '靠后界线并列，待研究确定';
+  return STANDING_TEXT[r.standing];
+}
+
 function worksheetRow(r: AnnualRow): AnnualWorksheetRow {
   return {
     name: r.name,
@@ -192,7 +201,7 @@ function worksheetRow(r: AnnualRow): AnnualWorksheetRow {
     ...(r.weightedScore === null ? {} : { weightedScore: r.weightedScore }),
     eligible: r.eligible,
     ...(r.rank === null ? {} : { rank: r.rank }),
-    standing: r.eligible && r.standing ? STANDING_TEXT[r.standing] : '不符合条件',
+    standing: standingOf(r),
     reasons: r.reasons,
   };
 }

@@ -100,7 +100,7 @@ export type RankingRule = (typeof RANKING_RULES)[number];
 export const rankingRuleLabels: Readonly<Record<RankingRule, string>> = {
   gradesThenScore:
     '定性、定量评鉴的人员一并排序:先比季度评鉴“好”等次所占比例,再依次比“较好”“一般”所占比例(“较差”越多越靠后);' +
-    '等次相同且都有量化评鉴分值的,再比平均分;仍相同的为并列',
+    '等次相同的,都有量化评鉴分值时再比平均分,其中有人只有定性评鉴(没有分值)时并列;仍相同的为并列',
 };
 
 export const DEFAULT_ANNUAL_ASSESSMENT = {

@@ -1,15 +1,11 @@
 /**
  * The reads behind HR's 年度考核, 统计分析 and 公示 pages: the roster's people HR files for, the rules
  * in force, and the year's state of all of them from the person-year status rows (status.ts) — one
- * indexed query for the year, never the record tables — plus the 优秀 quotas HR types per unit, kept
- * as a local setting of this device.
+ * indexed query for the year, never the record tables. The 年度考核 report (quotas, markings, the
+ * linkage) is read in annual-quota-repo.ts.
  */
 import {
-  annualLinkage,
-  quotaIssues,
-  parseQuota,
   rankLevelLabel,
-  type AnnualLinkage,
   type AnnualPersonInput,
   type AnnualEvaluationInput,
   type AssessmentConfig,
@@ -41,9 +37,6 @@ export type HrYear = {
   plans: StatsPlan[];
   records: StatsRecord[];
 };
-
-/** The 2nd-level key of a quota setting: one row per year. */
-const quotaKey = (year: number) => `hr.annualQuotas.${year}`;
 
 /** "一级主任科员", or the title when the roster gives one ("副科长、二级主任科员"). */
 export function postOf(p: Pick<RosterPerson, 'title' | 'rankLevel'>): string {
@@ -121,79 +114,4 @@ export async function readHrYear(
     }
     return { year, config, configSource: source, units, people, evaluations, plans, records };
   });
-}
-
-/** HR's 优秀 quotas of the year, by unit id (units without one use the default). */
-export async function readAnnualQuotas(db: DutyBookDb, year: number): Promise<Record<string, number>> {
-  return wrapStorageErrors('read quotas', async () => {
-    const row = await db.settings.get(quotaKey(year));
-    const value = row?.value;
-    if (!value || typeof value !== 'object') return {};
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).filter(
-        (e): e is [string, number] => typeof e[1] === 'number' && Number.isInteger(e[1]),
-      ),
-    );
-  });
-}
-
-/**
- * Sets (or, with null, clears back to the default) a unit's 优秀 quota. Refused with a Chinese
- * ValidationError when it is not a whole number from 0 to the unit's head count.
- */
-export async function saveAnnualQuota(
-  db: DutyBookDb,
-  input: { year: number; unitId: string; unitName: string; headcount: number; quota: string | number | null },
-): Promise<void> {
-  const value = input.quota === null ? null : parseQuota(input.unitName, input.quota, input.headcount);
-  await wrapStorageErrors('save quota', () =>
-    db.transaction('rw', db.settings, async () => {
-      const key = quotaKey(input.year);
-      const row = await db.settings.get(key);
-      const quotas = { ...((row?.value as Record<string, number> | undefined) ?? {}) };
-      if (value === null) delete quotas[input.unitId];
-      else quotas[input.unitId] = value;
-      await db.settings.put({ key, value: quotas, updatedAt: new Date().toISOString() });
-    }),
-  );
-}
-
-export type AnnualReport = {
-  data: HrYear;
-  linkage: AnnualLinkage;
-  /** Saved quotas that no longer fit the unit (the roster changed): the default is used instead. */
-  staleQuotas: string[];
-};
-
-/** The year's linkage from what this device holds; null before a roster exists. */
-export async function readAnnualReport(
-  db: DutyBookDb,
-  year: number,
-  defaultQuotaPercent: number,
-): Promise<AnnualReport | null> {
-  const data = await readHrYear(db, year, { records: false, plans: false });
-  if (!data) return null;
-  const saved = await readAnnualQuotas(db, year);
-  const headcount = new Map<string, number>();
-  for (const p of data.people) headcount.set(p.unitId, (headcount.get(p.unitId) ?? 0) + 1);
-  const names = new Map(data.units.map((u) => [u.id, u.name]));
-  const quotas: Record<string, number> = {};
-  const staleQuotas: string[] = [];
-  for (const [unitId, q] of Object.entries(saved)) {
-    const n = headcount.get(unitId);
-    if (n === undefined) continue;
-    const issues = quotaIssues(names.get(unitId) ?? '', q, n);
-    if (issues.length === 0) quotas[unitId] = q;
-    else staleQuotas.push(...issues.map((i) => `${i.message},已按默认名额计算。`));
-  }
-  const linkage = annualLinkage({
-    config: data.config,
-    year,
-    units: data.units,
-    people: data.people,
-    evaluations: data.evaluations,
-    quotas,
-    defaultQuotaPercent,
-  });
-  return { data, linkage, staleQuotas };
 }

@@ -13,6 +13,7 @@ export * from './fact-repo';
 export * from './sync-repo';
 export * from './supervision-repo';
 export * from './hr-reports-repo';
+export * from './annual-quota-repo';
 export * from './filing-repo';
 export * from './status';
 export * from './tracking-repo';

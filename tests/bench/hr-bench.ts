@@ -154,7 +154,7 @@ export async function hr(o: HrBenchOptions): Promise<HrBenchResult> {
       run[SCREENS.grid] = now() - t;
       queries[SCREENS.grid] = recorder.take();
       t = now();
-      await readAnnualReport(db, year, 20);
+      await readAnnualReport(db, year);
       run[SCREENS.worksheet] = now() - t;
       queries[SCREENS.worksheet] = recorder.take();
       t = now();

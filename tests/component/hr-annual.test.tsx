@@ -5,7 +5,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { unzipSync, strFromU8 } from 'fflate';
 import { presets, type QuarterGrade } from '../../shared/domain';
-import { saveConfig, signEvaluation, type DutyBookDb } from '../../shared/store';
+import { saveAnnualQuota, saveConfig, signEvaluation, type DutyBookDb } from '../../shared/store';
 import { ServicesProvider } from '../../src-renderer/state/services';
 import { AnnualPage } from '../../src-renderer/features/hr/annual/AnnualPage';
 import { PublicationPage } from '../../src-renderer/features/hr/publication/PublicationPage';
@@ -110,7 +110,9 @@ describe('年度考核 page', () => {
     expect(within(zhang).getAllByLabelText('好')).toHaveLength(4);
     expect(within(zhang).getByText('第2版')).toBeTruthy();
     expect(within(zhang).getByText('在名额内')).toBeTruthy();
+    // 排序 (everyone evaluated, 定性 and 定量 together) and the place among the candidates.
     expect(within(zhang).getByText('1')).toBeTruthy();
+    expect(within(zhang).getByText('优秀人选第1名')).toBeTruthy();
 
     const li = screen.getByTestId('annual-row-O2');
     expect(within(li).getByText('不符合条件')).toBeTruthy();
@@ -118,9 +120,16 @@ describe('年度考核 page', () => {
       within(li).getByText('李四2026年第3季度为“一般”,不符合优秀人选条件(需“好”达半数且无一般、较差)'),
     ).toBeTruthy();
 
+    // Q4 is folded into the annual assessment (the default): 王五's missing fourth quarter is no reason.
     const wang = screen.getByTestId('annual-row-O3');
+    expect(within(wang).getByText('随年度考核')).toBeTruthy();
+    expect(within(wang).getByText('名额外')).toBeTruthy();
     expect(
-      within(wang).getByText('王五2026年第4季度尚无领导评鉴结果,四个季度评鉴齐全后才能认定优秀人选'),
+      screen.getByText('第四季度平时考核与年度考核结合进行(年度考核时只需第一至三季度评鉴结果)'),
+    ).toBeTruthy();
+    // Three ranked, fewer than the five the 湖北 preset needs: no one is marked 靠后, and the page says so.
+    expect(
+      screen.getByText('办公室参加排序人数不足(3人,本单位考核办法规定至少5人),未认定分值靠后。'),
     ).toBeTruthy();
     expect(
       within(screen.getByTestId('annual-row-S1')).getByText('王主任2026年尚无季度评鉴结果,无法认定优秀人选'),
@@ -129,16 +138,24 @@ describe('年度考核 page', () => {
     // 办公室: H, S1, O1, O2, O3 take part; the default 20 % gives 1 place.
     const quota = screen.getByLabelText('办公室优秀名额');
     expect((quota as HTMLInputElement).value).toBe('1');
+    expect(
+      screen.getByText('按5人的20%计算:向下取整1个、四舍五入1个、向上取整1个(考核办法:向下取整)'),
+    ).toBeTruthy();
     fireEvent.change(quota, { target: { value: '9' } });
     fireEvent.click(within(quota.closest('form')!).getByRole('button', { name: '保存名额' }));
-    await screen.findByText('办公室的优秀名额不能超过本单位参加年度考核的人数(5人),填写了9');
+    await screen.findByText('办公室的优秀名额不能超过参加年度考核并确定等次的人数(5人),填写了9');
+    expect((quota as HTMLInputElement).value).toBe('9');
     fireEvent.change(quota, { target: { value: '-1' } });
     fireEvent.click(within(quota.closest('form')!).getByRole('button', { name: '保存名额' }));
-    await screen.findByText('办公室的优秀名额不能小于0');
+    await screen.findByText('办公室的优秀名额不能小于0,请改为0或正整数');
+    fireEvent.change(quota, { target: { value: '1.5' } });
+    fireEvent.click(within(quota.closest('form')!).getByRole('button', { name: '保存名额' }));
+    await screen.findByText('办公室的优秀名额应为整数,填写了“1.5”,请改为0或正整数');
+    expect((quota as HTMLInputElement).value).toBe('1.5');
     fireEvent.change(quota, { target: { value: '0' } });
     fireEvent.click(within(quota.closest('form')!).getByRole('button', { name: '保存名额' }));
     await waitFor(() => expect(within(screen.getByTestId('annual-row-O1')).getByText('名额外')).toBeTruthy());
-    await screen.findByText('已设定;默认为1个');
+    await screen.findByText('已保存;按5人的20%计算:向下取整1个、四舍五入1个、向上取整1个(考核办法:向下取整)');
 
     fireEvent.click(screen.getByRole('button', { name: '导出 Excel' }));
     await waitFor(() => expect(saved).toHaveLength(1));
@@ -185,5 +202,39 @@ describe('年度考核 page', () => {
     const doc = strFromU8(unzipSync(saved[0]!.data)['word/document.xml']!);
     expect(doc).toContain('张三');
     expect(doc).toContain('郑红');
+  }, 30_000);
+
+  it('公示 uses the quota saved on the 年度考核 page, not a fixed 20 %', async () => {
+    const org = await setUp();
+    await saveAnnualQuota(org.hr.db, { year: 2026, unitId: '1', unitName: '办公室', headcount: 5, quota: 2 });
+    renderAnnual(org.hr.db, 'publication');
+    const list = await screen.findByRole('table', { name: '公示名单' }, { timeout: 5000 });
+    // 张三 first, 王五 second (Q4 folded): two places saved, two listed.
+    expect(within(list).getByText('张三')).toBeTruthy();
+    expect(within(list).getByText('王五')).toBeTruthy();
+    expect(screen.getByText(/办公室2个\(已保存\)/)).toBeTruthy();
+  }, 30_000);
+
+  it('HR marks long leave with a reason: refused without one, nothing typed lost; then shown as 不参加', async () => {
+    const org = await setUp();
+    renderAnnual(org.hr.db);
+    const li = await screen.findByTestId('annual-row-O2', {}, { timeout: 5000 });
+    fireEvent.click(within(li).getByRole('button', { name: '标记李四的年度考核参加情况' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('原因'), { target: { value: '病' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '保存标记' }));
+    await within(dialog).findByText('请写明原因(如“病、事假累计超过考核年度半年”)');
+    expect(within(dialog).getByLabelText<HTMLTextAreaElement>('原因').value).toBe('病');
+    fireEvent.click(within(dialog).getByText('病、事假累计超过考核年度半年,不进行年度考核'));
+    fireEvent.click(within(dialog).getByRole('button', { name: '保存标记' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() =>
+      expect(within(screen.getByTestId('annual-row-O2')).getByText('不参加年度考核')).toBeTruthy(),
+    );
+    expect(
+      within(screen.getByTestId('annual-row-O2')).getByText(
+        '李四:病、事假累计超过考核年度半年,不进行年度考核(人事部门标记)',
+      ),
+    ).toBeTruthy();
   }, 30_000);
 });

@@ -76,22 +76,28 @@ describe('年度考核工作表', () => {
     expect(textOf(rows[0] ?? '')).toBe('序号姓名职务职级一季度二季度三季度四季度平均分折算分优秀人选资格');
     expect(textOf(rows[1] ?? '')).toBe('1王建国副科长、二级主任科员好93.5好92好94好90.592.537第1名在名额内');
     expect(textOf(rows[2] ?? '')).toBe('2张三一级主任科员好92.05好91.5较好89好9391.3936.56第2名在名额内');
-    expect(textOf(rows[6] ?? '')).toBe('6黄文斌四级主任科员较好好好较好——第6名名额外');
+    // Same grades, one of them without a score (定性): 黄文斌, 刘晓燕 and 赵丽娟 tie (the ranking rule).
+    expect(textOf(rows[6] ?? '')).toBe('6刘晓燕二级主任科员较好88好90.5好91较好8789.1335.65第5名名额外');
+    expect(textOf(rows[7] ?? '')).toBe('7赵丽娟一级科员较好82较好85好90好918734.8第5名名额外');
+    expect(textOf(rows[5] ?? '')).toBe('5黄文斌四级主任科员较好好好较好——第5名名额外');
     const text = textOf(doc);
-    expect(text).toContain('一、荆楚市财政局预算科（参加考核12人，优秀名额2个）');
+    expect(text).toContain('一、荆楚市财政局预算科（确定等次12人，优秀名额2个）');
     expect(text).toContain('平时考核结果按40%计入年度考核量化分值');
     const why = rowsOf(reasons ?? '').map((r) => textOf(r));
-    expect(why[0]).toBe('序号姓名不能认定为优秀人选的原因');
-    expect(why.some((r) => r.includes('吴海涛2026年第4季度尚无领导评鉴结果'))).toBe(true);
+    expect(why[0]).toBe('序号姓名不参加、不定等次或不能认定为优秀人选的原因');
+    // Q4 is folded into the annual assessment (the default): 吴海涛's missing fourth quarter is no reason.
+    expect(why.some((r) => r.includes('吴海涛'))).toBe(false);
     expect(why.some((r) => r.includes('杨帆2026年第3季度为“一般”'))).toBe(true);
-    expect(why.some((r) => r.includes('朱慧敏2026年平时考核量化评鉴平均分77.5分,属分值靠后'))).toBe(true);
+    expect(
+      why.some((r) => r.includes('朱慧敏2026年平时考核量化评鉴平均分77.5分,排第12名(共12人),属分值靠后')),
+    ).toBe(true);
     expect(why.some((r) => r.includes('陈志强2026年评鉴的4个季度中“好”仅0个'))).toBe(true);
     expect(fileNameFor(exampleAnnualWorksheet)).toBe('2026年度考核工作表-荆楚市财政局.docx');
   });
 
   it('counts 张三’s corrected first quarter once, as its second version', () => {
     const zhang = exampleLinkage.units[0]!.rows.find((r) => r.name === '张三')!;
-    expect(zhang.quarters[0]).toEqual({ quarter: 1, grade: 'good', score: 92.05, version: 2 });
+    expect(zhang.quarters[0]).toEqual({ quarter: 1, grade: 'good', score: 92.05, version: 2, served: true });
   });
 
   it('goes to Excel with the same rows, numbers as numbers', () => {
@@ -196,7 +202,7 @@ const cases = [
       '平均分',
       '折算分',
       '在名额内',
-      '不能认定为优秀人选的原因',
+      '不参加、不定等次或不能认定为优秀人选的原因',
       '人事部门经办人',
     ],
   },

@@ -1,11 +1,14 @@
 /**
- * 年度考核: each person's four quarterly results, the averaged and weighted score, whether they can be
- * an 优秀 candidate (with every reason they cannot), each unit's 优秀 quota as HR sets it and who of the
- * ranked candidates falls within it; the 年度考核工作表 exported to Excel and Word.
+ * 年度考核: who takes part (with the reason when not, or not graded), each person's quarterly results
+ * for the quarters they served, the averaged and weighted score, one ranking of everyone evaluated,
+ * whether they can be an 优秀 candidate (with every reason they cannot), each group's 优秀 quota as HR
+ * saves it and who of the ranked candidates falls within it — ties shown as ties; HR's marking of
+ * long leave and the like; the 年度考核工作表 exported to Excel and Word.
  * Over 400 lines on purpose: its parts (the unit heading, the quota field, the quarter cell, the table)
  * exist only for this page and all read the one AnnualReport; the export is in useReportExport.ts.
  */
 import { useMemo, useState } from 'react';
+import { quotaRoundingLabels, type ParticipationMarking } from '../../../../shared/domain';
 import { useSearchParams } from 'react-router';
 import {
   Alert,
@@ -37,6 +40,7 @@ import {
   worksheetFromLinkage,
 } from '../../../../shared/documents';
 import { describeError } from '../../../../shared/errors/messages.zh';
+import { chineseDay } from '../../../../shared/domain/periods';
 import { readAnnualReport, saveAnnualQuota, type AnnualReport } from '../../../../shared/store';
 import { useServices } from '../../../state/services';
 import { useNotifications } from '../../../state/notifications';
@@ -48,9 +52,7 @@ import { readOrg } from '../org-service';
 import { reportsText as t } from './strings';
 import { useReportExport } from './useReportExport';
 import { YearPicker, defaultYear } from './YearPicker';
-
-/** Default share of a unit's head count proposed as its 优秀 quota, until HR types the number. */
-export const DEFAULT_EXCELLENT_PERCENT = 20;
+import { MarkingDialog } from './MarkingDialog';
 
 /** `?year=2026`, else the year whose annual assessment is due. */
 export function useYearParam(): [number, (year: number) => void] {
@@ -74,22 +76,18 @@ type Loaded = { ok: true; report: AnnualReport | null; org: string } | { ok: fal
 export function AnnualPage() {
   const { db } = useServices();
   const [year, setYear] = useYearParam();
-  const [percentText, setPercentText] = useState(String(DEFAULT_EXCELLENT_PERCENT));
-  const percentNumber = Number(percentText);
-  const percentOk =
-    percentText.trim() !== '' && Number.isFinite(percentNumber) && percentNumber >= 0 && percentNumber <= 100;
-  const percent = percentOk ? percentNumber : DEFAULT_EXCELLENT_PERCENT;
   const loaded = useLiveFor<Loaded>(
-    `${year}-${percent}`,
+    `${year}`,
     async () => {
       try {
-        const [report, org] = await Promise.all([readAnnualReport(db, year, percent), readOrg(db)]);
-        return { ok: true, report, org: org?.name ?? '' };
+        const org = (await readOrg(db))?.name ?? '';
+        const report = await readAnnualReport(db, year, { organisationName: org || '本机关' });
+        return { ok: true, report, org };
       } catch (e) {
         return { ok: false, error: describeError(e).title };
       }
     },
-    [db, year, percent],
+    [db, year],
   );
   const { busy, save } = useReportExport();
 
@@ -131,17 +129,9 @@ export function AnnualPage() {
       />
       <Typography color="text.secondary">{t.annualIntro}</Typography>
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
-        <YearPicker value={year} onChange={setYear} />
-        <TextField
-          size="small"
-          label={t.defaultPercent}
-          value={percentText}
-          onChange={(e) => setPercentText(e.target.value)}
-          error={!percentOk}
-          helperText={percentOk ? t.defaultPercentHelp : t.defaultPercentBad}
-          slotProps={{ htmlInput: { inputMode: 'decimal' } }}
-          sx={{ maxWidth: 420 }}
-        />
+        <Box sx={{ width: 240 }}>
+          <YearPicker value={year} onChange={setYear} />
+        </Box>
       </Stack>
       {loaded === undefined ? (
         <Loading />
@@ -175,7 +165,12 @@ function AnnualBody({ report, year }: { report: AnnualReport; year: number }) {
             </li>
           ))}
         </Box>
-        {report.data.configSource === 'local' ? (
+        {linkage.ruleWarnings.map((w) => (
+          <Alert severity="warning" sx={{ mt: 1 }} key={w}>
+            {w}
+          </Alert>
+        ))}
+        {report.configSource === 'local' ? (
           <Alert severity="warning" sx={{ mt: 1 }}>
             {t.localRules}
           </Alert>
@@ -186,23 +181,28 @@ function AnnualBody({ report, year }: { report: AnnualReport; year: number }) {
           {s}
         </Alert>
       ))}
-      <AnnualTable units={linkage.units} year={year} weight={linkage.quarterWeight} />
+      <AnnualTable report={report} year={year} />
     </>
   );
 }
 
 /** One unit's heading row: its name and head count, the 优秀 quota and notes. */
-function UnitHeading({ unit, year }: { unit: AnnualUnitResult; year: number }) {
+function UnitHeading({ unit, year, report }: { unit: AnnualUnitResult; year: number; report: AnnualReport }) {
   const headingId = `annual-unit-${unit.unitId}`;
   return (
     <Stack spacing={1} component="section" aria-labelledby={headingId} sx={{ py: 1 }}>
       <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography id={headingId} variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
-          {t.unitHeading(unit.unitName, unit.headcount)}
+          {t.unitHeading(unit.unitName, unit.headcount, unit.memberCount)}
         </Typography>
         <StateChip label={t.eligibleSummary(unit.eligibleCount, unit.quota)} tone="info" />
       </Stack>
-      <QuotaField key={`${year}-${unit.unitId}-${unit.quota}-${unit.quotaSet}`} unit={unit} year={year} />
+      <QuotaField
+        key={`${year}-${unit.unitId}-${unit.quota}-${unit.quotaSet}`}
+        unit={unit}
+        year={year}
+        report={report}
+      />
       {unit.notes.map((n) => (
         <Alert severity="warning" key={n}>
           {n}
@@ -212,7 +212,8 @@ function UnitHeading({ unit, year }: { unit: AnnualUnitResult; year: number }) {
   );
 }
 
-function QuotaField({ unit, year }: { unit: AnnualUnitResult; year: number }) {
+function QuotaField({ unit, year, report }: { unit: AnnualUnitResult; year: number; report: AnnualReport }) {
+  const rule = report.linkage.annual.quota;
   const { db } = useServices();
   const { notify, reportError } = useNotifications();
   const [value, setValue] = useState(String(unit.quota));
@@ -233,7 +234,7 @@ function QuotaField({ unit, year }: { unit: AnnualUnitResult; year: number }) {
       setError(null);
       notify({
         kind: 'success',
-        text: quota === null ? t.quotaReset(unit.unitName) : t.quotaSaved(unit.unitName, Number(quota)),
+        text: quota === null ? t.quotaReset(unit.unitName) : t.quotaSaved(unit.unitName, Number(quota), year),
       });
     } catch (e) {
       const issues = validationIssues(e);
@@ -266,9 +267,18 @@ function QuotaField({ unit, year }: { unit: AnnualUnitResult; year: number }) {
           setError(null);
         }}
         error={error !== null}
-        helperText={error ?? t.quotaHelp(unit.defaultQuota, unit.quotaSet)}
+        helperText={
+          error ??
+          t.quotaHelp(
+            rule.percent,
+            unit.headcount,
+            unit.quotaOptions,
+            quotaRoundingLabels[rule.rounding],
+            unit.quotaSet,
+          )
+        }
         slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-        sx={{ maxWidth: 320 }}
+        sx={{ maxWidth: 560, minWidth: 240 }}
       />
       <Button type="submit" variant="outlined" disabled={saving}>
         {t.saveQuota}
@@ -282,13 +292,14 @@ function QuotaField({ unit, year }: { unit: AnnualUnitResult; year: number }) {
   );
 }
 
-function QuarterCell({ row, index }: { row: AnnualRow; index: number }) {
+function QuarterCell({ row, index, q4Folded }: { row: AnnualRow; index: number; q4Folded: boolean }) {
   const q = row.quarters[index];
   if (!q || q.grade === null) {
+    const words = q && !q.served ? t.notServed : index === 3 && q4Folded ? t.q4Folded : t.noResult;
     return (
       <TableCell align="center">
         <Typography variant="body2" color="text.secondary">
-          {t.noResult}
+          {words}
         </Typography>
       </TableCell>
     );
@@ -312,16 +323,52 @@ function QuarterCell({ row, index }: { row: AnnualRow; index: number }) {
   );
 }
 
-function AnnualTable({
-  units,
-  year,
-  weight,
-}: {
-  units: readonly AnnualUnitResult[];
-  year: number;
-  weight: number;
-}) {
+const COLUMN_COUNT = 11;
+
+function standingTone(r: AnnualRow) {
+  if (r.participation.kind !== 'graded' || !r.eligible) return 'default' as const;
+  if (r.lowRankTie || r.standing === 'tie') return 'warning' as const;
+  return r.standing === 'within' ? ('success' as const) : ('info' as const);
+}
+
+/** The explanation cell: every reason, the tie waiting for a decision, the days served, moves. */
+function Explanation({ row, year }: { row: AnnualRow; year: number }) {
+  const partYear = row.memberFrom !== `${year}-01-01` || row.memberTo !== `${year}-12-31`;
+  return (
+    <>
+      {row.reasons.length > 0 ? (
+        <Box component="ul" sx={{ m: 0, pl: 2 }}>
+          {row.reasons.map((reason) => (
+            <li key={reason}>
+              <Typography variant="body2">{reason}</Typography>
+            </li>
+          ))}
+        </Box>
+      ) : null}
+      {row.standingNote ? <Typography variant="body2">{row.standingNote}</Typography> : null}
+      {partYear && row.memberFrom ? (
+        <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+          {t.memberDays(chineseDay(row.memberFrom), chineseDay(row.memberTo))}
+        </Typography>
+      ) : null}
+      {row.participationNotes.map((n) => (
+        <Typography key={n} variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+          {n}
+        </Typography>
+      ))}
+    </>
+  );
+}
+
+function AnnualTable({ report, year }: { report: AnnualReport; year: number }) {
+  const { linkage, markings } = report;
+  const units = linkage.units;
   const c = t.columns;
+  const q4Folded = linkage.annual.q4 === 'folded';
+  const [marking, setMarking] = useState<{
+    row: AnnualRow;
+    current: ParticipationMarking | undefined;
+  } | null>(null);
   // Every unit's heading followed by its people, as one list: only what is in view is rendered
   // (an organisation of thousands of people would otherwise take seconds to show).
   const items = useMemo(
@@ -333,96 +380,104 @@ function AnnualTable({
     [units],
   );
   return (
-    <TableContainer component={Paper} variant="outlined" sx={{ maxHeight: '75vh' }}>
-      <Table
-        size="small"
-        stickyHeader
-        aria-label={t.tableLabel(`${year}年`)}
-        aria-rowcount={items.length + 1}
-        // Names, ranks and figures on one line; only the explanation (the last column) wraps.
-        sx={{
-          '& th, & td': { whiteSpace: 'nowrap' },
-          '& th:last-child, & td:last-child': { whiteSpace: 'normal', minWidth: 160 },
-        }}
-      >
-        <TableHead>
-          <TableRow>
-            <TableCell>{c.rank}</TableCell>
-            <TableCell>{c.name}</TableCell>
-            <TableCell>{c.post}</TableCell>
-            {[1, 2, 3, 4].map((q) => (
-              <TableCell key={q} align="center">
-                {c.quarter(q)}
-              </TableCell>
-            ))}
-            <TableCell align="right">{c.average}</TableCell>
-            <TableCell align="right">{c.weighted(weight)}</TableCell>
-            <TableCell>{c.standing}</TableCell>
-            <TableCell>{c.reasons}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          <VirtualRows
-            count={items.length}
-            colSpan={11}
-            estimate={45}
-            renderRow={(i) => {
-              const item = items[i]!;
-              if (item.kind === 'unit') {
+    <>
+      <TableContainer component={Paper} variant="outlined" sx={{ maxHeight: '75vh' }}>
+        <Table
+          size="small"
+          stickyHeader
+          aria-label={t.tableLabel(`${year}年`)}
+          aria-rowcount={items.length + 1}
+          // Names, ranks and figures on one line; only the explanation wraps.
+          sx={{
+            '& th, & td': { whiteSpace: 'nowrap', px: 1 },
+            '& .explanation': { whiteSpace: 'normal', minWidth: 240 },
+          }}
+        >
+          <TableHead>
+            <TableRow>
+              <TableCell>{c.groupRank}</TableCell>
+              <TableCell>{c.name}</TableCell>
+              <TableCell>{c.post}</TableCell>
+              {[1, 2, 3, 4].map((q) => (
+                <TableCell key={q} align="center">
+                  {c.quarter(q)}
+                </TableCell>
+              ))}
+              <TableCell align="right">{c.average}</TableCell>
+              <TableCell align="right">{c.weighted(linkage.quarterWeight)}</TableCell>
+              <TableCell>{c.standing}</TableCell>
+              <TableCell className="explanation">{c.reasons}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            <VirtualRows
+              count={items.length}
+              colSpan={COLUMN_COUNT}
+              estimate={45}
+              renderRow={(i) => {
+                const item = items[i]!;
+                if (item.kind === 'unit') {
+                  return (
+                    <TableRow key={`unit-${item.unit.unitId}`} aria-rowindex={i + 2}>
+                      <TableCell
+                        colSpan={COLUMN_COUNT}
+                        sx={{ bgcolor: 'action.hover', whiteSpace: 'normal' }}
+                      >
+                        <UnitHeading unit={item.unit} year={year} report={report} />
+                      </TableCell>
+                    </TableRow>
+                  );
+                }
+                const r = item.row;
+                const current = markings[r.personId];
                 return (
-                  <TableRow key={`unit-${item.unit.unitId}`} aria-rowindex={i + 2}>
-                    <TableCell colSpan={11} sx={{ bgcolor: 'action.hover', whiteSpace: 'normal' }}>
-                      <UnitHeading unit={item.unit} year={year} />
+                  <TableRow key={r.personId} data-testid={`annual-row-${r.personId}`} aria-rowindex={i + 2}>
+                    <TableCell>{r.groupRank ?? '—'}</TableCell>
+                    <TableCell component="th" scope="row">
+                      {r.name}
+                    </TableCell>
+                    <TableCell>{r.post}</TableCell>
+                    {[0, 1, 2, 3].map((k) => (
+                      <QuarterCell key={k} row={r} index={k} q4Folded={q4Folded} />
+                    ))}
+                    <TableCell align="right">{r.averageScore ?? '—'}</TableCell>
+                    <TableCell align="right">{r.weightedScore ?? '—'}</TableCell>
+                    <TableCell>
+                      <StateChip label={standingText(r)} tone={standingTone(r)} />
+                      {r.rank !== null ? (
+                        <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                          {t.candidateRank(r.rank)}
+                        </Typography>
+                      ) : null}
+                    </TableCell>
+                    <TableCell className="explanation">
+                      <Explanation row={r} year={year} />
+                      <Button
+                        size="small"
+                        sx={{ mt: 0.5, ml: -0.5 }}
+                        variant={current ? 'outlined' : 'text'}
+                        aria-label={t.markTitle(r.name)}
+                        onClick={() => setMarking({ row: r, current })}
+                      >
+                        {current ? t.marked : t.markButton}
+                      </Button>
                     </TableCell>
                   </TableRow>
                 );
-              }
-              const r = item.row;
-              return (
-                <TableRow key={r.personId} data-testid={`annual-row-${r.personId}`} aria-rowindex={i + 2}>
-                  <TableCell>{r.rank ?? '—'}</TableCell>
-                  <TableCell component="th" scope="row">
-                    {r.name}
-                  </TableCell>
-                  <TableCell>{r.post}</TableCell>
-                  {[0, 1, 2, 3].map((i) => (
-                    <QuarterCell key={i} row={r} index={i} />
-                  ))}
-                  <TableCell align="right">{r.averageScore ?? '—'}</TableCell>
-                  <TableCell align="right">{r.weightedScore ?? '—'}</TableCell>
-                  <TableCell>
-                    <StateChip
-                      label={standingText(r)}
-                      tone={
-                        !r.eligible
-                          ? 'default'
-                          : r.standing === 'within'
-                            ? 'success'
-                            : r.standing === 'tie'
-                              ? 'warning'
-                              : 'info'
-                      }
-                    />
-                  </TableCell>
-                  <TableCell sx={{ minWidth: 260 }}>
-                    {r.reasons.length > 0 ? (
-                      <Box component="ul" sx={{ m: 0, pl: 2 }}>
-                        {r.reasons.map((reason) => (
-                          <li key={reason}>
-                            <Typography variant="body2">{reason}</Typography>
-                          </li>
-                        ))}
-                      </Box>
-                    ) : r.standingNote ? (
-                      <Typography variant="body2">{r.standingNote}</Typography>
-                    ) : null}
-                  </TableCell>
-                </TableRow>
-              );
-            }}
-          />
-        </TableBody>
-      </Table>
-    </TableContainer>
+              }}
+            />
+          </TableBody>
+        </Table>
+      </TableContainer>
+      {marking ? (
+        <MarkingDialog
+          year={year}
+          personId={marking.row.personId}
+          name={marking.row.name}
+          current={marking.current}
+          onClose={() => setMarking(null)}
+        />
+      ) : null}
+    </>
   );
 }

@@ -19,31 +19,59 @@ export const reportsText = {
   // 年度考核
   annualTitle: '年度考核',
   annualIntro:
-    '根据四个季度的平时考核结果(每季度按最新签署的版本计),计算平时考核平均分和折算分,认定优秀人选并对照各单位优秀名额排序。',
+    '根据名册确定参加年度考核的人员,依各季度平时考核结果(每季度按最新签署的版本计)计算平均分和折算分,' +
+    '将定性、定量评鉴的人员一并排序认定分值靠后,认定优秀人选并对照优秀名额排序。并列的列为并列,待研究确定。',
   rules: '计分和认定规则',
-  defaultPercent: '默认优秀比例(%)',
-  defaultPercentHelp: '未填写名额的单位按参加考核人数的此比例(向下取整)计算;请以本机关核定的名额为准',
-  defaultPercentBad: '默认比例应为0至100之间的数字',
-  unitHeading: (name: string, n: number) => `${name}(参加考核${n}人)`,
+  ruleWarnings: '请注意',
+  unitHeading: (name: string, graded: number, members: number) =>
+    members > graded
+      ? `${name}(确定等次${graded}人,名册内共${members}人)`
+      : `${name}(参加考核并确定等次${graded}人)`,
   quota: (name: string) => `${name}优秀名额`,
-  quotaHelp: (def: number, set: boolean) => (set ? `已设定;默认为${def}个` : `默认${def}个,可修改`),
+  quotaHelp: (
+    percent: number,
+    headcount: number,
+    options: { floor: number; round: number; ceil: number },
+    rule: string,
+    set: boolean,
+  ) =>
+    `${set ? '已保存;' : ''}按${headcount}人的${percent}%计算:向下取整${options.floor}个、四舍五入${options.round}个、` +
+    `向上取整${options.ceil}个(考核办法:${rule})`,
   saveQuota: '保存名额',
   resetQuota: '恢复默认',
-  quotaSaved: (name: string, n: number) => `已将${name}的优秀名额设为${n}个`,
-  quotaReset: (name: string) => `${name}的优秀名额已恢复默认`,
+  quotaSaved: (name: string, n: number, year: number) => `已保存${name}${year}年度优秀名额${n}个`,
+  quotaReset: (name: string) => `${name}的优秀名额已恢复为按考核办法计算`,
   eligibleSummary: (eligible: number, quota: number) => `符合优秀人选条件${eligible}人,优秀名额${quota}个`,
   columns: {
-    rank: '排名',
+    groupRank: '排序',
     name: '姓名',
     post: '职务职级',
     quarter: (q: number) => `第${q}季度`,
     average: '平均分',
     weighted: (w: number) => `折算分(${w}%)`,
-    standing: '优秀人选资格',
+    standing: '参加情况和资格',
     reasons: '说明',
   },
   corrected: (v: number) => `第${v}版`,
   noResult: '无',
+  notServed: '未在职',
+  candidateRank: (n: number) => `优秀人选第${n}名`,
+  q4Folded: '随年度考核',
+  memberDays: (from: string, to: string) => `本年度任公务员:${from}至${to}`,
+  // 标记 (病、事假超期等)
+  markTitle: (name: string) => `标记${name}的年度考核参加情况`,
+  markIntro:
+    '名册中看不出的情形(病、事假累计超过规定,立案审查尚未结案等)由人事部门逐人标记,并写明原因。标记只保存在本机。',
+  markKind: '参加情况',
+  markReason: '原因',
+  markPresets: '常用原因',
+  markSave: '保存标记',
+  markClear: '取消标记',
+  markCancel: '取消',
+  markSaved: (name: string) => `已标记${name}的年度考核参加情况`,
+  markCleared: (name: string) => `已取消${name}的标记`,
+  markButton: '标记参加情况',
+  marked: '人事部门已标记',
   tableLabel: (name: string) => `${name}年度考核工作表`,
   // 统计分析
   statsTitle: '统计分析',
@@ -58,7 +86,11 @@ export const reportsText = {
   pubQuarter: '季度平时考核结果(“好”等次)',
   preview: '公示名单',
   noNominees: '没有可公示的人员。',
-  tiesPending: (names: string) => `${names}并列于名额边界,待研究确定后才会列入公示名单。`,
+  tiesPending: (names: string) =>
+    `${names}并列于优秀名额或分值靠后的界线,待考核委员会研究确定后才会列入公示名单。`,
+  quotasInForce: '优秀名额(与“年度考核”页保存的一致):',
+  quotaLine: (unit: string, n: number, saved: boolean) =>
+    `${unit}${n}个${saved ? '(已保存)' : '(按考核办法计算)'}`,
   fields: {
     redHeader: '发文机关标志(红头,可不填)',
     recipients: '主送',

@@ -39,14 +39,14 @@ import { readAnnualReport, readHrYear } from '../../../../shared/store';
 import { useServices } from '../../../state/services';
 import { Loading, PageHeader } from '../../../components/page-parts';
 import { useLiveFor } from '../../../components/useLiveFor';
-import { DEFAULT_EXCELLENT_PERCENT, useYearParam } from '../annual/AnnualPage';
+import { useYearParam } from '../annual/AnnualPage';
 import { reportsText as t } from '../annual/strings';
 import { useReportExport } from '../annual/useReportExport';
 import { YearPicker } from '../annual/YearPicker';
 import { readOrg } from '../org-service';
 
 type Scope = 'annual' | 1 | 2 | 3 | 4;
-type Listing = { entries: PublicationEntry[]; pending: string[]; org: string };
+type Listing = { entries: PublicationEntry[]; pending: string[]; org: string; quotas: string[] };
 type Loaded = { ok: true; listing: Listing | null } | { ok: false; error: string };
 
 const iso = (d: Date) =>
@@ -105,19 +105,23 @@ export function PublicationPage() {
       try {
         const org = (await readOrg(db))?.name ?? '';
         if (scope === 'annual') {
-          const report = await readAnnualReport(db, year, DEFAULT_EXCELLENT_PERCENT);
+          const report = await readAnnualReport(db, year, { organisationName: org || '本机关' });
           if (!report) return { ok: true, listing: null };
-          const names = new Map(report.data.people.map((p) => [p.personId, p]));
           const entries: PublicationEntry[] = [];
           const pending: string[] = [];
+          const quotas: string[] = [];
           for (const u of report.linkage.units) {
+            quotas.push(t.quotaLine(u.unitName, u.quota, u.quotaSet));
             for (const r of u.rows) {
-              if (r.standing === 'within') {
-                entries.push({ name: r.name, unit: u.unitName, post: r.post, result: '优秀' });
-              } else if (r.standing === 'tie') pending.push(names.get(r.personId)?.name ?? r.name);
+              const unit = report.unitNames[r.unitId] ?? u.unitName;
+              if (r.standing === 'within' && !r.lowRankTie) {
+                entries.push({ name: r.name, unit, post: r.post, result: '优秀' });
+              } else if (r.standing === 'tie' || (r.standing === 'within' && r.lowRankTie)) {
+                pending.push(r.name);
+              }
             }
           }
-          return { ok: true, listing: { entries, pending, org } };
+          return { ok: true, listing: { entries, pending, org, quotas } };
         }
         const data = await readHrYear(db, year, { records: false, plans: false });
         if (!data) return { ok: true, listing: null };
@@ -129,7 +133,7 @@ export function PublicationPage() {
         const entries = data.people
           .filter((p) => good.has(p.personId))
           .map((p) => ({ name: p.name, unit: p.unitName, post: p.post, result: quarterGradeLabels.good }));
-        return { ok: true, listing: { entries, pending: [], org } };
+        return { ok: true, listing: { entries, pending: [], org, quotas: [] } };
       } catch (e) {
         return { ok: false, error: describeError(e).title };
       }
@@ -265,6 +269,12 @@ export function PublicationPage() {
           <Alert severity="info">{t.noRoster}</Alert>
         ) : (
           <Stack spacing={1}>
+            {listing.quotas.length > 0 ? (
+              <Alert severity="info">
+                {t.quotasInForce}
+                {listing.quotas.join(';')}。
+              </Alert>
+            ) : null}
             {listing.pending.length > 0 ? (
               <Alert severity="warning">{t.tiesPending(listing.pending.join('、'))}</Alert>
             ) : null}

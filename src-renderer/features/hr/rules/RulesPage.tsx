@@ -63,6 +63,7 @@ import { editableDraft, fieldId, messagesByPath, pathAndParents, templateIndexOf
 import { IndicatorEditor } from './IndicatorEditor';
 import { BonusRules } from './BonusRules';
 import { GradeRules } from './GradeRules';
+import { AnnualRules } from './AnnualRules';
 import { RecordRules } from './RecordRules';
 import { rulesText as t } from './strings';
 
@@ -347,6 +348,9 @@ function RulesEditor({ initial }: { initial: Loaded }) {
       <Section level={3} id="rules-grades" title={t.gradeSection}>
         <GradeRules config={config} edit={edit} messages={messages} />
       </Section>
+      <Section level={3} id="rules-annual" title={t.annualSection} help={t.annualHelp}>
+        <AnnualRules config={config} edit={edit} messages={messages} />
+      </Section>
       <Section level={3} id="rules-bonus" title={t.bonusSection} help={t.bonusHelp}>
         <BonusRules config={config} edit={edit} messages={messages} offerUndo={offer} />
       </Section>
@@ -426,4 +430,3 @@ function RulesEditor({ initial }: { initial: Loaded }) {
     </Stack>
   );
 }
-
