@@ -16,7 +16,16 @@ import {
 import { ServicesProvider } from '../../src-renderer/state/services';
 import { useNotifications } from '../../src-renderer/state/notifications';
 import { AnnualDecisionsPage } from '../../src-renderer/features/hr/annual-decisions/AnnualDecisionsPage';
-import { distributeRoster, makeOrg, receive, send, type Device, type Org } from '../unit/sync/model/harness';
+import {
+  PEOPLE,
+  distributeRoster,
+  makeOrg,
+  receive,
+  send,
+  type Device,
+  type Org,
+  type PersonSpec,
+} from '../unit/sync/model/harness';
 import { fakeHost } from './fake-host';
 
 const host = fakeHost();
@@ -133,7 +142,9 @@ describe('年度考核结果 (HR)', () => {
 
     // 张三: tied at the edge of the one place; 优秀 needs the committee's opinion.
     d = await openFor('O1', '张三');
-    expect(within(d).getByLabelText<HTMLInputElement>('并列情况说明').value).toBe('王五、张三并列第1名,剩余名额1个,请研究确定');
+    expect(within(d).getByLabelText<HTMLInputElement>('并列情况说明').value).toBe(
+      '王五、张三并列第1名,剩余名额1个,请研究确定',
+    );
     fireEvent.click(within(d).getByLabelText('优秀'));
     signIn(d);
     expect(await refusal()).toContain(
@@ -217,5 +228,48 @@ describe('年度考核结果 (HR)', () => {
       },
     );
     expect(await getAnnualDecision(hr, 'O2', 2026)).toMatchObject({ version: 2 });
+  }, 90_000);
+
+  it('starts those who do not take part, or take part without a 等次, from the rules’ reason, and refuses a 等次 for them', async () => {
+    // An HR clerk without the 公务员 role and a new 公务员 on probation, beside the harness's people.
+    const people = [
+      ...PEOPLE,
+      { id: 'C', name: '人事干事', unitId: '1', roles: ['hr'], supervisorId: null },
+      {
+        id: 'N',
+        name: '新录用',
+        unitId: '1',
+        roles: ['official'],
+        supervisorId: 'S1',
+        joinedOn: '2026-07-15',
+        probationEnd: '2027-07-14',
+      },
+    ] as PersonSpec[];
+    const org = await makeOrg({ people });
+    open.push(...Object.values(org.devices).map((d) => d.db));
+    const hr = org.hr.db;
+    renderDesk(hr);
+    await screen.findByTestId('decision-row-C', {}, { timeout: 8000 });
+    expect(within(row('C')).getByText('不参加年度考核')).toBeTruthy();
+
+    let d = await openFor('C', '人事干事');
+    expect(within(d).getByLabelText<HTMLInputElement>('不参加考核').checked).toBe(true);
+    expect(within(d).getByLabelText<HTMLInputElement>('理由').value).not.toBe('');
+    fireEvent.click(within(d).getByLabelText('称职'));
+    signIn(d);
+    expect(await refusal()).toMatch(/^不能签署.*“人事干事”本年度不参加年度考核.*不能确定等次/);
+    expect(await listAnnualDecisions(hr, 2026)).toHaveLength(0);
+    fireEvent.click(within(dialog()).getByLabelText('不参加考核'));
+    expect(within(dialog()).getByLabelText<HTMLInputElement>('理由').value).not.toBe('');
+    signIn(dialog());
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 5000 });
+    expect((await getAnnualDecision(hr, 'C', 2026))?.outcome.kind).toBe('notParticipating');
+
+    d = await openFor('N', '新录用');
+    expect(within(d).getByLabelText<HTMLInputElement>('不定等次').checked).toBe(true);
+    expect(within(d).getByLabelText<HTMLInputElement>('理由').value).toContain('试用期');
+    signIn(d);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 5000 });
+    expect((await getAnnualDecision(hr, 'N', 2026))?.outcome).toMatchObject({ kind: 'ungraded' });
   }, 90_000);
 });

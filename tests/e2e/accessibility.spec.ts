@@ -219,7 +219,7 @@ test.describe('the example organisation', () => {
     await audit.check(page, '人事管理 · 单位和人员');
     await dialogCheck(audit, page, '人事管理 · 添加人员', page.getByRole('button', { name: '添加人员' }), '添加人员');
     await dialogCheck(audit, page, '人事管理 · 添加下级单位', page.getByRole('button', { name: /^添加下级单位/ }).first());
-    for (const name of ['考核办法', '接收数据包', '督促检查', '备案', '年度考核', '统计分析', '公示']) {
+    for (const name of ['考核办法', '接收数据包', '督促检查', '备案', '年度考核', '考核结果', '统计分析', '公示']) {
       await hrTabs.getByRole('tab', { name }).click();
       await expect(hrTabs.getByRole('tab', { name, selected: true })).toBeVisible();
       await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 20_000 });
@@ -227,6 +227,9 @@ test.describe('the example organisation', () => {
       if (name === '督促检查') await snap(page, test.info(), 'a11y-02-tracking-grid');
       if (name === '考核办法') {
         await dialogCheck(audit, page, '人事管理 · 考核办法 · 与预设比较', page.getByRole('button', { name: /比较/ }).first());
+      }
+      if (name === '考核结果') {
+        await dialogCheck(audit, page, '人事管理 · 考核结果 · 确定等次', page.getByRole('button', { name: /^确定.+的年度考核结果$/ }).first());
       }
       if (name === '备案') {
         const fileAll = page.getByRole('button', { name: /全部备案/ });
@@ -324,5 +327,12 @@ test.describe('the example organisation', () => {
     await page.getByRole('link', { name: /^第\d季度备案登记表$/ }).first().click();
     await expect(page.getByRole('main').getByRole('table').first()).toBeVisible();
     await audit.check(page, '领导评鉴 · 备案登记表');
+    await page.goto(overview);
+    await page.getByRole('link', { name: '年度考核评语' }).click();
+    await expect(page.getByRole('table', { name: /下属年度考核评语情况$/ })).toBeVisible();
+    await audit.check(page, '领导评鉴 · 年度考核评语');
+    await page.getByRole('link', { name: /^填写.+的评语和考核等次建议$/ }).first().click();
+    await expect(page.getByRole('textbox', { name: '评语' })).toBeVisible();
+    await audit.check(page, '领导评鉴 · 评语和考核等次建议(填写)');
   });
 });

@@ -190,7 +190,7 @@ test('the annual assessment from the officials’ 年度个人总结 to HR’s �
   await h.getByLabel('预算管理科优秀名额').fill('1');
   await h.getByLabel('预算管理科优秀名额').press('Enter');
   await expect(h.getByText('已保存预算管理科2026年度优秀名额1个').first()).toBeVisible();
-  await hrTab(h, '年度考核结果');
+  await hrTab(h, '考核结果');
   const table = h.getByRole('table', { name: '预算管理科年度考核结果' });
   await expect(table).toContainText('张三');
   await expect(table).toContainText('孙七');
@@ -261,7 +261,7 @@ test('the annual assessment from the officials’ 年度个人总结 to HR’s �
 
   // ---- HR sees 孙七's 复核 request in the official's own words.
   await nav(h, '人事管理');
-  await hrTab(h, '年度考核结果');
+  await hrTab(h, '考核结果');
   await expect(h.getByText('下半年独立承担预算绩效评价工作,请求复核')).toBeVisible();
   await expect(h.getByText('待复核1件').first()).toBeVisible();
   await snap(h, testInfo, 'annual-06-hr-review-request');

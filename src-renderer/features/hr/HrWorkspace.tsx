@@ -35,7 +35,8 @@ export const HR_TABS = [
   { segment: 'tracking', label: '督促检查' },
   { segment: 'filing', label: '备案' },
   { segment: 'annual', label: '年度考核' },
-  { segment: 'annual-decisions', label: '年度考核结果' },
+  // Not “年度考核结果”: a tab found by its name would then also match “年度考核”.
+  { segment: 'annual-decisions', label: '考核结果' },
   { segment: 'statistics', label: '统计分析' },
   { segment: 'publication', label: '公示' },
 ] as const;

@@ -4,8 +4,7 @@ import { currentPeriod } from '../../../shared/domain';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/page-parts';
 import { useTeam } from './data';
-import { AnnualCommentPage } from './annual/AnnualCommentPage';
-import { AnnualTeamPage } from './annual/AnnualTeamPage';
+import { lazyPage, PageSuspense } from '../../components/LazyPage';
 import { annualPaths } from './annual/paths';
 import { annualText } from './annual/strings';
 import { EvaluationPage } from './evaluation/EvaluationPage';
@@ -13,6 +12,10 @@ import { RegisterPage } from './register/RegisterPage';
 import { PersonPage } from './team/PersonPage';
 import { st } from './team/strings';
 import { TeamOverview } from './team/TeamOverview';
+
+// The year-end 评语 screens are opened once a year: a chunk of their own, loaded when first opened.
+const AnnualTeamPage = lazyPage(() => import('./annual/AnnualTeamPage'), 'AnnualTeamPage');
+const AnnualCommentPage = lazyPage(() => import('./annual/AnnualCommentPage'), 'AnnualCommentPage');
 
 /** Next year (plans are written ahead), this year and three before; plus the one shown, if older. */
 function yearChoices(current: number, shown: number): number[] {
@@ -103,8 +106,22 @@ export function SupervisorWorkspace() {
           <Route path="person/:personId" element={<PersonPage team={state.team} year={year} />} />
           <Route path="evaluate/:personId/:year/:quarter" element={<EvaluationPage />} />
           <Route path="register/:year/:quarter" element={<RegisterPage />} />
-          <Route path="annual" element={<AnnualTeamPage team={state.team} year={year} />} />
-          <Route path="annual/:personId/:year" element={<AnnualCommentPage team={state.team} />} />
+          <Route
+            path="annual"
+            element={
+              <PageSuspense>
+                <AnnualTeamPage team={state.team} year={year} />
+              </PageSuspense>
+            }
+          />
+          <Route
+            path="annual/:personId/:year"
+            element={
+              <PageSuspense>
+                <AnnualCommentPage team={state.team} />
+              </PageSuspense>
+            }
+          />
           <Route path="*" element={<TeamOverview me={state.me} team={state.team} year={year} />} />
         </Routes>
       )}

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import {
   annualOutcomeLabel,
   decisionProblems,
+  excellentGivenAmong,
   type AnnualDecisionContext,
   type AnnualDecisionRow,
   type AnnualDecisionRowInput,
@@ -16,8 +17,9 @@ import {
 } from '../../../../shared/store';
 import { useLiveFor } from '../../../components/useLiveFor';
 import { useServices } from '../../../state/services';
+import { readOrg } from '../org-service';
 import { outcomeOf, type DecisionForm } from './form';
-import { excellentGiven, type DecisionView, type DeskRow } from './rows';
+import type { DecisionView, DeskRow } from './rows';
 
 export type Desk = { ok: true; noRoster: boolean; rows: DeskRow[] } | { ok: false; error: string };
 
@@ -38,8 +40,9 @@ export function useDesk(year: number): Desk | undefined {
     String(year),
     async () => {
       try {
+        const org = (await readOrg(db))?.name ?? '';
         const [report, comments, decisions] = await Promise.all([
-          readAnnualReport(db, year),
+          readAnnualReport(db, year, { organisationName: org || '本机关' }),
           listAnnualComments(db, year),
           listAnnualDecisions(db, year),
         ]);
@@ -82,7 +85,12 @@ function linkageOf(
       standing: r.row.standing,
     },
     context: {
-      excellentGivenInGroup: excellentGiven(all, r.unit.unitId, r.row.personId),
+      // The quota's rule in one place (annual-records.ts): the group's 优秀 in force, this person's left out.
+      excellentGivenInGroup: excellentGivenAmong(
+        all.flatMap((x) => (x.decision ? [{ personId: x.row.personId, outcome: x.decision.outcome }] : [])),
+        all.filter((x) => x.unit.unitId === r.unit.unitId).map((x) => x.row.personId),
+        r.row.personId,
+      ),
       quota: r.unit.quota,
     },
   };
