@@ -16,6 +16,8 @@ import {
 } from '../domain';
 import { compareChinese } from '../domain/collate';
 import { rosterConfig } from '../ledger/roster';
+import { supervisedDuring } from '../ledger/roster-periods';
+import { rangeOfPeriodKey } from '../domain/periods';
 import type { RosterPerson } from '../ledger/types';
 import { actingContext, readRoster } from './acting';
 import type { DutyBookDb } from './db';
@@ -64,6 +66,22 @@ export async function listTeam(db: DutyBookDb): Promise<{ me: RosterPerson; team
     .map((p) => ({ ...p, unitName: units.get(p.unitId) ?? '' }))
     .sort((a, b) => compareChinese(a.name, b.name) || a.id.localeCompare(b.id));
   return { me: ctx.person, team };
+}
+
+/**
+ * The people this device's person supervised on at least one day of `year`, by the roster's dated
+ * periods: today's reports and those who moved to another 主管领导 (or left) during the year — the
+ * people whose 年度考核评语 they may sign (authz: a supervisor of any day of the year).
+ */
+export async function listTeamOfYear(db: DutyBookDb, year: number): Promise<TeamMember[]> {
+  const ctx = await wrapStorageErrors('read team', () => actingContext(db));
+  const range = rangeOfPeriodKey(String(year).padStart(4, '0'));
+  if (!range) return [];
+  const units = new Map(ctx.roster.units.map((u) => [u.id, u.name]));
+  return ctx.roster.people
+    .filter((p) => p.id !== ctx.person.id && supervisedDuring(ctx.roster, ctx.person.id, p.id, range))
+    .map((p) => ({ ...p, unitName: units.get(p.unitId) ?? '' }))
+    .sort((a, b) => compareChinese(a.name, b.name) || a.id.localeCompare(b.id));
 }
 
 /** What this device holds of one person's year: the rows the team overview and the evidence read. */

@@ -5,8 +5,10 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { MemoryRouter, Route, Routes } from 'react-router';
 import type { QuarterGrade } from '../../shared/domain';
 import {
+  changeSupervisor,
   getAnnualComment,
   saveAnnualSummaryDraft,
+  saveRoster,
   signEvaluation,
   submitAnnualSummary,
   type DutyBookDb,
@@ -15,7 +17,8 @@ import { getAnnualCommentDraft } from '../../shared/store/annual-comment-drafts'
 import { ServicesProvider } from '../../src-renderer/state/services';
 import { useNotifications } from '../../src-renderer/state/notifications';
 import { SupervisorWorkspace } from '../../src-renderer/features/supervisor/SupervisorWorkspace';
-import { distributeRoster, makeOrg, receive, send, type Org } from '../unit/sync/model/harness';
+import { distributeRoster, makeOrg, ORG, receive, send, suite, type Org } from '../unit/sync/model/harness';
+import { draftNextRoster, signRoster } from '../../shared/sync';
 import { fakeHost } from './fake-host';
 
 const host = fakeHost();
@@ -147,5 +150,22 @@ describe('主管领导评语和考核等次建议', () => {
       { timeout: 8000 },
     );
     expect(screen.queryByLabelText('评语')).toBeNull();
+  }, 60_000);
+
+  it('lets a former 主管领导 (until June) write the year’s 评语 for the report who moved on, and lists them', async () => {
+    const org = await setUp();
+    // 张三 (O1) moves to 赵科长 (S2) on 1 July; 王主任 (S1) supervised the first half of the year.
+    await changeSupervisor(org.hr.db, 'O1', 'S2', '2026-07-01');
+    const draft = await draftNextRoster(org.hr.db, { orgId: ORG, hrKey: org.hrKey, now: new Date('2026-07-02T08:00:00Z') });
+    await saveRoster(org.hr.db, await signRoster(await suite(), org.orgKey.seed, draft));
+    await distributeRoster(org);
+    const s1 = org.devices.S1!.db;
+    renderAt(s1, '/supervisor/annual?year=2026');
+    const list = await screen.findByRole('table', { name: '2026年下属年度考核评语情况' }, { timeout: 8000 });
+    await within(list).findByText('张三', {}, { timeout: 8000 });
+    cleanup();
+    renderAt(s1, '/supervisor/annual/O1/2026');
+    await screen.findByRole('heading', { name: '张三 2026年度考核评语和等次建议' }, { timeout: 8000 });
+    expect(screen.queryByText('人员名册中没有此人，或此人本年度不是您的下属，不能为其写评语。')).toBeNull();
   }, 60_000);
 });

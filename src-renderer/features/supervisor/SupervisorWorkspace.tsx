@@ -110,7 +110,7 @@ export function SupervisorWorkspace() {
             path="annual"
             element={
               <PageSuspense>
-                <AnnualTeamPage team={state.team} year={year} />
+                <AnnualTeamPage year={year} />
               </PageSuspense>
             }
           />
@@ -118,7 +118,7 @@ export function SupervisorWorkspace() {
             path="annual/:personId/:year"
             element={
               <PageSuspense>
-                <AnnualCommentPage team={state.team} />
+                <AnnualCommentPage />
               </PageSuspense>
             }
           />

@@ -6,19 +6,26 @@ import { EmptyState } from '../../../components/EmptyState';
 import { LockedBanner, Loading, PageHeader, StateChip } from '../../../components/page-parts';
 import { useNotifications } from '../../../state/notifications';
 import { CommentEditor } from './CommentEditor';
-import { commentMirrorKey, useAnnualPerson, useCommentActions, type SignedCommentView } from './data';
+import { commentMirrorKey, useAnnualPerson, useCommentActions, useYearTeam, type SignedCommentView } from './data';
 import { blankComment, suggestionLabel } from './form';
 import { annualPaths } from './paths';
 import { annualText as t } from './strings';
 import { YearEvidence } from './YearEvidence';
 
-export function AnnualCommentPage({ team }: { team: readonly TeamMember[] }) {
+export function AnnualCommentPage() {
   const params = useParams();
   const personId = params.personId ?? '';
   const year = Number(params.year);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
     return <EmptyState title={t.badAddress}>{t.badAddress}</EmptyState>;
   }
+  return <YearSubject personId={personId} year={year} />;
+}
+
+/** The person, if this supervisor supervised them on some day of the year (the signing rule's own test). */
+function YearSubject({ personId, year }: { personId: string; year: number }) {
+  const team = useYearTeam(year);
+  if (!team) return <Loading />;
   const subject = team.find((p) => p.id === personId);
   if (!subject) return <Alert severity="warning">{t.notReport}</Alert>;
   return <CommentScreen key={`${personId}-${year}`} subject={subject} year={year} />;

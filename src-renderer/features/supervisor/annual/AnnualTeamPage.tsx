@@ -16,12 +16,17 @@ import { Link } from 'react-router';
 import { quarterGradeLabels } from '../../../../shared/domain';
 import type { TeamMember } from '../../../../shared/store';
 import { Loading, PageHeader, StateChip } from '../../../components/page-parts';
-import { useAnnualTeam } from './data';
+import { useAnnualTeam, useYearTeam } from './data';
 import { suggestionLabel } from './form';
 import { annualPaths } from './paths';
 import { annualText as t } from './strings';
 
-export function AnnualTeamPage({ team, year }: { team: readonly TeamMember[]; year: number }) {
+export function AnnualTeamPage({ year }: { year: number }) {
+  const team = useYearTeam(year);
+  return team ? <AnnualTeamTable team={team} year={year} /> : <Loading />;
+}
+
+function AnnualTeamTable({ team, year }: { team: readonly TeamMember[]; year: number }) {
   const rows = useAnnualTeam(team, year);
   if (!rows) return <Loading />;
   const c = t.columns;

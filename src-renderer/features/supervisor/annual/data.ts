@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import {
   getAnnualComment,
   getAnnualSummary,
+  listTeamOfYear,
   readPersonYear,
   signAnnualComment,
   type TeamMember,
@@ -112,4 +113,13 @@ export function useCommentActions(subject: TeamMember, year: number) {
     }),
     [db, subject.id, year],
   );
+}
+
+/**
+ * Everyone the supervisor supervised on some day of the year (a report who moved on in July is still
+ * theirs to write the year's 评语 for); undefined while loading.
+ */
+export function useYearTeam(year: number): readonly TeamMember[] | undefined {
+  const { db } = useServices();
+  return useLiveFor(String(year), () => listTeamOfYear(db, year), [db, year]);
 }
