@@ -151,7 +151,7 @@ export function AnnualDocuments({ year, rows }: { year: number; rows: readonly D
         <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
           <Autocomplete
             size="small"
-            sx={{ width: 280 }}
+            sx={{ width: 360 }}
             options={[...rows]}
             value={person}
             onChange={(_, r) => setPersonId(r?.row.personId ?? null)}
