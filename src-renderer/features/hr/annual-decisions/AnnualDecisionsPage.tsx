@@ -29,6 +29,7 @@ import { Loading, PageHeader, StateChip, type ChipTone } from '../../../componen
 import { useNotifications } from '../../../state/notifications';
 import { YearPicker, defaultYear } from '../annual/YearPicker';
 import { useDesk, useDeskActions } from './data';
+import { AnnualDocuments } from './AnnualDocuments';
 import { DecisionDialog } from './DecisionDialog';
 import { initialForm, weekAfter, type DecisionForm } from './form';
 import { ReviewRequests } from './ReviewRequests';
@@ -152,6 +153,7 @@ export function AnnualDecisionsPage() {
               />
             ))
           )}
+          <AnnualDocuments year={year} rows={rows} />
         </>
       )}
       {open ? (

@@ -25,9 +25,16 @@ import {
   FormControl,
   FormLabel,
 } from '@mui/material';
-import { isoDateSchema, latestOfYear, quarterGradeLabels } from '../../../../shared/domain';
+import {
+  isoDateSchema,
+  latestOfYear,
+  quarterGradeLabels,
+  resolveHolidayCalendars,
+} from '../../../../shared/domain';
 import {
   buildPublicationNotice,
+  earliestPublicationEnd,
+  publicationPeriodProblem,
   noticeFileName,
   noticeTitle,
   toBytes,
@@ -35,7 +42,7 @@ import {
   type PublicationNoticeForm,
 } from '../../../../shared/documents';
 import { describeError } from '../../../../shared/errors/messages.zh';
-import { readAnnualReport, readHrYear } from '../../../../shared/store';
+import { configInForce, readAnnualReport, readHrYear } from '../../../../shared/store';
 import { useServices } from '../../../state/services';
 import { Loading, PageHeader } from '../../../components/page-parts';
 import { useLiveFor } from '../../../components/useLiveFor';
@@ -91,13 +98,19 @@ export function PublicationPage() {
     issuer: '',
     date: iso(now),
     from: iso(addDays(now, 1)),
-    to: iso(addDays(now, 7)),
+    to: earliestPublicationEnd(iso(addDays(now, 1))),
     office: '人事部门',
     person: '',
     phone: '',
   });
   const [errors, setErrors] = useState<Partial<Record<FieldKey, string>>>({});
   const { busy, save } = useReportExport();
+  /** The unit's holiday schedules: the annual 公示期 counts five working days on them. */
+  const calendars = useLiveFor(
+    'calendars',
+    async () => resolveHolidayCalendars((await configInForce(db)).config.holidayCalendars),
+    [db],
+  );
 
   const loaded = useLiveFor<Loaded>(
     `${year}-${scope}`,
@@ -160,10 +173,14 @@ export function PublicationPage() {
     contact: { person: filled.person.trim(), phone: filled.phone.trim() },
     issuer: filled.issuer.trim(),
     date: filled.date,
+    holidayCalendars: calendars,
   });
 
   const onExport = () => {
     const found = noticeFieldErrors(filled);
+    const short =
+      scope === 'annual' && !found.from && !found.to ? publicationPeriodProblem(filled, calendars) : null;
+    if (short) found.to = short;
     setErrors(found);
     const first = Object.keys(found)[0];
     if (first) {

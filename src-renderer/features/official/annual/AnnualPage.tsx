@@ -41,6 +41,7 @@ import { useOfficial } from '../context';
 import { EditorHeader } from '../EditorHeader';
 import { useSubmitFlow } from '../useSubmitFlow';
 import { OpinionSection } from './OpinionSection';
+import { RegisterDownload } from './RegisterDownload';
 import { annualDraftKeys, annualText as t } from './strings';
 
 export function AnnualPage() {
@@ -72,6 +73,9 @@ export function AnnualPage() {
         <Stack spacing={2}>
           {data.decision ? <Result year={year} decision={data.decision} /> : null}
           {data.comment ? <Comment comment={data.comment} /> : null}
+          {data.summary?.state === 'submitted' ? (
+            <RegisterDownload year={year} summary={data.summary} comment={data.comment} decision={data.decision} />
+          ) : null}
         </Stack>
       </Grid>
     </Grid>
