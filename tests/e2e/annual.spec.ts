@@ -1,6 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { unzipSync } from 'fflate';
+import { MARGIN_MM, PAGE_MM } from '../../shared/documents/layout';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readStore } from './helpers';
 import {
@@ -27,8 +31,15 @@ import {
  */
 
 const DECEMBER = new Date('2026-12-18T10:00:00+08:00');
+const run = promisify(execFile);
 
-async function device(browser: Browser, name: string, unit: string, roles: string[], rank = '一级科员'): Promise<Device> {
+async function device(
+  browser: Browser,
+  name: string,
+  unit: string,
+  roles: string[],
+  rank = '一级科员',
+): Promise<Device> {
   const d = await newDevice(browser, name, unit, roles, rank);
   await d.context.clock.setFixedTime(DECEMBER);
   await d.page.reload();
@@ -70,7 +81,9 @@ async function setUp(browser: Browser): Promise<Org> {
   const requests: string[] = [];
   for (const d of [sup, ...Object.values(officials)]) {
     await openSync(d.page, true);
-    requests.push(await saveDownload(d.page, dir, () => d.page.getByRole('button', { name: '生成注册申请' }).click()));
+    requests.push(
+      await saveDownload(d.page, dir, () => d.page.getByRole('button', { name: '生成注册申请' }).click()),
+    );
   }
   await nav(h, '人事管理');
   await upload(h, requests, () => h.getByRole('button', { name: '导入注册申请' }).click());
@@ -131,7 +144,9 @@ const officialTab = (page: Page, name: string) =>
 const hrTab = (page: Page, name: string) =>
   page.getByRole('navigation', { name: '人事管理分项' }).getByRole('tab', { name, exact: true }).click();
 
-test('the annual assessment from the officials’ 年度个人总结 to HR’s 等次 and the 复核 request', async ({ browser }, testInfo) => {
+test('the annual assessment from the officials’ 年度个人总结 to HR’s 等次 and the 复核 request', async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(900_000);
   const { hr, sup, officials, dir } = await setUp(browser);
   const s = sup.page;
@@ -149,12 +164,15 @@ test('the annual assessment from the officials’ 年度个人总结 to HR’s �
     await nav(o, '我的平时考核');
     await officialTab(o, '年度考核');
     await expect(o.getByRole('heading', { name: '2026年度个人总结' })).toBeVisible();
-    await o.getByRole('textbox', { name: '个人总结', exact: true }).fill(
-      `${name}2026年度个人总结:认真履行岗位职责,完成年度工作计划确定的各项任务,全年无差错。`,
-    );
+    await o
+      .getByRole('textbox', { name: '个人总结', exact: true })
+      .fill(`${name}2026年度个人总结:认真履行岗位职责,完成年度工作计划确定的各项任务,全年无差错。`);
     await expect(o.getByTestId('save-status').first()).toContainText('已自动保存');
     await o.getByRole('button', { name: '提交个人总结' }).click();
-    await o.getByRole('dialog', { name: '提交2026年度个人总结' }).getByRole('button', { name: '提交个人总结' }).click();
+    await o
+      .getByRole('dialog', { name: '提交2026年度个人总结' })
+      .getByRole('button', { name: '提交个人总结' })
+      .click();
     await expect(o.getByText('2026年度个人总结已提交').first()).toBeVisible();
     if (name === '张三') await snap(o, testInfo, 'annual-01-official-summary');
     await carry(o, s, dir, /^李四\(我的主管领导\)/);
@@ -169,15 +187,20 @@ test('the annual assessment from the officials’ 年度个人总结 to HR’s �
     await s.goto(`/#/supervisor/annual/${await personId(s, name)}/2026`);
     await expect(s.getByRole('heading', { name: `${name} 2026年度考核评语和等次建议` })).toBeVisible();
     await expect(s.getByText(`${name}2026年度个人总结:认真履行岗位职责`)).toBeVisible();
-    await s.getByRole('textbox', { name: '评语', exact: true }).fill(`${name}同志政治立场坚定,工作勤勉,较好完成全年任务。`);
+    await s
+      .getByRole('textbox', { name: '评语', exact: true })
+      .fill(`${name}同志政治立场坚定,工作勤勉,较好完成全年任务。`);
     await s.getByRole('radio', { name: suggestion, exact: true }).check();
     if (name === '张三') await snap(s, testInfo, 'annual-02-supervisor-comment');
     await s.getByRole('button', { name: '签署评语和建议' }).click();
-    await s.getByRole('dialog', { name: '签署评语和考核等次建议' }).getByRole('button', { name: '签署', exact: true }).click();
+    await s
+      .getByRole('dialog', { name: '签署评语和考核等次建议' })
+      .getByRole('button', { name: '签署', exact: true })
+      .click();
     await expect(s.getByText('已签署 第1版').first()).toBeVisible();
   }
   await carry(s, h, dir, /^王人事\(人事部门\)/);
-  const evaluations = (await readStore(h, 'dutybook', 'evaluations'));
+  const evaluations = await readStore(h, 'dutybook', 'evaluations');
   expect(evaluations).toHaveLength(7);
   expect(await readStore(h, 'dutybook', 'annualSummaries')).toHaveLength(3);
   expect(await readStore(h, 'dutybook', 'annualComments')).toHaveLength(3);
@@ -190,6 +213,9 @@ test('the annual assessment from the officials’ 年度个人总结 to HR’s �
   await h.getByLabel('预算管理科优秀名额').fill('1');
   await h.getByLabel('预算管理科优秀名额').press('Enter');
   await expect(h.getByText('已保存预算管理科2026年度优秀名额1个').first()).toBeVisible();
+  // Until the 考核委员会 decides the tie, the 公示 names neither.
+  await hrTab(h, '公示');
+  await expect(h.getByText('张三、赵六并列于优秀名额或分值靠后的界线')).toBeVisible();
   await hrTab(h, '考核结果');
   const table = h.getByRole('table', { name: '预算管理科年度考核结果' });
   await expect(table).toContainText('张三');
@@ -233,7 +259,14 @@ test('the annual assessment from the officials’ 年度个人总结 to HR’s �
   await dialog.getByLabel('本人意见截止日期').fill('2026-12-31');
   await dialog.getByRole('button', { name: '签署结果' }).click();
   await expect(dialog).toHaveCount(0);
-  const decisions = (await readStore(h, 'dutybook', 'annualDecisions')) as { outcome: { kind: string; grade?: string } }[];
+  // The decided tie reaches the 公示: 张三 is listed, 赵六 (称职) is not, nothing waits.
+  await hrTab(h, '公示');
+  await expect(h.getByRole('cell', { name: '张三', exact: true })).toBeVisible();
+  await expect(h.getByRole('cell', { name: '赵六', exact: true })).toHaveCount(0);
+  await expect(h.getByText('待考核委员会研究确定后才会列入公示名单')).toHaveCount(0);
+  const decisions = (await readStore(h, 'dutybook', 'annualDecisions')) as {
+    outcome: { kind: string; grade?: string };
+  }[];
   expect(decisions.map((d) => d.outcome.grade).sort()).toEqual(['competent', 'competent', 'excellent']);
 
   // ---- The result reaches each official, who signs 本人意见; 孙七 disagrees and asks for 复核.
@@ -254,7 +287,10 @@ test('the annual assessment from the officials’ 年度个人总结 to HR’s �
       await o.getByRole('radio', { name: '同意' }).check();
     }
     await o.getByRole('button', { name: '签署本人意见' }).click();
-    await o.getByRole('dialog', { name: '签署本人意见' }).getByRole('button', { name: '签署', exact: true }).click();
+    await o
+      .getByRole('dialog', { name: '签署本人意见' })
+      .getByRole('button', { name: '签署', exact: true })
+      .click();
     await expect(o.getByText('已签署本人意见').first()).toBeVisible();
     await carry(o, h, dir, /^王人事\(人事部门\)/);
   }
@@ -265,4 +301,75 @@ test('the annual assessment from the officials’ 年度个人总结 to HR’s �
   await expect(h.getByText('下半年独立承担预算绩效评价工作,请求复核')).toBeVisible();
   await expect(h.getByText('待复核1件').first()).toBeVisible();
   await snap(h, testInfo, 'annual-06-hr-review-request');
+
+  // ---- The 登记表 of each, from HR's 全部登记表: opened with LibreOffice, one A4 sheet (front: the
+  // person and the 个人总结; back: the other boxes), every word inside the margins.
+  const zip = await saveDownload(h, dir, () =>
+    h.getByRole('button', { name: '全部登记表（压缩包）' }).click(),
+  );
+  const files = Object.entries(unzipSync(readFileSync(zip))).filter(([n]) => n.endsWith('.docx'));
+  const out = join(dir, 'registers');
+  mkdirSync(out, { recursive: true });
+  const mine: Record<string, string> = {};
+  for (const name of ['张三', '赵六', '孙七']) {
+    const found = files.find(([n]) => n.includes(name));
+    expect(found, `${name}的登记表`).toBeDefined();
+    mine[name] = join(out, `${name}.docx`);
+    writeFileSync(mine[name], found![1]);
+  }
+  await run(
+    'soffice',
+    [
+      '--headless',
+      `-env:UserInstallation=file://${join(dir, 'lo')}`,
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      out,
+      ...Object.values(mine),
+    ],
+    {
+      env: { ...process.env, FONTCONFIG_FILE: resolve('tests/fonts/fonts.conf') },
+      timeout: 170_000,
+    },
+  );
+  const PT = 72 / 25.4;
+  for (const [name, words] of [
+    ['张三', ['经考核委员会研究,确定为优秀等次', '与赵六并列第1名']],
+    ['赵六', ['经考核委员会研究,确定为称职等次']],
+    ['孙七', ['下半年独立承担预算绩效评价工作,请求复核']],
+  ] as const) {
+    const pdf = join(out, `${name}.pdf`);
+    const info = (await run('pdfinfo', [pdf])).stdout;
+    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts/);
+    expect(info).toMatch(/Pages:\s+2\b/);
+    const pages = (await run('pdftotext', ['-layout', pdf, '-'])).stdout
+      .split('\f')
+      .map((p) => p.replace(/\s+/g, ''));
+    expect(pages[0]).toContain('公务员年度考核登记表');
+    expect(pages[0]).toContain(name);
+    expect(pages[0]).toContain('认真履行岗位职责');
+    expect(pages[1]).toContain('主管领导评语和考核等次建议');
+    expect(pages[1]).toContain(`${name}同志政治立场坚定`);
+    for (const w of words) expect(pages[1], w).toContain(w.replace(/\s+/g, ''));
+    const bbox = (await run('pdftotext', ['-bbox', pdf, '-'])).stdout;
+    const boxes = [
+      ...bbox.matchAll(
+        /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+      ),
+    ];
+    expect(boxes.length).toBeGreaterThan(40);
+    const tol = 2 * PT;
+    // The page number (“— 1 —”) sits in the bottom margin, as GB/T 9704 puts it; every other word is inside.
+    for (const m of boxes.filter((b) => !/^[—\d]+$/.test(b[5] ?? ''))) {
+      const [x0, y0, x1, y1] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+      expect(x0, m[5]).toBeGreaterThanOrEqual(MARGIN_MM.left * PT - tol);
+      expect(y0, m[5]).toBeGreaterThanOrEqual(MARGIN_MM.top * PT - tol);
+      // Full-width punctuation may hang into the right margin, as Word and WPS let it.
+      expect(x1, m[5]).toBeLessThanOrEqual(
+        (PAGE_MM.width - MARGIN_MM.right) * PT + tol + (/[。，、；：！？）”]$/.test(m[5] ?? '') ? 16 : 0),
+      );
+      expect(y1, m[5]).toBeLessThanOrEqual((PAGE_MM.height - MARGIN_MM.bottom) * PT + tol);
+    }
+  }
 });

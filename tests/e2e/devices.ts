@@ -75,8 +75,15 @@ export async function upload(page: Page, files: string[], click: () => Promise<v
 
 export async function exportTo(page: Page, dir: string, recipient: RegExp): Promise<string> {
   const section = page.getByRole('region', { name: '导出' });
-  await section.getByRole('combobox', { name: '收件人' }).click();
-  await page.getByRole('option', { name: recipient }).click();
+  const combobox = section.getByRole('combobox', { name: '收件人' });
+  // On a busy machine a click can land while the menu is still opening (or the list re-renders as a
+  // live query answers): choose again until the choice shows and the menu is closed, then export.
+  await expect(async () => {
+    if ((await page.getByRole('listbox').count()) === 0) await combobox.click();
+    await page.getByRole('option', { name: recipient }).click({ timeout: 5000 });
+    await expect(combobox).toHaveText(recipient, { timeout: 2000 });
+    await expect(page.getByRole('listbox')).toHaveCount(0, { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
   const path = await saveDownload(page, dir, () => section.getByRole('button', { name: '导出数据包' }).click());
   await expect(section.getByTestId('export-result')).toContainText(/已写入 下载\/.+\.dutybook\(\d+ 条记录,[\d.]+ KB\)/);
   return path;

@@ -42,7 +42,7 @@ import {
   type PublicationNoticeForm,
 } from '../../../../shared/documents';
 import { describeError } from '../../../../shared/errors/messages.zh';
-import { configInForce, readAnnualReport, readHrYear } from '../../../../shared/store';
+import { configInForce, listAnnualDecisions, readAnnualReport, readHrYear } from '../../../../shared/store';
 import { useServices } from '../../../state/services';
 import { Loading, PageHeader } from '../../../components/page-parts';
 import { useLiveFor } from '../../../components/useLiveFor';
@@ -118,8 +118,16 @@ export function PublicationPage() {
       try {
         const org = (await readOrg(db))?.name ?? '';
         if (scope === 'annual') {
-          const report = await readAnnualReport(db, year, { organisationName: org || '本机关' });
+          const [report, decisions] = await Promise.all([
+            readAnnualReport(db, year, { organisationName: org || '本机关' }),
+            listAnnualDecisions(db, year),
+          ]);
           if (!report) return { ok: true, listing: null };
+          // A tie the 考核委员会 has decided (HR's signed 年度考核结果) is no longer pending: the one given
+          // 优秀 is listed, the others are not; a decision other than 优秀 takes a candidate off the list.
+          const decided = new Map(
+            decisions.map((d) => [d.personId, d.outcome.kind === 'graded' && d.outcome.grade === 'excellent']),
+          );
           const entries: PublicationEntry[] = [];
           const pending: string[] = [];
           const quotas: string[] = [];
@@ -127,7 +135,12 @@ export function PublicationPage() {
             quotas.push(t.quotaLine(u.unitName, u.quota, u.quotaSet));
             for (const r of u.rows) {
               const unit = report.unitNames[r.unitId] ?? u.unitName;
-              if (r.standing === 'within' && !r.lowRankTie) {
+              const excellent = decided.get(r.personId);
+              if (excellent === true) {
+                entries.push({ name: r.name, unit, post: r.post, result: '优秀' });
+              } else if (excellent === false) {
+                continue;
+              } else if (r.standing === 'within' && !r.lowRankTie) {
                 entries.push({ name: r.name, unit, post: r.post, result: '优秀' });
               } else if (r.standing === 'tie' || (r.standing === 'within' && r.lowRankTie)) {
                 pending.push(r.name);
