@@ -44,7 +44,9 @@ async function pick(page: Page, combobox: string, option: string | RegExp) {
 
 /** Waits until the autosave status says the database holds what was typed. */
 async function saved(page: Page) {
-  await expect(page.getByTestId('save-status').first()).toContainText('已自动保存');
+  // A save is one IndexedDB transaction; on a CI machine busy with other browser contexts it has been
+  // seen to take over 10 s, so this waits longer than the default for the condition.
+  await expect(page.getByTestId('save-status').first()).toContainText('已自动保存', { timeout: 30_000 });
 }
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
