@@ -23,11 +23,10 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useSearchParams } from 'react-router';
 import { localIsoDate, quarterGradeLabels, standingText } from '../../../../shared/domain';
 import { Loading, PageHeader, StateChip, type ChipTone } from '../../../components/page-parts';
 import { useNotifications } from '../../../state/notifications';
-import { YearPicker, defaultYear } from '../annual/YearPicker';
+import { YearPicker } from '../annual/YearPicker';
 import { useDesk, useDeskActions } from './data';
 import { AnnualDocuments } from './AnnualDocuments';
 import { DecisionDialog } from './DecisionDialog';
@@ -46,25 +45,10 @@ import {
   type SortKey,
 } from './rows';
 import { decisionText as t } from './strings';
-
-function useYear(): [number, (y: number) => void] {
-  const [params, setParams] = useSearchParams();
-  const raw = Number(params.get('year'));
-  const year = Number.isInteger(raw) && raw >= 2000 && raw <= 2100 ? raw : defaultYear();
-  const set = (y: number) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        next.set('year', String(y));
-        return next;
-      },
-      { replace: true },
-    );
-  return [year, set];
-}
+import { useYearParam } from '../annual/AnnualPage';
 
 export function AnnualDecisionsPage() {
-  const [year, setYear] = useYear();
+  const [year, setYear] = useYearParam();
   const today = localIsoDate(new Date());
   const desk = useDesk(year);
   const { check, sign } = useDeskActions(year);
