@@ -9,7 +9,7 @@ import { host, hrDb, pick } from './hr-setup';
 describe('单位和人员: organisation changes through the UI', () => {
   it('marks a person as left after confirming, refuses a supervisor with people under them, and lists the change for the roster', async () => {
     const db = await hrDb('hr-org');
-    window.location.hash = '#/hr';
+    window.location.hash = '#/hr/people';
     render(<App services={{ db, host }} />);
     expect(await screen.findByTestId('roster-up-to-date')).toBeInTheDocument();
 
@@ -46,7 +46,7 @@ describe('单位和人员: organisation changes through the UI', () => {
 
   it('moves a person to another unit and refuses a supervisor loop beside the field', async () => {
     const db = await hrDb('hr-org');
-    window.location.hash = '#/hr';
+    window.location.hash = '#/hr/people';
     render(<App services={{ db, host }} />);
 
     fireEvent.click(await screen.findByRole('button', { name: '编辑:处长' }));
@@ -72,7 +72,7 @@ describe('单位和人员: organisation changes through the UI', () => {
 
   it('refuses deleting a unit that still has people, and a duplicate unit name', async () => {
     const db = await hrDb('hr-org');
-    window.location.hash = '#/hr';
+    window.location.hash = '#/hr/people';
     render(<App services={{ db, host }} />);
 
     fireEvent.click(await screen.findByRole('button', { name: '删除:综合处' }));

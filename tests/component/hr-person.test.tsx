@@ -7,7 +7,7 @@ import { getPerson, type DutyBookDb } from '../../shared/store';
 import { host, hrDb, pick } from './hr-setup';
 
 async function openHr(db: DutyBookDb) {
-  window.location.hash = '#/hr';
+  window.location.hash = '#/hr/people';
   render(<App services={{ db, host }} />);
   await screen.findByTestId('roster-up-to-date');
   await screen.findByRole('button', { name: '编辑:科员甲' });

@@ -119,6 +119,14 @@ export async function count(page: Page, store: string) {
 }
 
 
+/** HR's 单位和人员 tab (roster, units, people, enrollment requests); HR's home is its 待办. */
+export async function hrPeople(page: Page) {
+  await nav(page, '人事管理');
+  const tabs = page.getByRole('navigation', { name: '人事管理分项' });
+  await tabs.getByRole('tab', { name: '单位和人员' }).click();
+  await expect(tabs.getByRole('tab', { name: '单位和人员', selected: true })).toBeVisible();
+}
+
 /** HR, a supervisor (李四) and an official (张三, reporting to 李四): organisation, keys, roster, trust. */
 export async function setUpOrganisation(browser: Browser, dir: string): Promise<{ hr: Device; sup: Device; off: Device }> {
   const hr = await newDevice(browser, '王人事', '人事科', ['人事部门'], '一级主任科员');
@@ -129,6 +137,7 @@ export async function setUpOrganisation(browser: Browser, dir: string): Promise<
   await hr.page.getByRole('button', { name: '建立单位并生成人事部门密钥' }).click();
   await answerPassphrase(hr.page, true);
   await expect(hr.page.getByRole('heading', { name: '人事管理 · 某市财政局' })).toBeVisible();
+  await hrPeople(hr.page);
   await hr.page.getByRole('button', { name: '添加下级单位:某市财政局' }).click();
   await hr.page.getByRole('dialog').getByLabel('单位名称').fill('预算管理科');
   await hr.page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
@@ -144,7 +153,7 @@ export async function setUpOrganisation(browser: Browser, dir: string): Promise<
   const offRequest = await saveDownload(off.page, dir, () => off.page.getByRole('button', { name: '生成注册申请' }).click());
   await openSync(sup.page, true);
   const supRequest = await saveDownload(sup.page, dir, () => sup.page.getByRole('button', { name: '生成注册申请' }).click());
-  await nav(hr.page, '人事管理');
+  await hrPeople(hr.page);
   await upload(hr.page, [offRequest, supRequest], () => hr.page.getByRole('button', { name: '导入注册申请' }).click());
   for (const name of ['李四', '张三']) {
     const row = hr.page.getByRole('group', { name: `注册申请:${name}` });

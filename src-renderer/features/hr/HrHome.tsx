@@ -1,22 +1,19 @@
-import { Stack } from '@mui/material';
-import type { LocalProfile } from '../../../shared/domain';
-import { AuditPanel } from './AuditPanel';
-import { EnrollmentPanel } from './EnrollmentPanel';
-import { PeoplePanel } from './PeoplePanel';
-import { ReceivedPanel } from './ReceivedPanel';
-import { RosterPanel } from './RosterPanel';
-import { UnitsPanel } from './UnitsPanel';
+import { List, ListItemButton, ListItemText } from '@mui/material';
+import { Link } from 'react-router';
+import { Section } from '../../components/Section';
 
-/** 单位和人员: the roster to issue, units, people, enrollment requests, what has been received, the 操作日志. */
-export function HrHome({ profile }: { profile: LocalProfile }) {
+/** HR's home: where the day's work starts. */
+export function HrHome() {
   return (
-    <Stack spacing={2} sx={{ maxWidth: 1100 }}>
-      <RosterPanel profile={profile} />
-      <UnitsPanel />
-      <PeoplePanel />
-      <EnrollmentPanel />
-      <ReceivedPanel />
-      <AuditPanel />
-    </Stack>
+    <Section id="hr-todo" title="待办">
+      <List dense>
+        <ListItemButton component={Link} to="/hr/people">
+          <ListItemText primary="单位和人员" />
+        </ListItemButton>
+        <ListItemButton component={Link} to="/hr/filing">
+          <ListItemText primary="备案" />
+        </ListItemButton>
+      </List>
+    </Section>
   );
 }

@@ -7,6 +7,7 @@ import { zh } from '../../i18n/zh';
 import { KeyStoreDialog } from '../../key-store/KeyStoreDialog';
 import { lazyPage, PageSuspense } from '../../components/LazyPage';
 import { HrHome } from './HrHome';
+import { PeoplePage } from './PeoplePage';
 import { KeyNoticePage } from './KeyNoticePage';
 import { OrgSetup } from './OrgSetup';
 import { readOrg } from './org-service';
@@ -24,12 +25,16 @@ const AnnualDecisionsPage = lazyPage(
 );
 const StatisticsPage = lazyPage(() => import('./statistics/StatisticsPage'), 'StatisticsPage');
 const PublicationPage = lazyPage(() => import('./publication/PublicationPage'), 'PublicationPage');
+const MaterialsPage = lazyPage(() => import('./MaterialsPage'), 'MaterialsPage');
+const AuditPage = lazyPage(() => import('./AuditPage'), 'AuditPage');
 
 const t = zh.sync.hr;
 
-/** HR's work, in the order of the year: the organisation and its rules, intake, tracking, filing, the annual linkage. */
+/** HR's work: the day's 待办 first, then in the order of the year — the organisation and its rules, the 台账, intake, tracking, filing, the annual linkage — and the 操作日志 last. */
 export const HR_TABS = [
-  { segment: '', label: '单位和人员' },
+  { segment: '', label: '待办' },
+  { segment: 'people', label: '单位和人员' },
+  { segment: 'materials', label: '台账' },
   { segment: 'rules', label: '考核办法' },
   { segment: 'intake', label: '接收数据包' },
   { segment: 'tracking', label: '督促检查' },
@@ -39,6 +44,7 @@ export const HR_TABS = [
   { segment: 'annual-decisions', label: '考核结果' },
   { segment: 'statistics', label: '统计分析' },
   { segment: 'publication', label: '公示' },
+  { segment: 'audit', label: '操作日志' },
 ] as const;
 
 function HrTabs() {
@@ -102,7 +108,10 @@ export function HrWorkspace({ profile }: { profile: LocalProfile }) {
                       <Route path="annual-decisions/*" element={<AnnualDecisionsPage />} />
                       <Route path="statistics/*" element={<StatisticsPage />} />
                       <Route path="publication/*" element={<PublicationPage />} />
-                      <Route path="*" element={<HrHome profile={profile} />} />
+                      <Route path="people/*" element={<PeoplePage profile={profile} />} />
+                      <Route path="materials/*" element={<MaterialsPage />} />
+                      <Route path="audit/*" element={<AuditPage />} />
+                      <Route path="*" element={<HrHome />} />
                     </Routes>
                   </PageSuspense>
                 </>
