@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   'config',
   'lock',
   'restore',
+  'document',
+  'print',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -35,6 +37,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   config: '修改考核办法',
   lock: '本机密码锁',
   restore: '从备份恢复',
+  document: '导出文件',
+  print: '打印',
 };
 
 export type AuditEntry = {

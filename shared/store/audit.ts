@@ -90,6 +90,26 @@ export async function appendAudit(db: DutyBookDb, entries: readonly AuditInput[]
   return out;
 }
 
+/**
+ * Records that a file left the app (a Word form, an Excel list, a CSV) or that a page was printed:
+ * the 操作日志 promises every export and print. `what` is the document's name in words
+ * ("人员名册", "督促检查表 2026年"), `file` the name it was saved under (empty for a print), `count` the
+ * rows or people it holds, `subject` the one person it is about, if any. One entry, in its own transaction.
+ */
+export async function auditOutput(
+  db: DutyBookDb,
+  o: { kind: 'document' | 'print'; what: string; file?: string; count?: number; subject?: string },
+): Promise<void> {
+  const parts = [o.kind === 'print' ? '打印' : '导出', o.what];
+  if (o.count !== undefined) parts.push(`(${o.count}条)`);
+  const summary = parts.join(' ').replace(' (', '(') + (o.file ? `,文件“${o.file}”` : '');
+  await db.transaction('rw', auditTables(db), () =>
+    appendAudit(db, [
+      { at: new Date().toISOString(), action: o.kind, subject: o.subject ?? '', ref: o.file ?? '', summary },
+    ]),
+  );
+}
+
 // ---- What a signed fact of this device's person means ----
 
 const field = (body: unknown, key: string): unknown =>
