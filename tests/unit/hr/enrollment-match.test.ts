@@ -11,7 +11,7 @@ import { readRequest, type PendingEnrollment } from '../../../src-renderer/featu
 import { matchRequests } from '../../../src-renderer/features/hr/enrollment-match';
 import { readRequestFiles } from '../../../src-renderer/features/hr/EnrollmentPanel';
 
-const staff = { positionCategory: 'comprehensive', rankLevel: 'staff1', roles: ['official'] } as const;
+const staff = { positionCategory: 'comprehensive' as const, rankLevel: 'staff1', roles: ['official' as const] };
 let suite: CryptoSuite;
 let db: DutyBookDb;
 let n = 0;
