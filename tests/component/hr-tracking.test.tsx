@@ -6,6 +6,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import { ServicesProvider } from '../../src-renderer/state/services';
 import { FilingPage } from '../../src-renderer/features/hr/filing/FilingPage';
 import { TrackingPage } from '../../src-renderer/features/hr/tracking/TrackingPage';
@@ -59,7 +60,9 @@ describe('督促检查', () => {
     render(
       <ServicesProvider services={{ db: org.hr.db, host }}>
         <FilingPage now={NOW} />
-        <TrackingPage now={NOW} />
+        <MemoryRouter initialEntries={['/hr/tracking']}>
+          <TrackingPage now={NOW} />
+        </MemoryRouter>
       </ServicesProvider>,
     );
     await screen.findByTestId('tracking-grid');
@@ -113,7 +116,9 @@ describe('督促检查', () => {
     const org = await setup();
     render(
       <ServicesProvider services={{ db: org.hr.db, host: fakeHost() }}>
-        <TrackingPage now={NOW} />
+        <MemoryRouter initialEntries={['/hr/tracking']}>
+          <TrackingPage now={NOW} />
+        </MemoryRouter>
       </ServicesProvider>,
     );
     await screen.findByTestId('tracking-grid');
