@@ -6,7 +6,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, useLocation } from 'react-router';
+import { decodeMaterialRef } from '../../src-renderer/records/materials';
 import { ServicesProvider } from '../../src-renderer/state/services';
 import { FilingPage } from '../../src-renderer/features/hr/filing/FilingPage';
 import { TrackingPage } from '../../src-renderer/features/hr/tracking/TrackingPage';
@@ -46,6 +47,14 @@ async function setup() {
 const NOW = new Date(2026, 4, 1, 9); // 1 May 2026
 
 const cell = (id: string) => screen.getByTestId(id);
+
+/** The address's query, as the page left it. */
+function Address() {
+  return <output data-testid="address">{useLocation().search}</output>;
+}
+const address = () => new URLSearchParams(screen.getByTestId('address').textContent ?? '');
+const rowIds = () =>
+  screen.getAllByTestId(/^row-/).map((r) => r.getAttribute('data-testid')!.slice('row-'.length));
 
 describe('督促检查', () => {
   it('shows every cell’s state; filing the plan on the 备案 page flips it to 已备案; the reminder list names who owes what', async () => {
@@ -156,5 +165,50 @@ describe('督促检查', () => {
     await waitFor(async () => expect(await listSpotChecks(org.hr.db, 2026)).toEqual([]));
     fireEvent.click(within(panel).getByRole('button', { name: '撤销' }));
     await waitFor(async () => expect(await listSpotChecks(org.hr.db, 2026)).toHaveLength(1));
+  });
+
+  it('opens filtered from a link’s address, sorts by a column, and a cell opens its material', async () => {
+    const org = await setup();
+    render(
+      <ServicesProvider services={{ db: org.hr.db, host: fakeHost() }}>
+        <MemoryRouter initialEntries={['/hr/tracking?unit=1&sub=1&period=2026-01&status=missing']}>
+          <TrackingPage now={NOW} />
+          <Address />
+        </MemoryRouter>
+      </ServicesProvider>,
+    );
+    // January's 缺报 in unit 1 and below: 张三 sent January on time, 李四 and 王五 did not; 赵六 is elsewhere.
+    await waitFor(() => expect(rowIds()).toEqual(expect.arrayContaining(['O2', 'O3'])));
+    expect(rowIds()).not.toContain('O1');
+    expect(rowIds()).not.toContain('O4');
+    const grid = screen.getByTestId('tracking-grid');
+    expect(within(grid).getByRole('columnheader', { name: /1月/ })).toBeInTheDocument();
+    expect(within(grid).queryByRole('columnheader', { name: /2月/ })).toBeNull();
+    expect(screen.getByTestId('tracking-count')).toHaveTextContent(new RegExp(`^共 \\d+ 人,显示 ${rowIds().length} 人$`));
+
+    // The whole year, everyone: sorted by February, 缺报 first, then 张三's 逾期; again, the other way.
+    fireEvent.mouseDown(screen.getByLabelText('状态'));
+    fireEvent.click(await screen.findByRole('option', { name: '全部人员' }));
+    fireEvent.mouseDown(screen.getByLabelText('期间'));
+    fireEvent.click(await screen.findByRole('option', { name: '2026年全年' }));
+    await waitFor(() => expect(address().get('period')).toBe('2026'));
+    await waitFor(() => expect(rowIds()).toContain('O1'));
+    fireEvent.click(within(grid).getByRole('button', { name: '2月' }));
+    await waitFor(() => expect(rowIds().at(-1)).toBe('O1'));
+    fireEvent.click(within(grid).getByRole('button', { name: '2月' }));
+    await waitFor(() => expect(rowIds()[0]).toBe('O1'));
+
+    // 张三's January record book opens beside the grid (the address says which).
+    fireEvent.click(screen.getByRole('button', { name: '查看张三的1月记实簿' }));
+    await waitFor(() =>
+      expect(decodeMaterialRef(address().get('m'))).toMatchObject({
+        personId: 'O1',
+        kind: 'record',
+        year: 2026,
+        month: 1,
+      }),
+    );
+    // A month not sent opens nothing.
+    expect(within(screen.getByTestId('cell-O2-m1')).queryByRole('button')).toBeNull();
   });
 });

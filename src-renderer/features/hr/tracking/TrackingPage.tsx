@@ -48,6 +48,7 @@ import {
 import { readTrackingYear } from '../../../../shared/store';
 import { useServices } from '../../../state/services';
 import { VirtualRows } from '../../../components/VirtualRows';
+import { useOpenMaterial, type MaterialRef } from '../../../records/materials';
 import { Loading } from '../../../components/page-parts';
 import { ReminderPanel } from './ReminderPanel';
 import { SpotCheckPanel } from './SpotCheckPanel';
@@ -123,15 +124,6 @@ export function YearSelect({
   );
 }
 
-/** What a cell opens: the material it is about (a record book, a summary, an evaluation, a register). */
-export type CellMaterial = {
-  personId: string;
-  kind: 'plan' | 'record' | 'summary' | 'evaluation' | 'register';
-  year: number;
-  month?: number;
-  quarter?: 1 | 2 | 3 | 4;
-};
-
 /** Whether there is something to open behind a cell: a version received (on time, late or returned). */
 const HAS_MATERIAL: ReadonlySet<CellState> = new Set(['submitted', 'late', 'returned']);
 
@@ -144,7 +136,7 @@ function StateCell({
   row: TrackingRow;
   column: CellColumn;
   year: number;
-  onOpen: ((m: CellMaterial) => void) | undefined;
+  onOpen: ((m: MaterialRef) => void) | undefined;
 }) {
   const cell: Cell = column.cell(row);
   const label = cellText(cell, column.labels);
@@ -152,7 +144,7 @@ function StateCell({
     cell.state === 'notRequired'
       ? t.notOwedTitle(column.what, cell.reason ?? label)
       : t.cellTitle(column.what, label, cell.due, cell.at);
-  const material: CellMaterial | null =
+  const material: MaterialRef | null =
     onOpen && HAS_MATERIAL.has(cell.state)
       ? column.kind === 'register'
         ? cell.by
@@ -241,7 +233,7 @@ function GridRow({
   row: TrackingRow;
   columns: readonly CellColumn[];
   year: number;
-  onOpen: ((m: CellMaterial) => void) | undefined;
+  onOpen: ((m: MaterialRef) => void) | undefined;
 }) {
   const planLabel = planText(row);
   const planTitle =
@@ -340,15 +332,10 @@ function useTrackingQuery(now: Date) {
   return [query, set] as const;
 }
 
-export function TrackingPage({
-  now: fixedNow,
-  onOpenMaterial,
-}: {
-  now?: Date;
-  /** Opens the material behind a cell (the 台账's side panel); without it cells only show their state. */
-  onOpenMaterial?: (m: CellMaterial) => void;
-} = {}) {
+export function TrackingPage({ now: fixedNow }: { now?: Date } = {}) {
   const { db } = useServices();
+  // Each cell with material opens it read-only beside the grid (the workspace's material panel).
+  const onOpenMaterial = useOpenMaterial();
   const now = useMemo(() => fixedNow ?? new Date(), [fixedNow]);
   const [query, setQuery] = useTrackingQuery(now);
   const { year, view, period } = query;
