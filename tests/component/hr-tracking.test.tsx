@@ -111,7 +111,7 @@ describe('督促检查', () => {
     // The reminder list as Word and Excel files (both zip packages).
     const list = screen.getByTestId('reminder-list');
     fireEvent.click(within(list).getByRole('button', { name: '导出 Word' }));
-    await waitFor(() => expect(saved).toHaveLength(1));
+    await waitFor(() => expect(saved).toHaveLength(1), { timeout: 30_000 });
     fireEvent.click(within(list).getByRole('button', { name: '导出 Excel' }));
     await waitFor(() => expect(saved).toHaveLength(2));
     expect(saved.map((f) => f.name)).toEqual([
@@ -133,7 +133,7 @@ describe('督促检查', () => {
     await screen.findByTestId('tracking-grid');
     await waitFor(() => expect(screen.getByTestId('row-O4')).toBeInTheDocument());
     // Choose 法规科 (unit '10'): only its people remain.
-    fireEvent.mouseDown(screen.getByLabelText('单位(含下级单位)'));
+    fireEvent.change(screen.getByRole('combobox', { name: '单位' }), { target: { value: '法规' } });
     fireEvent.click(await screen.findByRole('option', { name: '法规科' }));
     await waitFor(() => expect(screen.queryByTestId('row-O1')).toBeNull());
     expect(screen.getByTestId('row-O4')).toBeInTheDocument();
@@ -169,8 +169,15 @@ describe('督促检查', () => {
 
   it('opens filtered from a link’s address, sorts by a column, and a cell opens its material', async () => {
     const org = await setup();
+    const saved: { name: string; data: Uint8Array }[] = [];
+    const host = fakeHost({
+      saveFile: ({ suggestedName, data }) => {
+        saved.push({ name: suggestedName, data });
+        return Promise.resolve({ path: `/docs/${suggestedName}`, bytes: data.byteLength });
+      },
+    });
     render(
-      <ServicesProvider services={{ db: org.hr.db, host: fakeHost() }}>
+      <ServicesProvider services={{ db: org.hr.db, host }}>
         <MemoryRouter initialEntries={['/hr/tracking?unit=1&sub=1&period=2026-01&status=missing']}>
           <TrackingPage now={NOW} />
           <Address />
@@ -184,14 +191,24 @@ describe('督促检查', () => {
     const grid = screen.getByTestId('tracking-grid');
     expect(within(grid).getByRole('columnheader', { name: /1月/ })).toBeInTheDocument();
     expect(within(grid).queryByRole('columnheader', { name: /2月/ })).toBeNull();
-    expect(screen.getByTestId('tracking-count')).toHaveTextContent(new RegExp(`^共 \\d+ 人,显示 ${rowIds().length} 人$`));
+    expect(screen.getByTestId('tracking-count')).toHaveTextContent(new RegExp(`^共 \\d+ 人，显示 ${rowIds().length} 人$`));
+    // 导出当前列表: the rows shown, as an Excel workbook, recorded in the 操作日志.
+    fireEvent.click(screen.getByRole('button', { name: '导出当前列表' }));
+    await waitFor(() => expect(saved).toHaveLength(1), { timeout: 30_000 });
+    expect(saved[0]!.name).toMatch(/^督促检查报送情况（2026年1月）.*\.xlsx$/);
+    expect([...saved[0]!.data.slice(0, 2)]).toEqual([0x50, 0x4b]);
+    await waitFor(async () =>
+      expect((await org.hr.db.audit.toArray()).some((e) => e.action === 'document')).toBe(true),
+    );
 
     // The whole year, everyone: sorted by February, 缺报 first, then 张三's 逾期; again, the other way.
     fireEvent.mouseDown(screen.getByLabelText('状态'));
-    fireEvent.click(await screen.findByRole('option', { name: '全部人员' }));
+    fireEvent.click(await screen.findByRole('option', { name: '全部状态' }));
     fireEvent.mouseDown(screen.getByLabelText('期间'));
     fireEvent.click(await screen.findByRole('option', { name: '2026年全年' }));
-    await waitFor(() => expect(address().get('period')).toBe('2026'));
+    // The current year is the default: the address no longer names a period.
+    await waitFor(() => expect(address().get('period')).toBeNull());
+    expect(within(grid).getByRole('columnheader', { name: /12月/ })).toBeInTheDocument();
     await waitFor(() => expect(rowIds()).toContain('O1'));
     fireEvent.click(within(grid).getByRole('button', { name: '2月' }));
     await waitFor(() => expect(rowIds().at(-1)).toBe('O1'));
@@ -210,5 +227,5 @@ describe('督促检查', () => {
     );
     // A month not sent opens nothing.
     expect(within(screen.getByTestId('cell-O2-m1')).queryByRole('button')).toBeNull();
-  });
+  }, 120_000);
 });

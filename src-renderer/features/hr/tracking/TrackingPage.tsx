@@ -11,14 +11,13 @@
  * A table, not a data grid: rows are rendered only where they can be seen (VirtualRows), each cell
  * carries its state, title and click, and the name column stays in view when the cells scroll.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
   Alert,
   Box,
-  Checkbox,
-  FormControlLabel,
+  Button,
   MenuItem,
   Paper,
   Stack,
@@ -39,14 +38,18 @@ import {
   buildTrackingRows,
   countByUnit,
   describeTrackingRules,
+  formatChineseDateTime,
+  localIsoDate,
   spotCheckStateLabels,
   type Cell,
   type CellState,
   type PlanCellState,
   type TrackingRow,
 } from '../../../../shared/domain';
-import { readTrackingYear } from '../../../../shared/store';
+import { auditOutput, readTrackingYear } from '../../../../shared/store';
 import { useServices } from '../../../state/services';
+import { useNotifications } from '../../../state/notifications';
+import { describeQuery, listText, QueryBar, useListQuery } from '../../../components/list';
 import { VirtualRows } from '../../../components/VirtualRows';
 import { useOpenMaterial, type MaterialRef } from '../../../records/materials';
 import { Loading } from '../../../components/page-parts';
@@ -292,57 +295,35 @@ function GridRow({
   );
 }
 
-/** The page's query, kept in the address so a link opens it filtered and Back returns to it. */
-function useTrackingQuery(now: Date) {
-  const [params, setParams] = useSearchParams();
-  const period = parsePeriod(params.get('period'));
-  const query: {
-    q: string;
-    unit: string | null;
-    sub: boolean;
-    status: string | null;
-    period: Period | null;
-    year: number;
-    view: TrackingView;
-  } = {
-    q: params.get('q') ?? '',
-    unit: params.get('unit') || null,
-    // With a unit, the units below it count too unless the address says sub=0.
-    sub: params.get('sub') !== '0',
-    status: params.get('status') || null,
-    period,
-    year: period?.year ?? now.getFullYear(),
-    view: params.get('view') === 'quarterly' ? 'quarterly' : 'monthly',
-  };
-  const set = useCallback(
-    (patch: Record<string, string | null>) =>
-      setParams(
-        (p) => {
-          const next = new URLSearchParams(p);
-          for (const [k, v] of Object.entries(patch)) {
-            if (v === null || v === '') next.delete(k);
-            else next.set(k, v);
-          }
-          return next;
-        },
-        { replace: 'q' in patch },
-      ),
-    [setParams],
-  );
-  return [query, set] as const;
-}
-
 export function TrackingPage({ now: fixedNow }: { now?: Date } = {}) {
-  const { db } = useServices();
+  const { db, host } = useServices();
+  const { notify, reportError } = useNotifications();
   // Each cell with material opens it read-only beside the grid (the workspace's material panel).
   const onOpenMaterial = useOpenMaterial();
   const now = useMemo(() => fixedNow ?? new Date(), [fixedNow]);
-  const [query, setQuery] = useTrackingQuery(now);
-  const { year, view, period } = query;
+  // The query lives in the address (the list kit's), so a link opens the grid filtered:
+  // ?unit=<id>&sub=1&period=2026-Q2&status=missing. The period always says the year shown.
+  const [query, setQuery] = useListQuery({ period: String(now.getFullYear()) });
+  const [params, setParams] = useSearchParams();
+  const period = parsePeriod(query.period) ?? { year: now.getFullYear() };
+  const year = period.year;
+  const view: TrackingView = params.get('view') === 'quarterly' ? 'quarterly' : 'monthly';
+  const setView = (v: TrackingView) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      if (v === 'monthly') next.delete('view');
+      else next.set('view', v);
+      return next;
+    });
   const [sort, setSort] = useState<Sort | null>(null);
+  const [exporting, setExporting] = useState(false);
   const data = useLiveQuery(async () => ({ year, value: await readTrackingYear(db, year) }), [db, year]);
   const rows = useMemo(() => (data?.value ? buildTrackingRows({ ...data.value, now }) : []), [data, now]);
-  const columns = useMemo(() => cellColumns(period, view), [period?.month, period?.quarter, view]); // eslint-disable-line react-hooks/exhaustive-deps
+  const columns = useMemo(
+    () => cellColumns(period, view),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the period by value
+    [period.year, period.quarter, period.month, view],
+  );
   const filtered = useMemo(
     () =>
       filterTrackingRows(rows, data?.value?.units ?? [], columns, {
@@ -357,14 +338,66 @@ export function TrackingPage({ now: fixedNow }: { now?: Date } = {}) {
   const counts = useMemo(() => countByUnit(filtered, view), [filtered, view]);
   const people = useMemo(() => new Set(rows.map((r) => r.personId)).size, [rows]);
   const shownPeople = useMemo(() => new Set(filtered.map((r) => r.personId)).size, [filtered]);
+  const periods = useMemo(() => periodOptions(year), [year]);
 
   if (data === undefined || data.year !== year) return <Loading />;
   const value = data.value;
-  const setPeriod = (p: Period | null) => setQuery({ period: p ? periodKey(p) : null });
+  const setPeriod = (p: Period) => setQuery({ period: periodKey(p) });
   const sortBy = (key: string) =>
     setSort((s) =>
       s?.key !== key ? { key, direction: 'asc' } : s.direction === 'asc' ? { key, direction: 'desc' } : null,
     );
+
+  /** 导出当前列表: the rows as filtered and sorted, in the columns shown, as the cells say them. */
+  const exportList = async () => {
+    if (!value) return;
+    if (shown.length === 0) {
+      notify({ kind: 'info', text: listText.exportEmpty });
+      return;
+    }
+    setExporting(true);
+    try {
+      const { listToXlsx, listFileName } = await import('../../../../shared/documents/list-xlsx');
+      const title = t.listName(year, periods.find((o) => o.value === periodKey(period))?.label ?? '');
+      const when = new Date();
+      const bytes = await listToXlsx({
+        title,
+        notes: [
+          describeQuery(query, {
+            units: value.roster.units,
+            statusOptions: STATUS_OPTIONS,
+            periodOptions: periods,
+            qLabel: t.query,
+          }),
+          listText.exportedAt(formatChineseDateTime(when)),
+        ].filter(Boolean),
+        header: [t.colName, t.colUnit, t.colSupervisor, t.colPlan, ...columns.map((c) => c.what)],
+        rows: shown.map((r) => [
+          r.name,
+          r.unitName,
+          r.supervisorName,
+          planText(r),
+          ...columns.map((c) => cellText(c.cell(r), c.labels)),
+        ]),
+      });
+      const name = listFileName(title, localIsoDate(when));
+      const saved = await host.saveFile({
+        suggestedName: name,
+        data: bytes,
+        filters: [{ name: listText.exportFilter, extensions: ['xlsx'] }],
+      });
+      if (!saved) {
+        notify({ kind: 'info', text: listText.exportCancelled });
+        return;
+      }
+      await auditOutput(db, { kind: 'document', what: title, file: name, count: shown.length });
+      notify({ kind: 'success', text: listText.exported(name, shown.length) });
+    } catch (e) {
+      reportError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
   const head = (key: string, label: string, extra: object = {}) => (
     <TableCell
       key={key}
@@ -390,105 +423,44 @@ export function TrackingPage({ now: fixedNow }: { now?: Date } = {}) {
           {t.title}
         </Typography>
         <Box sx={{ flexGrow: 1 }} />
-        <YearSelect
-          year={year}
-          onChange={(y) => setPeriod(period ? { ...period, year: y } : { year: y })}
-          now={now}
-        />
+        <YearSelect year={year} onChange={(y) => setPeriod({ ...period, year: y })} now={now} />
       </Stack>
       {!value ? (
         <Alert severity="info">{t.noRoster}</Alert>
       ) : (
         <>
-          <Stack
-            direction="row"
-            spacing={1}
-            useFlexGap
-            sx={{ flexWrap: 'wrap', alignItems: 'center' }}
-            role="search"
-            aria-label={t.title}
+          <QueryBar
+            query={query}
+            onChange={setQuery}
+            fields={['q', 'unit', 'status', 'period']}
+            units={value.roster.units}
+            statusOptions={STATUS_OPTIONS}
+            periodOptions={periods}
+            required={['period']}
+            qLabel={t.query}
           >
-            <TextField
-              size="small"
-              label={t.query}
-              value={query.q}
-              onChange={(e) => setQuery({ q: e.target.value })}
-              sx={{ width: 150 }}
-            />
-            <TextField
-              select
-              size="small"
-              label={t.unit}
-              value={query.unit ?? ''}
-              onChange={(e) => setQuery({ unit: e.target.value || null })}
-              sx={{ width: 190 }}
-            >
-              <MenuItem value="">{t.allUnits}</MenuItem>
-              {value.unitTree.map((u) => (
-                <MenuItem key={u.id} value={u.id} sx={{ pl: 2 + u.depth * 2 }}>
-                  {u.name}
-                </MenuItem>
-              ))}
-            </TextField>
-            <FormControlLabel
-              sx={{ mr: 0 }}
-              control={
-                <Checkbox
-                  size="small"
-                  checked={query.sub}
-                  onChange={(e) => setQuery({ sub: e.target.checked ? null : '0' })}
-                />
-              }
-              label={<Typography variant="body2">{t.sub}</Typography>}
-            />
-            <TextField
-              select
-              size="small"
-              label={t.state}
-              value={query.status ?? ''}
-              onChange={(e) => setQuery({ status: e.target.value || null })}
-              sx={{ width: 170 }}
-            >
-              <MenuItem value="">{t.anyStatus}</MenuItem>
-              {STATUS_OPTIONS.map((o) => (
-                <MenuItem key={o.value} value={o.value}>
-                  {o.label}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              select
-              size="small"
-              label={t.periodLabel}
-              value={period ? periodKey(period) : String(year)}
-              onChange={(e) => setPeriod(parsePeriod(e.target.value))}
-              sx={{ width: 150 }}
-            >
-              {periodOptions(year).map((o) => (
-                <MenuItem key={o.value} value={o.value}>
-                  {o.label}
-                </MenuItem>
-              ))}
-            </TextField>
-            {period?.quarter === undefined && period?.month === undefined ? (
+            {period.quarter === undefined && period.month === undefined ? (
               <ToggleButtonGroup
                 size="small"
                 exclusive
                 value={view}
-                onChange={(_e, v: TrackingView | null) => v && setQuery({ view: v === 'monthly' ? null : v })}
+                onChange={(_e, v: TrackingView | null) => v && setView(v)}
                 aria-label={t.view}
               >
                 <ToggleButton value="monthly">{t.monthly}</ToggleButton>
                 <ToggleButton value="quarterly">{t.quarterly}</ToggleButton>
               </ToggleButtonGroup>
             ) : null}
-          </Stack>
+          </QueryBar>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             <Typography variant="body2" color="text.secondary" data-testid="tracking-count">
               {/* People, not rows: someone moved between units has a row in each. */}
-              {t.count(people, shownPeople)}
+              {listText.count(people, shownPeople, '人')}
             </Typography>
             <Box sx={{ flexGrow: 1 }} />
+            <Button size="small" variant="outlined" disabled={exporting} onClick={() => void exportList()}>
+              {listText.export}
+            </Button>
           </Stack>
 
           <Paper variant="outlined">
