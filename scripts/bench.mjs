@@ -6,7 +6,7 @@
  *   npm run bench [-- --runs N] [--records N (multiple of 40; 0: skip)] [--scales 500,1000,5000]
  *                 [--no-intake | --intake-scales 20000 | --intake-only] [--reseed] [--batch-docs N (0: skip)]
  *                 [--node-only | --browser-only] [--no-start | --start-only] [--app DIR] [--compare-app DIR]
- *                 [--no-at-rest | --at-rest-only] [--out FILE]
+ *                 [--no-at-rest | --at-rest-only] [--profile DIR] [--out FILE]
  *
  * (a) Node rows (scripts/bench/node.ts through Vite's module runner): container write/open of 10,000
  *     entries per stage, and primitive speeds of both crypto suites (WebCrypto, noble).
@@ -49,6 +49,11 @@
  *     HR's screens read; per fact in µs; byte counts. --no-at-rest skips them; --at-rest-only runs only
  *     these (seeding the profile if it is not kept yet), without the HR screens, the app or the intake.
  *
+ * --profile DIR: after each organisation size's HR rows, Chromium's profiler records one more run of
+ *     the screens' data and of the app's start and each HR screen (scripts/bench/profile.mjs): a
+ *     .cpuprofile each in DIR, and the functions with the most time printed. The bench page and the
+ *     app are then built unminified, so names are the source's (and the times a little longer).
+ *
  * Every figure is measured in ≥ 5 runs (after a warm-up run); the table shows the median and range,
  * the limit measured in the same runs and their ratio. Results: bench-results/bench.json.
  */
@@ -71,6 +76,7 @@ import { fileURLToPath } from 'node:url';
 import { build, runnerImport } from 'vite';
 import { coldStartRows } from './bench/cold-start.mjs';
 import { atRestRows } from './bench/at-rest.mjs';
+import { profileStep } from './bench/profile.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -126,6 +132,7 @@ function parseArgs(argv) {
     else if (a === '--no-at-rest') o.atRest = false;
     else if (a === '--at-rest-only') o.atRestOnly = true;
     else if (a === '--out') o.out = resolve(next());
+    else if (a === '--profile') o.profile = resolve(next());
     else if (a === '--help' || a === '-h') {
       console.log(
         readFileSync(fileURLToPath(import.meta.url), 'utf8')
@@ -156,7 +163,7 @@ function parseArgs(argv) {
 
 function usage(message) {
   console.error(
-    `usage error: ${message}\nusage: npm run bench [-- --runs N] [--records N] [--scales 500,1000,5000] [--no-intake | --intake-scales 20000 | --intake-only] [--reseed] [--batch-docs N] [--node-only | --browser-only] [--no-start | --start-only] [--app DIR] [--compare-app DIR] [--no-at-rest | --at-rest-only] [--out FILE]`,
+    `usage error: ${message}\nusage: npm run bench [-- --runs N] [--records N] [--scales 500,1000,5000] [--no-intake | --intake-scales 20000 | --intake-only] [--reseed] [--batch-docs N] [--node-only | --browser-only] [--no-start | --start-only] [--app DIR] [--compare-app DIR] [--no-at-rest | --at-rest-only] [--profile DIR] [--out FILE]`,
   );
   process.exit(2);
 }
@@ -318,9 +325,10 @@ async function seededProfile(o, base, people, units) {
 const SCREENS = [
   {
     key: 'home',
-    hash: '#/hr',
-    name: '单位和人员 (HR home: units, people, roster)',
-    selector: '[data-testid="person-row"]',
+    hash: '#/hr/people',
+    name: '单位和人员 (units, people, roster)',
+    // The people list's rows, as a table of its own or as a data grid's.
+    selector: '[data-testid="person-row"], .MuiDataGrid-row',
   },
   {
     key: 'tracking',
@@ -421,6 +429,53 @@ async function appTimings(context, base, runs) {
   return out;
 }
 
+/**
+ * One profiled run of the screens' data (the bench page's `hr`, without the reference scan), of the
+ * app's start and of each HR screen opened from 单位和人员: a .cpuprofile each in `dir`; returns the
+ * summaries' lines.
+ */
+async function profiles(context, benchPage, base, dir) {
+  mkdirSync(dir, { recursive: true });
+  const lines = [];
+  lines.push(
+    ...(await profileStep(benchPage, dir, 'data-of-the-hr-screens', () =>
+      benchPage.evaluate(() => window.dutybookBench.hr({ runs: 0, reference: false })),
+    )),
+  );
+  const page = await context.newPage();
+  page.setDefaultTimeout(120_000);
+  await page.addInitScript(installReadyProbe);
+  const home = SCREENS[0];
+  // Warm-up start (the database files opened once), then the profiled one.
+  await page.goto(`${base}/app/index.html${home.hash}`);
+  await page.evaluate((sel) => window.__benchReady(sel), home.selector);
+  await page.goto('about:blank');
+  lines.push(
+    ...(await profileStep(page, dir, 'app-start', async () => {
+      await page.goto(`${base}/app/index.html${home.hash}`, { waitUntil: 'commit' });
+      await page.evaluate((sel) => window.__benchReady(sel), home.selector);
+    })),
+  );
+  await page.evaluate(() => window.__benchSettle());
+  for (const s of SCREENS.slice(1)) {
+    lines.push(
+      ...(await profileStep(page, dir, `open-${s.key}`, () =>
+        page.evaluate(async ({ hash, selector }) => {
+          location.hash = hash;
+          await window.__benchReady(selector);
+        }, s),
+      )),
+    );
+    await page.evaluate(async ({ hash, selector }) => {
+      location.hash = hash;
+      await window.__benchReady(selector);
+      await window.__benchSettle();
+    }, home);
+  }
+  await page.close();
+  return lines;
+}
+
 async function browserRows(o) {
   const benchOut = join(ROOT, 'out/bench');
   const appOut = o.app ?? join(ROOT, 'out/web');
@@ -434,10 +489,20 @@ async function browserRows(o) {
     base: './',
     publicDir: false,
     logLevel: 'warn',
-    build: { outDir: benchOut, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 4000 },
+    build: {
+      outDir: benchOut,
+      emptyOutDir: true,
+      sourcemap: false,
+      chunkSizeWarningLimit: 4000,
+      ...(o.profile ? { minify: false } : {}),
+    },
   });
   if (buildApp)
-    await build({ configFile: join(ROOT, 'vite.web.config.ts'), logLevel: 'warn' });
+    await build({
+      configFile: join(ROOT, 'vite.web.config.ts'),
+      logLevel: 'warn',
+      ...(o.profile ? { build: { minify: false } } : {}),
+    });
   // One origin for all, so the app opens the database the bench page seeded.
   const server = await serve({
     '/bench/': benchOut,
@@ -597,6 +662,11 @@ async function browserRows(o) {
             limit: { figure: `${limit / 1000} s budget`, samples: budget(o.runs, limit) },
             goal: 1,
           });
+        }
+        if (o.profile) {
+          mkdirSync(o.profile, { recursive: true });
+          const lines = await profiles(ctx, page, base, join(o.profile, `${people}p`));
+          log(`profiles at ${people} people:\n${lines.join('\n')}`);
         }
         const intake =
           o.intake && (!o.intakeScales || o.intakeScales.includes(people))

@@ -8,6 +8,7 @@ import { materialiseOwn, type MaterialiseContext } from './materialise';
 import { findPerson } from '../ledger/roster';
 import type { Roster, RosterPerson, SelfIdentityRow, StoredFact } from '../ledger/types';
 import type { DutyBookDb } from './db';
+import { readNewestRosterRow } from './roster-cache';
 import { appendOwnFact, readFactsOfRecord, readSelfIdentity } from './fact-repo';
 import { wrapStorageErrors } from './storage-errors';
 
@@ -16,7 +17,7 @@ export type ActingContext = MaterialiseContext & { person: RosterPerson };
 export const forbidden = (reason: string) => new DutyBookError('forbidden', reason, { reason });
 
 export async function readRoster(db: DutyBookDb): Promise<Roster | undefined> {
-  return (await db.rosters.orderBy('version').last())?.signed.roster;
+  return (await readNewestRosterRow(db))?.signed.roster;
 }
 
 /** This install's person as the roster lists them; refuses (in Chinese) before keys or a roster exist. */

@@ -24,9 +24,10 @@ import { findPerson, hrCovers } from '../ledger/roster';
 import { memberDuring, periodsOf } from '../ledger/roster-periods';
 import type { Roster, RosterPerson } from '../ledger/types';
 import type { DutyBookDb } from './db';
+import { readNewestRosterRow } from './roster-cache';
 import { readSelfIdentity } from './fact-repo';
 import { postOf } from './hr-reports-repo';
-import { readYearStatus } from './status';
+import { readYearStatusViews } from './status';
 import { configInForce } from './supervision-team';
 import { wrapStorageErrors } from './storage-errors';
 
@@ -156,7 +157,7 @@ export async function readAnnualReport(
   options: { organisationName?: string } = {},
 ): Promise<AnnualReport | null> {
   return wrapStorageErrors('read annual report', async () => {
-    const roster = (await db.rosters.orderBy('version').last())?.signed.roster;
+    const roster = (await readNewestRosterRow(db))?.signed.roster;
     if (!roster) return null;
     const { config, source } = await configInForce(db);
     const units = [...roster.units]
@@ -175,7 +176,7 @@ export async function readAnnualReport(
       .sort((a, b) => compareChinese(a.name, b.name) || a.personId.localeCompare(b.personId));
     const inScope = new Set(people.map((p) => p.personId));
     const evaluations: AnnualEvaluationInput[] = [];
-    for (const st of await readYearStatus(db, year)) {
+    for (const st of await readYearStatusViews(db, year)) {
       if (!inScope.has(st.personId)) continue;
       for (const [q, e] of Object.entries(st.evaluations)) {
         evaluations.push({

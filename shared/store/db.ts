@@ -50,7 +50,7 @@ import type {
 } from '../ledger/types';
 import { StorageError } from '../errors/errors';
 import type { AuditEntry } from './audit-chain';
-import { rebuildStatus, type PersonYearStatus } from './status-fold';
+import { rebuildDigests, rebuildStatus, type PersonYearStatus, type StatusDigestRow } from './status-fold';
 import { wrapStorageErrors } from './storage-errors';
 
 export const DEFAULT_DB_NAME = 'dutybook';
@@ -216,6 +216,17 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
       annualDecisions: 'id, &[personId+year], year',
     },
   },
+  // 2026-12-08 v12 (issue 22): beside each status row, its digest — what HR's 督促检查, 备案, 年度考核 and
+  // 统计分析 read of it, as one JSON string (status-fold.ts `digestOf`), written in the same transaction
+  // as the row. A year of 5,000 people was 5,000 nested objects of about 2 KB to clone out of
+  // IndexedDB on every screen; now it is 5,000 short strings. The upgrade derives them from the rows.
+  {
+    version: 12,
+    date: '2026-12-08',
+    note: 'status digests for HR\'s screens',
+    stores: { statusDigests: 'id, year' },
+    upgrade: (tx) => rebuildDigests(tx),
+  },
 ];
 
 /** The schema version the code writes (the last step's). */
@@ -274,6 +285,7 @@ export class DutyBookDb extends Dexie {
   filings!: Table<FilingReceipt, string>;
   spotChecks!: Table<SpotCheck, string>;
   personYears!: Table<PersonYearStatus, string>;
+  statusDigests!: Table<StatusDigestRow, string>;
   audit!: Table<AuditEntry, number>;
   annualSummaries!: Table<AnnualSummaryRow, string>;
   annualComments!: Table<AnnualCommentRow, string>;

@@ -27,7 +27,7 @@ import { wrapStorageErrors } from './storage-errors';
 export function ownFactTables(db: DutyBookDb) {
   // personYears: a submission also updates the person's status row (status.ts); the audit tables:
   // every signed fact (and every submission) appends its audit entry in the same transaction.
-  return [db.facts, db.trust, db.personYears, ...auditTables(db)] as const;
+  return [db.facts, db.trust, db.personYears, db.statusDigests, ...auditTables(db)] as const;
 }
 
 /** This install's identity, read inside the caller's transaction (undefined before keys exist). */

@@ -20,8 +20,9 @@ import { heldRoleDuring, periodsOf } from '../ledger/roster-periods';
 import { hrScopeUnits } from './tracking-repo';
 import type { Roster, RosterPerson } from '../ledger/types';
 import type { DutyBookDb } from './db';
+import { readNewestRosterRow } from './roster-cache';
 import { readSelfIdentity } from './fact-repo';
-import { readYearStatus } from './status';
+import { readYearStatusViews } from './status';
 import { configInForce } from './supervision-team';
 import { wrapStorageErrors } from './storage-errors';
 import { compareChinese } from '../domain/collate';
@@ -96,7 +97,7 @@ export async function readHrYear(
   options: { records?: boolean; plans?: boolean } = {},
 ): Promise<HrYear | null> {
   return wrapStorageErrors('read hr year', async () => {
-    const roster = (await db.rosters.orderBy('version').last())?.signed.roster;
+    const roster = (await readNewestRosterRow(db))?.signed.roster;
     if (!roster) return null;
     const { config, source } = await configInForce(db);
     const units: ReportUnit[] = [...roster.units]
@@ -145,7 +146,7 @@ export async function readHrYear(
     const evaluations: AnnualEvaluationInput[] = [];
     const plans: StatsPlan[] = [];
     const records: StatsRecord[] = [];
-    for (const st of await readYearStatus(db, year)) {
+    for (const st of await readYearStatusViews(db, year)) {
       if (!inScope.has(st.personId)) continue;
       for (const [q, e] of Object.entries(st.evaluations)) {
         evaluations.push({

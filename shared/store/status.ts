@@ -3,13 +3,23 @@
  * folded is status-fold.ts, which db.ts's schema upgrade uses without importing this file.
  */
 import type { DutyBookDb } from './db';
-import { emptyStatus, FEEDS, foldRow, statusId, type PersonYearStatus } from './status-fold';
+import {
+  digestOf,
+  emptyStatus,
+  FEEDS,
+  foldRow,
+  statusId,
+  viewOfDigest,
+  type PersonYearStatus,
+  type StatusView,
+} from './status-fold';
 
 export * from './status-fold';
 
 /**
- * Brings the status rows in line with rows just written to `table` (inside the caller's read-write
- * transaction, which must include `db.personYears`): one bulk read, one bulk write.
+ * Brings the status rows (and their digests) in line with rows just written to `table` (inside the
+ * caller's read-write transaction, which must include `db.personYears` and `db.statusDigests`): one
+ * bulk read, one bulk write of each.
  */
 export async function noteWritten(
   db: DutyBookDb,
@@ -37,9 +47,15 @@ export async function noteWritten(
     }
   }
   await db.personYears.bulkPut([...rows.values()]);
+  await db.statusDigests.bulkPut([...rows.values()].map(digestOf));
 }
 
 /** Every status row of a year: one indexed query. */
 export function readYearStatus(db: DutyBookDb, year: number): Promise<PersonYearStatus[]> {
   return db.personYears.where('year').equals(year).toArray();
+}
+
+/** What HR's screens show of every status row of a year (their digests): one indexed query. */
+export async function readYearStatusViews(db: DutyBookDb, year: number): Promise<StatusView[]> {
+  return (await db.statusDigests.where('year').equals(year).toArray()).map(viewOfDigest);
 }

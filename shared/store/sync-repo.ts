@@ -14,6 +14,7 @@ import type {
   SignedRoster,
 } from '../ledger/types';
 import { getDeviceId, type DutyBookDb } from './db';
+import { readNewestRosterRow } from './roster-cache';
 import { backfillOwnFacts, readSelfIdentity } from './fact-repo';
 import { wrapStorageErrors } from './storage-errors';
 
@@ -55,7 +56,7 @@ export async function putPinnedHr(db: DutyBookDb, row: PinnedHrRow): Promise<voi
 
 /** The newest roster this database holds. */
 export async function getCurrentRoster(db: DutyBookDb): Promise<SignedRoster | undefined> {
-  const row = await wrapStorageErrors('read roster', () => db.rosters.orderBy('version').last());
+  const row = await wrapStorageErrors('read roster', () => readNewestRosterRow(db));
   return row?.signed;
 }
 

@@ -26,8 +26,9 @@ import { findPerson, hrCovers, unitPathOf } from '../ledger/roster';
 import { heldRoleDuring, periodsOf } from '../ledger/roster-periods';
 import type { Roster, RosterPerson } from '../ledger/types';
 import type { DutyBookDb } from './db';
+import { readNewestRosterRow } from './roster-cache';
 import { readSelfIdentity } from './fact-repo';
-import { readYearStatus } from './status';
+import { readYearStatusViews } from './status';
 import { wrapStorageErrors } from './storage-errors';
 import { compareChinese } from '../domain/collate';
 
@@ -96,7 +97,7 @@ export async function readOwnPeriods(
   personId: string,
 ): Promise<{ periods: PersonPeriod[]; unitNames: Record<string, string> } | null> {
   return wrapStorageErrors('read roster', async () => {
-    const roster = (await db.rosters.orderBy('version').last())?.signed.roster;
+    const roster = (await readNewestRosterRow(db))?.signed.roster;
     const person = roster ? findPerson(roster, personId) : undefined;
     if (!roster || !person) return null;
     return {
@@ -120,7 +121,7 @@ export async function readTrackingYear(
   options: { registers?: boolean } = {},
 ): Promise<TrackingData | null> {
   return wrapStorageErrors('read tracking year', async () => {
-    const roster = (await db.rosters.orderBy('version').last())?.signed.roster;
+    const roster = (await readNewestRosterRow(db))?.signed.roster;
     if (!roster) return null;
     const { hr, people: inScope, unitsInScope } = await scope(db, roster, year);
     const tree = sortUnitsAsTree(roster.units);
@@ -152,7 +153,7 @@ export async function readTrackingYear(
     ];
     const none = <T>() => Promise.resolve<T[]>([]);
     const [statusRows, registers, filings, spotChecks] = await Promise.all([
-      readYearStatus(db, year),
+      readYearStatusViews(db, year),
       options.registers && supervisors.length
         ? db.registers
             .where('[supervisorId+year+quarter]')

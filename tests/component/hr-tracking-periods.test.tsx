@@ -46,7 +46,9 @@ describe('督促检查 and 统计分析 over the roster’s periods', () => {
   it('the grid says why a month is not owed, and lists each unit of a transfer', async () => {
     render(
       <ServicesProvider services={{ db: org.hr.db, host: fakeHost() }}>
-        <TrackingPage now={NOW} />
+        <MemoryRouter initialEntries={['/hr/tracking']}>
+          <TrackingPage now={NOW} />
+        </MemoryRouter>
       </ServicesProvider>,
     );
     await screen.findByTestId('tracking-grid');

@@ -6,6 +6,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { MemoryRouter, useLocation } from 'react-router';
+import { decodeMaterialRef } from '../../src-renderer/records/materials';
 import { ServicesProvider } from '../../src-renderer/state/services';
 import { FilingPage } from '../../src-renderer/features/hr/filing/FilingPage';
 import { TrackingPage } from '../../src-renderer/features/hr/tracking/TrackingPage';
@@ -46,6 +48,14 @@ const NOW = new Date(2026, 4, 1, 9); // 1 May 2026
 
 const cell = (id: string) => screen.getByTestId(id);
 
+/** The address's query, as the page left it. */
+function Address() {
+  return <output data-testid="address">{useLocation().search}</output>;
+}
+const address = () => new URLSearchParams(screen.getByTestId('address').textContent ?? '');
+const rowIds = () =>
+  screen.getAllByTestId(/^row-/).map((r) => r.getAttribute('data-testid')!.slice('row-'.length));
+
 describe('督促检查', () => {
   it('shows every cell’s state; filing the plan on the 备案 page flips it to 已备案; the reminder list names who owes what', async () => {
     const org = await setup();
@@ -59,7 +69,9 @@ describe('督促检查', () => {
     render(
       <ServicesProvider services={{ db: org.hr.db, host }}>
         <FilingPage now={NOW} />
-        <TrackingPage now={NOW} />
+        <MemoryRouter initialEntries={['/hr/tracking']}>
+          <TrackingPage now={NOW} />
+        </MemoryRouter>
       </ServicesProvider>,
     );
     await screen.findByTestId('tracking-grid');
@@ -99,7 +111,7 @@ describe('督促检查', () => {
     // The reminder list as Word and Excel files (both zip packages).
     const list = screen.getByTestId('reminder-list');
     fireEvent.click(within(list).getByRole('button', { name: '导出 Word' }));
-    await waitFor(() => expect(saved).toHaveLength(1));
+    await waitFor(() => expect(saved).toHaveLength(1), { timeout: 30_000 });
     fireEvent.click(within(list).getByRole('button', { name: '导出 Excel' }));
     await waitFor(() => expect(saved).toHaveLength(2));
     expect(saved.map((f) => f.name)).toEqual([
@@ -113,13 +125,15 @@ describe('督促检查', () => {
     const org = await setup();
     render(
       <ServicesProvider services={{ db: org.hr.db, host: fakeHost() }}>
-        <TrackingPage now={NOW} />
+        <MemoryRouter initialEntries={['/hr/tracking']}>
+          <TrackingPage now={NOW} />
+        </MemoryRouter>
       </ServicesProvider>,
     );
     await screen.findByTestId('tracking-grid');
     await waitFor(() => expect(screen.getByTestId('row-O4')).toBeInTheDocument());
     // Choose 法规科 (unit '10'): only its people remain.
-    fireEvent.mouseDown(screen.getByLabelText('单位(含下级单位)'));
+    fireEvent.change(screen.getByRole('combobox', { name: '单位' }), { target: { value: '法规' } });
     fireEvent.click(await screen.findByRole('option', { name: '法规科' }));
     await waitFor(() => expect(screen.queryByTestId('row-O1')).toBeNull());
     expect(screen.getByTestId('row-O4')).toBeInTheDocument();
@@ -152,4 +166,66 @@ describe('督促检查', () => {
     fireEvent.click(within(panel).getByRole('button', { name: '撤销' }));
     await waitFor(async () => expect(await listSpotChecks(org.hr.db, 2026)).toHaveLength(1));
   });
+
+  it('opens filtered from a link’s address, sorts by a column, and a cell opens its material', async () => {
+    const org = await setup();
+    const saved: { name: string; data: Uint8Array }[] = [];
+    const host = fakeHost({
+      saveFile: ({ suggestedName, data }) => {
+        saved.push({ name: suggestedName, data });
+        return Promise.resolve({ path: `/docs/${suggestedName}`, bytes: data.byteLength });
+      },
+    });
+    render(
+      <ServicesProvider services={{ db: org.hr.db, host }}>
+        <MemoryRouter initialEntries={['/hr/tracking?unit=1&sub=1&period=2026-01&status=missing']}>
+          <TrackingPage now={NOW} />
+          <Address />
+        </MemoryRouter>
+      </ServicesProvider>,
+    );
+    // January's 缺报 in unit 1 and below: 张三 sent January on time, 李四 and 王五 did not; 赵六 is elsewhere.
+    await waitFor(() => expect(rowIds()).toEqual(expect.arrayContaining(['O2', 'O3'])));
+    expect(rowIds()).not.toContain('O1');
+    expect(rowIds()).not.toContain('O4');
+    const grid = screen.getByTestId('tracking-grid');
+    expect(within(grid).getByRole('columnheader', { name: /1月/ })).toBeInTheDocument();
+    expect(within(grid).queryByRole('columnheader', { name: /2月/ })).toBeNull();
+    expect(screen.getByTestId('tracking-count')).toHaveTextContent(new RegExp(`^共 \\d+ 人，显示 ${rowIds().length} 人$`));
+    // 导出当前列表: the rows shown, as an Excel workbook, recorded in the 操作日志.
+    fireEvent.click(screen.getByRole('button', { name: '导出当前列表' }));
+    await waitFor(() => expect(saved).toHaveLength(1), { timeout: 30_000 });
+    expect(saved[0]!.name).toMatch(/^督促检查报送情况（2026年1月）.*\.xlsx$/);
+    expect([...saved[0]!.data.slice(0, 2)]).toEqual([0x50, 0x4b]);
+    await waitFor(async () =>
+      expect((await org.hr.db.audit.toArray()).some((e) => e.action === 'document')).toBe(true),
+    );
+
+    // The whole year, everyone: sorted by February, 缺报 first, then 张三's 逾期; again, the other way.
+    fireEvent.mouseDown(screen.getByLabelText('状态'));
+    fireEvent.click(await screen.findByRole('option', { name: '全部状态' }));
+    fireEvent.mouseDown(screen.getByLabelText('期间'));
+    fireEvent.click(await screen.findByRole('option', { name: '2026年全年' }));
+    // The current year is the default: the address no longer names a period.
+    await waitFor(() => expect(address().get('period')).toBeNull());
+    expect(within(grid).getByRole('columnheader', { name: /12月/ })).toBeInTheDocument();
+    await waitFor(() => expect(rowIds()).toContain('O1'));
+    fireEvent.click(within(grid).getByRole('button', { name: '2月' }));
+    await waitFor(() => expect(rowIds().at(-1)).toBe('O1'));
+    fireEvent.click(within(grid).getByRole('button', { name: '2月' }));
+    await waitFor(() => expect(rowIds()[0]).toBe('O1'));
+
+    // 张三's January record book opens beside the grid (the address says which).
+    fireEvent.click(screen.getByRole('button', { name: '查看张三的1月记实簿' }));
+    await waitFor(() =>
+      expect(decodeMaterialRef(address().get('m'))).toMatchObject({
+        personId: 'O1',
+        kind: 'record',
+        year: 2026,
+        month: 1,
+      }),
+    );
+    // A month not sent opens nothing.
+    expect(within(screen.getByTestId('cell-O2-m1')).queryByRole('button')).toBeNull();
+  }, 120_000);
 });

@@ -46,6 +46,7 @@ describe('DutyBookDb', () => {
       filings: ['id', '[personId+year]', '[what+year]'],
       spotChecks: ['id', '[personId+year]', 'year'],
       personYears: ['id', 'year'],
+      statusDigests: ['id', 'year'],
       audit: ['seq'],
       annualSummaries: ['id', '&[personId+year]', 'year'],
       annualComments: ['id', '&[personId+year]', '[supervisorId+year]', 'year'],

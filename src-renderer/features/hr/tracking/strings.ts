@@ -66,6 +66,10 @@ export const trackingText = {
   counts: '各单位统计',
   countsCols: ['单位', '人数', '已报送', '逾期', '缺报', '已退回', '未到期', '计划未备案'],
   shown: (n: number, all: number) => `显示 ${n} 人(共 ${all} 人)`,
+  query: '姓名或人员编号',
+  listName: (year: number, period: string) => `督促检查报送情况（${period || `${year}年`}）`,
+  sortBy: (col: string) => `按${col}排序`,
+  openCell: (what: string, name: string) => `查看${name}的${what}`,
   spotMarker: (states: string) => `抽查:${states}`,
   // Reminder list
   reminders: '督促名单',

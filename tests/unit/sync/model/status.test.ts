@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   decidePlan,
+  digestOf,
   fileRecord,
   readYearStatus,
   rebuildStatus,
@@ -13,6 +14,7 @@ import {
   signEvaluation,
   signRegister,
   type DutyBookDb,
+  viewOfDigest,
   type EvaluationFormInput,
 } from '../../../../shared/store';
 import { acknowledgeFeedback, readTrackingYear } from '../../../../shared/store';
@@ -61,6 +63,13 @@ async function held(db: DutyBookDb) {
       }))
       .sort((a, b) => a.id.localeCompare(b.id)),
   );
+}
+
+/** Every status row's digest (what HR's screens read) is the digest of the row as held. */
+async function digestsFollow(db: DutyBookDb) {
+  const rows = await db.personYears.toArray();
+  const digests = new Map((await db.statusDigests.toArray()).map((d) => [d.id, viewOfDigest(d)]));
+  expect(digests).toEqual(new Map(rows.map((r) => [r.id, viewOfDigest(digestOf(r))])));
 }
 
 async function rebuilt(db: DutyBookDb) {
@@ -113,6 +122,8 @@ describe('person-year status rows', () => {
       feedback: { 1: { ids: [talk.id], acked: [] } },
     });
     expect(sup.get('S1')?.registers[1]).toMatchObject({ version: 1, filed: [] });
+    await digestsFollow(S1.db);
+    await digestsFollow(O1.db);
     expect(await held(S1.db)).toBe(await rebuilt(S1.db));
 
     await exchange(S1, O1);
@@ -134,6 +145,8 @@ describe('person-year status rows', () => {
     const grid = buildTrackingRows({ ...tracking, now: new Date('2026-12-31T00:00:00Z') });
     expect(grid.find((r) => r.personId === 'O1')?.registers[0]).toMatchObject({ at: register.signedAt });
     expect(grid.find((r) => r.personId === 'O1')?.registers[1]?.state).toBe('missing');
+    await digestsFollow(hr.db);
     expect(await held(hr.db)).toBe(await rebuilt(hr.db));
+    await digestsFollow(hr.db);
   });
 });
