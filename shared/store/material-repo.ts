@@ -30,6 +30,7 @@ import {
 } from '../domain';
 import { decodeBody, factOfRow, recordKeys } from '../ledger/facts';
 import type { DutyBookDb } from './db';
+import type { PersonYearStatus } from './status-fold';
 import { wrapStorageErrors } from './storage-errors';
 
 /** Which material (src-renderer/records/materials `MaterialRef` has this shape). */
@@ -244,4 +245,34 @@ export function readMaterial(db: DutyBookDb, key: MaterialKey): Promise<Material
       }
     }
   });
+}
+
+/** What the 台账 lists for a year: the status rows (one per person), the people and the units. */
+export type MaterialYear = {
+  year: number;
+  statuses: PersonYearStatus[];
+  people: Person[];
+  units: OrgUnit[];
+};
+
+/**
+ * The 台账's data for a year: one indexed query of the status rows (not the record tables — a
+ * 5,000-person year holds 60,000 record books), the people and the units.
+ */
+export function readMaterialYear(db: DutyBookDb, year: number): Promise<MaterialYear> {
+  return wrapStorageErrors('read material year', async () => {
+    const [statuses, people, units] = await Promise.all([
+      db.personYears.where('year').equals(year).toArray(),
+      db.people.toArray(),
+      db.orgUnits.toArray(),
+    ]);
+    return { year, statuses, people, units };
+  });
+}
+
+/** The years any material is held for, newest first. */
+export function listMaterialYears(db: DutyBookDb): Promise<number[]> {
+  return wrapStorageErrors('list material years', async () =>
+    ((await db.personYears.orderBy('year').uniqueKeys()) as number[]).reverse(),
+  );
 }
