@@ -10,6 +10,8 @@ import {
   planDecisionSchema,
   recordReturnSchema,
   type AnnualCommentRow,
+  type AssessmentConfig,
+  type IndicatorTemplate,
   type AnnualDecisionRow,
   type AnnualPlan,
   type AnnualSummaryRow,
@@ -31,6 +33,7 @@ import {
 import { decodeBody, factOfRow, recordKeys } from '../ledger/facts';
 import type { DutyBookDb } from './db';
 import type { PersonYearStatus } from './status-fold';
+import { configInForce, rulesFor } from './supervision-team';
 import { wrapStorageErrors } from './storage-errors';
 
 /** Which material (src-renderer/records/materials `MaterialRef` has this shape). */
@@ -64,7 +67,13 @@ export type Material = MaterialOwner &
         plan?: AnnualPlan;
       }
     | { kind: 'summary'; summary?: QuarterSummary; versions: QuarterSummaryVersion[] }
-    | { kind: 'evaluation'; versions: SignedEvaluation[] }
+    | {
+        kind: 'evaluation';
+        versions: SignedEvaluation[];
+        /** The rules in force and the person's indicator template, for the 定量 scores' table. */
+        config: AssessmentConfig;
+        template?: IndicatorTemplate;
+      }
     | { kind: 'feedback'; feedback: FeedbackRow[]; acks: FeedbackAck[] }
     | { kind: 'register'; versions: Register[]; filings: FilingReceipt[] }
     | { kind: 'filing'; filings: FilingReceipt[] }
@@ -179,12 +188,24 @@ export function readMaterial(db: DutyBookDb, key: MaterialKey): Promise<Material
       }
       case 'evaluation': {
         const owner = await ownerOf(db, personId, key.unitId);
-        if (quarter === undefined) return { ...owner, kind: 'evaluation', versions: [] };
-        const versions = await db.evaluations
-          .where('[subject+year+quarter]')
-          .equals([personId, year, quarter])
-          .toArray();
-        return { ...owner, kind: 'evaluation', versions: versions.sort(byVersion) };
+        const { person } = owner;
+        const rules = person
+          ? await rulesFor(db, person)
+          : { ...(await configInForce(db)), template: undefined };
+        const versions =
+          quarter === undefined
+            ? []
+            : await db.evaluations
+                .where('[subject+year+quarter]')
+                .equals([personId, year, quarter])
+                .toArray();
+        return {
+          ...owner,
+          kind: 'evaluation',
+          versions: versions.sort(byVersion),
+          config: rules.config,
+          ...(rules.template ? { template: rules.template } : {}),
+        };
       }
       case 'feedback': {
         const owner = await ownerOf(db, personId, key.unitId);
