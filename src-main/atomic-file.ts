@@ -75,6 +75,36 @@ export async function writeFileAtomic(target: string, data: Uint8Array, mode = 0
   await syncDirectory(dir);
 }
 
+/**
+ * Writes a new file `name` in `dir`, never replacing one: the name is claimed first (an empty file
+ * created exclusively, so two writers or a file already there cannot be overwritten), the bytes go to
+ * a temp file beside it that is fsynced and renamed over the claim — readers see nothing, the empty
+ * claim, or the whole file, never a torn one. `false` when a file (or folder) of that name is already
+ * there: it is left as it was. On failure nothing of this write is left behind. Works on file systems
+ * without hard links (FAT32 USB sticks), which a link-based "rename unless exists" would not.
+ */
+export async function writeNewFileAtomic(dir: string, name: string, data: Uint8Array): Promise<boolean> {
+  const target = join(dir, name);
+  if (basename(target) !== name || name === '.' || name === '..') {
+    throw new DutyBookError('forbidden', `${name} is not a plain file name`, { name });
+  }
+  let claim: FileHandle | undefined;
+  try {
+    claim = await open(target, 'wx');
+  } catch (error) {
+    if (errnoOf(error) === 'EEXIST') return false;
+    throw fsErrorToDutyBookError(error, 'write', target);
+  }
+  await claim.close().catch(() => undefined);
+  try {
+    await writeFileAtomic(target, data);
+  } catch (error) {
+    await rm(target, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  return true;
+}
+
 /** Fills `into` from the file at `position` on; the number of bytes read (fewer at the end of the file). */
 async function readInto(handle: FileHandle, into: Uint8Array, position: number): Promise<number> {
   let done = 0;

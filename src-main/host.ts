@@ -5,6 +5,7 @@ import type { HostHandlers } from './ipc';
 import type { FileHandlerDeps } from './files';
 import type { KeyStoreDeps } from './keys';
 import { createFileHandlers } from './files';
+import { createFolderHandlers } from './folders';
 import { createKeyStore } from './keys';
 import { createBackupStore, type BackupStoreDeps } from './backups';
 
@@ -19,6 +20,7 @@ export function createHostHandlers<E>(deps: HostDeps<E>): HostHandlers<E> {
     getAppInfo: () =>
       Promise.resolve({ kind: 'electron' as const, version: deps.version, platform: deps.platform, keyStore: 'os' as const }),
     ...createFileHandlers(deps),
+    ...createFolderHandlers(deps),
     ...createKeyStore(deps),
     ...createBackupStore(deps),
   };

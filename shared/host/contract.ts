@@ -32,6 +32,12 @@ export const keyName = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, '密钥�
 
 const MAX_SAVE_BYTES = 512 * 1024 * 1024;
 
+/**
+ * A folder the user chose to write into (chooseFolder): an opaque token the host maps to it, so the
+ * renderer never names a path. Valid while the app runs.
+ */
+export const folderToken = z.string().regex(/^[a-z0-9-]{8,64}$/, '文件夹标识不合法');
+
 /** Why a file of a chosen folder was listed but not read (openFiles with `directory: true`). */
 export const FOLDER_SKIPS = ['too-large', 'other-kind', 'link', 'unreadable', 'limit'] as const;
 export type FolderSkip = (typeof FOLDER_SKIPS)[number];
@@ -76,6 +82,32 @@ export const hostContract = {
       filters: z.array(fileFilter).max(10).optional(),
     }),
     output: z.object({ path: z.string(), bytes: z.number().int().nonnegative() }).nullable(),
+  },
+  /**
+   * Ask the user for a folder to write several files into (writeToFolder). `null` when the user
+   * cancelled. `label` is what to show as where the files go; `mode` 'downloads' when the host cannot
+   * offer a folder (a browser without the File System Access API): each file is then downloaded.
+   */
+  chooseFolder: {
+    channel: 'dutybook:choose-folder',
+    input: z.object({ title: z.string().min(1).max(100).optional() }),
+    output: z
+      .object({ folder: folderToken, label: z.string().max(2000), mode: z.enum(['folder', 'downloads']) })
+      .nullable(),
+  },
+  /**
+   * Write one new file into a chosen folder, atomically (temp file, fsync, rename). Never replaces a
+   * file: `written: false` when one of that name is already there (left as it was). A full disk is
+   * 'storage-quota'; a folder that became unwritable, 'forbidden'.
+   */
+  writeToFolder: {
+    channel: 'dutybook:write-to-folder',
+    input: z.object({
+      folder: folderToken,
+      name: safeFileName,
+      data: bytes.refine((b) => b.byteLength <= MAX_SAVE_BYTES, { message: '文件过大' }),
+    }),
+    output: z.object({ written: z.boolean(), bytes: z.number().int().nonnegative() }),
   },
   /**
    * Ask the user for one or more files of one `kind` and read them. An empty list when the user

@@ -87,6 +87,8 @@ const enrollmentBodySchema = z.strictObject({
   personId: z.string().min(1).max(64).regex(/^[^/\s]+$/),
   personName: z.string().trim().min(1).max(50),
   unitName: z.string().trim().min(1).max(100),
+  /** 人员编号 as the person typed it (optional; absent from older requests): HR matches by it first. */
+  staffNo: z.string().trim().min(1).max(30).regex(/^\S+$/).optional(),
   signingPub: hexKeySchema,
   encryptionPub: hexKeySchema,
   deviceId: z.string().min(1).max(64).regex(/^[^/\s]+$/),
@@ -110,16 +112,20 @@ export async function createEnrollmentRequest(
     personId: string;
     personName: string;
     unitName: string;
+    /** 人员编号, when the person knows it (left out of the file when empty). */
+    staffNo?: string;
     deviceId: string;
     now?: Date;
   },
 ): Promise<Uint8Array> {
+  const staffNo = input.staffNo?.trim();
   const body = enrollmentBodySchema.parse({
     format: ENROLLMENT_FORMAT,
     v: 1,
     personId: input.personId,
     personName: input.personName,
     unitName: input.unitName,
+    ...(staffNo ? { staffNo } : {}),
     signingPub: toHex(input.keys.signing.pub),
     encryptionPub: toHex(input.keys.encryption.pub),
     deviceId: input.deviceId,

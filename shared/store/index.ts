@@ -11,6 +11,7 @@ export * from './summary-repo';
 export * from './search-repo';
 export * from './fact-repo';
 export * from './sync-repo';
+export * from './distribution-repo';
 export * from './supervision-repo';
 export * from './hr-reports-repo';
 export * from './annual-quota-repo';

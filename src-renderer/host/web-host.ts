@@ -6,6 +6,7 @@
 import { FOLDER_MAX_DEPTH, FOLDER_MAX_FILES, hostMethods, type FolderSkip, type HostApi } from '../../shared/host/contract';
 import { checkHead, checkSizes, FILE_LIMITS, HEAD_BYTES, headMatches, type FileKind } from '../../shared/host/file-limits';
 import { decodeHostError } from '../../shared/host/host-errors';
+import { DutyBookError } from '../../shared/errors/errors';
 import { validatedHost } from '../../shared/host/validate';
 import { PassphraseVault } from './passphrase-vault';
 import { browserBackupStore, type BrowserBackupStore } from './backup-store';
@@ -87,7 +88,113 @@ export async function readFolder(files: readonly File[], kind: FileKind) {
   return out;
 }
 
-export function createWebHost(vault = new PassphraseVault(), backups: BrowserBackupStore = browserBackupStore()): HostApi {
+/** The File System Access API's folder picker (Chromium); not in TypeScript's DOM types yet. */
+export type DirectoryPicker = (options: { mode: 'readwrite'; id?: string }) => Promise<FileSystemDirectoryHandle>;
+
+/** The browser's folder picker where it has one (Chromium, in a secure context), else null. */
+export function browserDirectoryPicker(): DirectoryPicker | null {
+  const w = window as unknown as { showDirectoryPicker?: DirectoryPicker };
+  return typeof w.showDirectoryPicker === 'function' ? (options) => w.showDirectoryPicker!(options) : null;
+}
+
+/** Starts a download of `data` named `name` (the browser puts it in its download folder). */
+function download(name: string, data: Uint8Array) {
+  const blob = new Blob([data as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoke later: the download starts asynchronously and needs the URL until then.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+const errorName = (e: unknown) => (e as { name?: unknown } | null)?.name;
+
+/**
+ * Folders for writeToFolder: a FileSystemDirectoryHandle the user picked, or — with no picker (other
+ * browsers, or a test that removes it) — the download folder, each file a download.
+ */
+export function browserFolders(picker: DirectoryPicker | null) {
+  const folders = new Map<string, FileSystemDirectoryHandle | 'downloads'>();
+  const token = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return {
+    choose: async () => {
+      if (!picker) {
+        const folder = token();
+        folders.set(folder, 'downloads');
+        return { folder, label: '浏览器的下载文件夹', mode: 'downloads' as const };
+      }
+      let dir: FileSystemDirectoryHandle;
+      try {
+        dir = await picker({ mode: 'readwrite', id: 'dutybook-export' });
+      } catch (e) {
+        if (errorName(e) === 'AbortError') return null;
+        throw new DutyBookError('forbidden', `folder picker refused: ${String(e)}`, { cause: String(e) });
+      }
+      const folder = token();
+      folders.set(folder, dir);
+      return { folder, label: dir.name, mode: 'folder' as const };
+    },
+    write: async (folder: string, name: string, data: Uint8Array) => {
+      const dir = folders.get(folder);
+      if (dir === undefined) throw new DutyBookError('forbidden', 'folder was not chosen in this session', { folder });
+      if (dir === 'downloads') {
+        download(name, data);
+        return { written: true, bytes: data.byteLength };
+      }
+      try {
+        await dir.getFileHandle(name);
+        return { written: false, bytes: 0 }; // one is there already: never replaced
+      } catch (e) {
+        if (errorName(e) === 'TypeMismatchError') return { written: false, bytes: 0 }; // a folder of that name
+        if (errorName(e) !== 'NotFoundError') throw folderError(e, name);
+      }
+      try {
+        const file = await dir.getFileHandle(name, { create: true });
+        // The browser writes to a swap file and puts it in place on close: the file is whole or absent.
+        const out = await file.createWritable();
+        try {
+          await out.write(data as Uint8Array<ArrayBuffer>);
+          await out.close();
+        } catch (e) {
+          await out.abort().catch(() => undefined);
+          await dir.removeEntry(name).catch(() => undefined);
+          throw e;
+        }
+        return { written: true, bytes: data.byteLength };
+      } catch (e) {
+        throw folderError(e, name);
+      }
+    },
+  };
+}
+
+/** The File System Access API's failures as the core's errors (a full disk is QuotaExceededError). */
+function folderError(e: unknown, name: string): DutyBookError {
+  if (e instanceof DutyBookError) return e;
+  const details = { name, cause: String(e) };
+  switch (errorName(e)) {
+    case 'QuotaExceededError':
+      return new DutyBookError('storage-quota', `no space left writing ${name}`, details);
+    case 'NotAllowedError':
+    case 'SecurityError':
+    case 'NoModificationAllowedError':
+      return new DutyBookError('forbidden', `not allowed to write ${name}`, details);
+    default:
+      return new DutyBookError('storage-unavailable', `cannot write ${name}`, details);
+  }
+}
+
+export function createWebHost(
+  vault = new PassphraseVault(),
+  backups: BrowserBackupStore = browserBackupStore(),
+  picker: DirectoryPicker | null = browserDirectoryPicker(),
+): HostApi {
+  const folders = browserFolders(picker);
   return validatedHost({
     getAppInfo: () =>
       Promise.resolve({
@@ -98,19 +205,12 @@ export function createWebHost(vault = new PassphraseVault(), backups: BrowserBac
       }),
 
     saveFile: ({ suggestedName, data }) => {
-      const blob = new Blob([data], { type: 'application/octet-stream' });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = suggestedName;
-      a.rel = 'noopener';
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      // Revoke later: the download starts asynchronously and needs the URL until then.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      download(suggestedName, data);
       return Promise.resolve({ path: `下载/${suggestedName}`, bytes: data.byteLength });
     },
+
+    chooseFolder: () => folders.choose(),
+    writeToFolder: ({ folder, name, data }) => folders.write(folder, name, data),
 
     openFiles: async ({ multiple, kind, filters, directory }) => {
       const files = await chooseFiles(multiple, acceptOf(filters), directory === true);

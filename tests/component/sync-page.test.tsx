@@ -27,6 +27,8 @@ function memoryHost(overrides: Partial<HostApi> = {}) {
       Promise.resolve({ kind: 'electron', version: 'test', platform: 'test', keyStore: 'os' }),
     saveFile: () => Promise.resolve(null),
     openFiles: () => Promise.resolve([]),
+    chooseFolder: () => Promise.resolve(null),
+    writeToFolder: () => Promise.resolve({ written: false, bytes: 0 }),
     keyStoreStatus: () => Promise.resolve({ available: true, unlocked: true, initialised: true }),
     unlockKeyStore: () => Promise.resolve({ unlocked: true }),
     storeSecret: ({ name, secret }) => {

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import { Link as RouterLink } from 'react-router';
 import type { LocalProfile } from '../../../shared/domain';
-import { getCurrentRoster } from '../../../shared/store';
+import { getCurrentRoster, getSelfIdentity, readRosterDistribution } from '../../../shared/store';
 import { useServices } from '../../state/services';
 import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';
@@ -13,6 +13,8 @@ import { Section } from '../../components/Section';
 import { useEnrollments } from './enrollments';
 import { issueRoster, pendingRosterChanges } from './org-service';
 import { orgText } from './rules/org-strings';
+import { DistributeDialog } from './DistributeDialog';
+import { distText } from './dist-strings';
 
 const t = zh.sync.hr;
 
@@ -22,6 +24,9 @@ export function RosterPanel({ profile }: { profile: LocalProfile }) {
   const roster = useLiveQuery(async () => (await getCurrentRoster(services.db)) ?? null, [services.db]);
   const changes = useLiveQuery(() => pendingRosterChanges(services.db), [services.db]) ?? [];
   const { pending, clearBound } = useEnrollments();
+  const distribution = useLiveQuery(() => readRosterDistribution(services.db), [services.db]) ?? null;
+  const me = useLiveQuery(() => getSelfIdentity(services.db), [services.db]);
+  const [distributing, setDistributing] = useState(false);
   const [busy, setBusy] = useState(false);
   const boundCount = pending.filter((p) => p.boundTo).length;
 
@@ -60,6 +65,22 @@ export function RosterPanel({ profile }: { profile: LocalProfile }) {
           {orgText.upToDate}
         </Typography>
       ) : null}
+      {roster && distribution ? (
+        <Alert
+          severity={distribution.pending.length > 0 ? 'info' : 'success'}
+          data-testid="roster-distribution"
+          action={
+            <Button color="inherit" size="small" variant="outlined" onClick={() => setDistributing(true)}>
+              {distText.distribute}
+            </Button>
+          }
+        >
+          {distribution.pending.length > 0
+            ? distText.notDistributed(distribution.version, distribution.pending.length)
+            : distText.allDistributed(distribution.version)}
+          {distribution.noKey.length > 0 ? <div>{distText.noKeysYet(distribution.noKey.length)}</div> : null}
+        </Alert>
+      ) : null}
       <Stack direction="row" spacing={1.5}>
         <Box>
           <Button variant="contained" onClick={() => void issue()} disabled={busy}>
@@ -70,6 +91,16 @@ export function RosterPanel({ profile }: { profile: LocalProfile }) {
           {t.notice}
         </Button>
       </Stack>
+      {roster && distributing ? (
+        <DistributeDialog
+          open
+          onClose={() => setDistributing(false)}
+          profile={profile}
+          roster={roster}
+          distribution={distribution}
+          myId={me?.personId ?? profile.personId}
+        />
+      ) : null}
     </Section>
   );
 }

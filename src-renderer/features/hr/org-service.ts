@@ -82,12 +82,14 @@ export type PendingEnrollment = {
   request: EnrollmentRequest;
   /** The roster person it is bound to (the request's personId once bound), or null. */
   boundTo: string | null;
+  /** The file it came from, as the clerk saw it (older entries have none). */
+  fileName?: string;
 };
 
 /** Reads and verifies a request file (EnrollmentError, in Chinese, when it is not one). */
-export async function readRequest(bytes: Uint8Array): Promise<PendingEnrollment> {
+export async function readRequest(bytes: Uint8Array, fileName?: string): Promise<PendingEnrollment> {
   const request = await parseEnrollmentRequest(await detectSuite(), bytes);
-  return { file: fromUtf8(bytes), request, boundTo: null };
+  return { file: fromUtf8(bytes), request, boundTo: null, ...(fileName ? { fileName } : {}) };
 }
 
 /**

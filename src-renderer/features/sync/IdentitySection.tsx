@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Stack, Typography } from '@mui/material';
+import { Alert, Button, Stack, TextField, Typography } from '@mui/material';
 import type { LocalProfile } from '../../../shared/domain';
 import { createEnrollmentRequest, fingerprintHex, whoHoldsKey } from '../../../shared/sync';
 import { useServices } from '../../state/services';
@@ -19,6 +19,8 @@ export function IdentitySection({ profile, data }: { profile: LocalProfile; data
   const { reportError } = useNotifications();
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // 人员编号, if the person knows it: HR matches a folder of requests by it first.
+  const [staffNo, setStaffNo] = useState('');
   const { identity, roster } = data;
   const listed = identity && roster ? whoHoldsKey(roster.roster, identity.signingPub) : undefined;
 
@@ -32,6 +34,7 @@ export function IdentitySection({ profile, data }: { profile: LocalProfile; data
         personId: me.personId,
         personName: profile.name,
         unitName: profile.unitName,
+        ...(staffNo.trim() ? { staffNo: staffNo.trim() } : {}),
         deviceId: me.device,
       });
       const result = await services.host.saveFile({
@@ -64,11 +67,18 @@ export function IdentitySection({ profile, data }: { profile: LocalProfile; data
           {listed && !listed.key.retired && roster ? t.enrolled(roster.roster.version) : t.notEnrolled}
         </Alert>
       ) : null}
-      <Box>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <TextField
+          size="small"
+          label="人员编号(可不填)"
+          value={staffNo}
+          onChange={(e) => setStaffNo(e.target.value.replace(/\s/g, '').slice(0, 30))}
+          sx={{ width: 200, flex: '0 0 auto' }}
+        />
         <Button variant={listed ? 'outlined' : 'contained'} onClick={() => void makeRequest()} disabled={busy}>
           {t.makeRequest}
         </Button>
-      </Box>
+      </Stack>
       {saved ? (
         <Alert severity="success" data-testid="enrollment-saved">
           {saved}

@@ -14,6 +14,8 @@ function recordingImpl(calls: string[]): HostImplementation {
       return Promise.resolve({ path: suggestedName, bytes: data.byteLength });
     },
     openFiles: () => Promise.resolve([]),
+    chooseFolder: () => Promise.resolve(null),
+    writeToFolder: () => Promise.resolve({ written: false, bytes: 0 }),
     keyStoreStatus: () => Promise.resolve({ available: true, unlocked: false, initialised: false }),
     unlockKeyStore: () => Promise.resolve({ unlocked: true }),
     storeSecret: () => Promise.resolve({ stored: true as const }),

@@ -422,6 +422,11 @@ const nearValid: Record<HostMethod, fc.Arbitrary<unknown>> = {
     },
     ['multiple', 'kind'],
   ),
+  chooseFolder: recordOf({ title: field(fc.string({ minLength: 1, maxLength: 40 }), nastyString) }, []),
+  writeToFolder: recordOf(
+    { folder: field(fc.constant('a3f9c2d4e5b6a7980112233445566778'), nastyString), name: field(validFileName, nastyString), data: field(bytes(0, 256)) },
+    ['folder', 'name', 'data'],
+  ),
   unlockKeyStore: recordOf({ passphrase: field(fc.string({ minLength: 8, maxLength: 40 }), nastyString) }, ['passphrase']),
   storeSecret: recordOf(
     { name: field(validKeyName, nastyString), secret: field(bytes(1, 128), fc.constantFrom(new Uint8Array(0), new Uint8Array(64 * 1024 + 1))) },
