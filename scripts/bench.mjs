@@ -646,8 +646,10 @@ async function browserRows(o) {
             samples: hr.runs.map((r) => r[k]),
             queries: hr.queries[k],
           };
-          if (!k.startsWith('reference'))
-            Object.assign(row, { limit: { figure: '1 s budget', samples: budget(o.runs, 1000) }, goal: 1 });
+          // Opening a material from a cell has its own budget (issue 22): 0.3 s.
+          const ms = k.startsWith('open a material') ? 300 : 1000;
+          const limit = { figure: `${ms / 1000} s budget`, samples: budget(o.runs, ms) };
+          if (!k.startsWith('reference')) Object.assign(row, { limit, goal: 1 });
           rows.push(row);
         }
         log(`chromium: the app (out/web) over ${people} people: start and each HR screen`);

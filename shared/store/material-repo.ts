@@ -10,6 +10,8 @@ import {
   planDecisionSchema,
   recordReturnSchema,
   type AnnualCommentRow,
+  type AssessmentConfig,
+  type IndicatorTemplate,
   type AnnualDecisionRow,
   type AnnualPlan,
   type AnnualSummaryRow,
@@ -30,6 +32,8 @@ import {
 } from '../domain';
 import { decodeBody, factOfRow, recordKeys } from '../ledger/facts';
 import type { DutyBookDb } from './db';
+import type { PersonYearStatus } from './status-fold';
+import { configInForce, rulesFor } from './supervision-team';
 import { wrapStorageErrors } from './storage-errors';
 
 /** Which material (src-renderer/records/materials `MaterialRef` has this shape). */
@@ -63,7 +67,13 @@ export type Material = MaterialOwner &
         plan?: AnnualPlan;
       }
     | { kind: 'summary'; summary?: QuarterSummary; versions: QuarterSummaryVersion[] }
-    | { kind: 'evaluation'; versions: SignedEvaluation[] }
+    | {
+        kind: 'evaluation';
+        versions: SignedEvaluation[];
+        /** The rules in force and the person's indicator template, for the 定量 scores' table. */
+        config: AssessmentConfig;
+        template?: IndicatorTemplate;
+      }
     | { kind: 'feedback'; feedback: FeedbackRow[]; acks: FeedbackAck[] }
     | { kind: 'register'; versions: Register[]; filings: FilingReceipt[] }
     | { kind: 'filing'; filings: FilingReceipt[] }
@@ -178,12 +188,24 @@ export function readMaterial(db: DutyBookDb, key: MaterialKey): Promise<Material
       }
       case 'evaluation': {
         const owner = await ownerOf(db, personId, key.unitId);
-        if (quarter === undefined) return { ...owner, kind: 'evaluation', versions: [] };
-        const versions = await db.evaluations
-          .where('[subject+year+quarter]')
-          .equals([personId, year, quarter])
-          .toArray();
-        return { ...owner, kind: 'evaluation', versions: versions.sort(byVersion) };
+        const { person } = owner;
+        const rules = person
+          ? await rulesFor(db, person)
+          : { ...(await configInForce(db)), template: undefined };
+        const versions =
+          quarter === undefined
+            ? []
+            : await db.evaluations
+                .where('[subject+year+quarter]')
+                .equals([personId, year, quarter])
+                .toArray();
+        return {
+          ...owner,
+          kind: 'evaluation',
+          versions: versions.sort(byVersion),
+          config: rules.config,
+          ...(rules.template ? { template: rules.template } : {}),
+        };
       }
       case 'feedback': {
         const owner = await ownerOf(db, personId, key.unitId);
@@ -244,4 +266,34 @@ export function readMaterial(db: DutyBookDb, key: MaterialKey): Promise<Material
       }
     }
   });
+}
+
+/** What the 台账 lists for a year: the status rows (one per person), the people and the units. */
+export type MaterialYear = {
+  year: number;
+  statuses: PersonYearStatus[];
+  people: Person[];
+  units: OrgUnit[];
+};
+
+/**
+ * The 台账's data for a year: one indexed query of the status rows (not the record tables — a
+ * 5,000-person year holds 60,000 record books), the people and the units.
+ */
+export function readMaterialYear(db: DutyBookDb, year: number): Promise<MaterialYear> {
+  return wrapStorageErrors('read material year', async () => {
+    const [statuses, people, units] = await Promise.all([
+      db.personYears.where('year').equals(year).toArray(),
+      db.people.toArray(),
+      db.orgUnits.toArray(),
+    ]);
+    return { year, statuses, people, units };
+  });
+}
+
+/** The years any material is held for, newest first. */
+export function listMaterialYears(db: DutyBookDb): Promise<number[]> {
+  return wrapStorageErrors('list material years', async () =>
+    ((await db.personYears.orderBy('year').uniqueKeys()) as number[]).reverse(),
+  );
 }

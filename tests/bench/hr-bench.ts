@@ -12,6 +12,7 @@
 import type { DBCore, DBCoreTable, Middleware } from 'dexie';
 import { buildTrackingRows, yearStatistics } from '../../shared/domain';
 import { seedDatabase } from '../../shared/seed';
+import { readMaterial } from '../../shared/store/material-repo';
 import {
   getProfile,
   openDatabase,
@@ -134,6 +135,8 @@ const SCREENS = {
   grid: 'completeness grid (督促检查): status rows + filings + spot checks, every cell computed',
   worksheet: 'annual worksheet (年度考核): roster + rules + status rows, linkage computed',
   statistics: 'statistics (统计分析): roster + rules + status rows, tables computed',
+  material:
+    "open a material (材料 panel): one official's March 记实簿 (every version, returns, plan) + their supervisor's Q2 register",
   reference: 'reference: reading every record book (what the screens avoid)',
 } as const;
 
@@ -156,6 +159,11 @@ export async function hr(o: HrBenchOptions): Promise<HrBenchResult> {
   };
   const year = BENCH_TODAY.getUTCFullYear();
   const queries: Record<string, string[]> = {};
+  // Someone in the middle of the roster who has a supervisor: the material a grid cell opens.
+  const first = await connect();
+  const withSupervisor = await first.people.filter((p) => p.supervisorId !== null).toArray();
+  first.close();
+  const official = withSupervisor[Math.floor(withSupervisor.length / 2)];
   const once = async () => {
     const db = await connect();
     try {
@@ -184,6 +192,13 @@ export async function hr(o: HrBenchOptions): Promise<HrBenchResult> {
       run[SCREENS.statistics] = now() - t;
       queries[SCREENS.statistics] = recorder.take();
       if (o.reference === false) return run;
+      t = now();
+      if (official?.supervisorId) {
+        await readMaterial(db, { kind: 'record', personId: official.id, year, month: 3 });
+        await readMaterial(db, { kind: 'register', personId: official.supervisorId, year, quarter: 2 });
+      }
+      run[SCREENS.material] = now() - t;
+      queries[SCREENS.material] = recorder.take();
       t = now();
       await db.monthlyRecords.toArray();
       run[SCREENS.reference] = now() - t;

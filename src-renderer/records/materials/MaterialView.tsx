@@ -22,11 +22,9 @@ import {
   annualSuggestionLabels,
   attendanceLabels,
   errorSeverityLabels,
-  evaluationMethodLabels,
   feedbackKindLabels,
   formatDays,
   planStateLabels,
-  quarterGradeLabels,
   recordStateLabels,
   workStatusLabels,
   type Attendance,
@@ -38,6 +36,7 @@ import { readMaterial, type Material } from '../../../shared/store/material-repo
 import { useServices } from '../../state/services';
 import { dateTimeOf } from '../supervisor-forms';
 import { RegisterTable } from './RegisterTable';
+import { SignedEvaluationView } from './SignedEvaluationView';
 import { materialLabel, type MaterialRef } from './ref';
 import { Field, Fields, Heading, NotReceived, VersionPicker } from './parts';
 import { mt } from './strings';
@@ -351,38 +350,13 @@ function EvaluationPanel({ ref_: ref, m }: { ref_: MaterialRef; m: Of<'evaluatio
   const [shown, pick] = usePicked(numbers);
   const e = m.versions.find((v) => v.version === shown);
   if (!e) return <NotReceived what={materialLabel(ref)} />;
-  const result =
-    e.resultScore !== undefined
-      ? `${mt.points(e.resultScore)},${quarterGradeLabels[e.resultGrade]}`
-      : quarterGradeLabels[e.resultGrade];
   return (
     <Stack spacing={1.5}>
       <VersionPicker versions={numbers} value={shown} onChange={pick} corrected={(v) => v > 1} />
       <Typography variant="subtitle2" component="p" data-testid="material-version">
         {materialLabel(ref, { version: e.version, corrected: e.correctionOf !== undefined })}
       </Typography>
-      <Fields>
-        <Field label={mt.versions}>
-          {e.correctionOf ? mt.correctionOf(e.correctionOf.version, e.correctionOf.reason) : mt.firstVersion}
-        </Field>
-        <Field label={mt.evaluator}>{`${e.evaluatorName} · ${dateTimeOf(e.signedAt)}`}</Field>
-        <Field label={mt.method}>{evaluationMethodLabels[e.method]}</Field>
-        <Field label={mt.result}>{result}</Field>
-        {e.method === 'score' ? (
-          <Field label={mt.bonuses}>
-            {e.bonuses.length === 0
-              ? mt.none
-              : e.bonuses.map((b) => `${mt.points(b.points)}:${b.reason}`).join('\n')}
-          </Field>
-        ) : null}
-        <Field label={mt.peer}>
-          {`${mt.peerLine(e.peerOpinion.consulted, e.peerOpinion.scope)}\n${e.peerOpinion.gist}`}
-        </Field>
-        <Field label={mt.publicFb}>
-          {e.publicFeedback ? `${e.publicFeedback.source}:${e.publicFeedback.gist}` : mt.none}
-        </Field>
-        <Field label={mt.opinion}>{e.opinion}</Field>
-      </Fields>
+      <SignedEvaluationView evaluation={e} config={m.config} template={m.template} />
     </Stack>
   );
 }
@@ -444,7 +418,7 @@ function RegisterPanel({ ref_: ref, m }: { ref_: MaterialRef; m: Of<'register'> 
         <Field label={mt.versions}>
           {r.correctionOf ? mt.correctionOf(r.correctionOf.version, r.correctionOf.reason) : mt.firstVersion}
         </Field>
-        <Field label={mt.evaluator}>{`${r.supervisorName} · ${dateTimeOf(r.signedAt)}`}</Field>
+        <Field label={mt.signedBy}>{`${r.supervisorName} · ${dateTimeOf(r.signedAt)}`}</Field>
         <Field label={mt.registerOpinion}>{r.opinion}</Field>
       </Fields>
       <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
@@ -501,9 +475,9 @@ function AnnualPanel({ m }: { m: Of<'annual'> }) {
       <Heading>{mt.annualComment}</Heading>
       {comment ? (
         <Fields>
-          <Field label={mt.opinion}>{comment.comment}</Field>
-          <Field label={mt.result}>{annualSuggestionLabels[comment.suggestion]}</Field>
-          <Field label={mt.evaluator}>{`${comment.supervisorName} · ${comment.signedOn}`}</Field>
+          <Field label={mt.comment}>{comment.comment}</Field>
+          <Field label={mt.suggestion}>{annualSuggestionLabels[comment.suggestion]}</Field>
+          <Field label={mt.signedBy}>{`${comment.supervisorName} · ${comment.signedOn}`}</Field>
         </Fields>
       ) : (
         <Typography variant="body2" color="text.secondary">
@@ -513,7 +487,7 @@ function AnnualPanel({ m }: { m: Of<'annual'> }) {
       <Heading>{mt.annualDecision}</Heading>
       {decision ? (
         <Fields>
-          <Field label={mt.result}>{annualOutcomeLabel(decision.outcome)}</Field>
+          <Field label={mt.outcome}>{annualOutcomeLabel(decision.outcome)}</Field>
           <Field label={mt.versions}>{mt.version(decision.version)}</Field>
           <Field label={mt.annualOpinion}>
             {opinion

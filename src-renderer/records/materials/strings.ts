@@ -4,7 +4,6 @@ export const mt = {
   close: '关闭',
   closeHint: '关闭(Esc)',
   loading: '正在读取材料…',
-  readOnly: '只读:此处查看的是本人或主管领导提交、签署的材料,人事部门不能修改。',
   owner: (name: string, unit: string) => (unit ? `${name} · ${unit}` : name),
   unknownPerson: '名册中没有此人',
   notReceived: (what: string) => `尚未收到${what}。`,
@@ -13,8 +12,6 @@ export const mt = {
   version: (v: number) => `第${v}版`,
   versionCorrected: (v: number) => `第${v}版(更正)`,
   versionLine: (v: number, at: string) => `第${v}版 · ${at}提交`,
-  signedLine: (v: number, by: string, at: string) => `第${v}版 · ${by} · ${at}签署`,
-  current: '当前版本',
   state: '状态',
   // plan
   planNo: '序号',
@@ -51,16 +48,6 @@ export const mt = {
   // evaluation
   firstVersion: '首次签署',
   correctionOf: (v: number, reason: string) => `更正第${v}版,更正原因:${reason}`,
-  evaluator: '评鉴人',
-  method: '评鉴方式',
-  result: '评鉴结果',
-  points: (n: number) => `${n}分`,
-  bonuses: '加分',
-  peer: '征求意见',
-  peerLine: (n: number, scope: string) => `征求${n}人意见(${scope})`,
-  publicFb: '社会评价',
-  opinion: '评鉴意见',
-  none: '无',
   // feedback
   feedbackWay: '反馈方式',
   feedbackDate: '日期',
@@ -75,9 +62,8 @@ export const mt = {
   // register
   registerUnit: '单位',
   registerOpinion: '审核意见',
-  registerColumns: ['姓名', '职务职级', '评鉴方式', '分值或等次', '加分', '反馈方式及日期', '备注'] as const,
+  signedBy: '签署人',
   // filing
-  filed: (at: string, clerk: string) => `已备案(${at},经办人:${clerk})`,
   filedVersion: (v: number, at: string, clerk: string) => `第${v}版已备案(${at},经办人:${clerk})`,
   notFiled: '尚未备案。',
   // annual
@@ -85,6 +71,9 @@ export const mt = {
   annualComment: '主管领导评语和考核等次建议',
   annualDecision: '年度考核结果',
   annualOpinion: '本人意见',
+  comment: '评语',
+  suggestion: '考核等次建议',
+  outcome: '考核结果',
   agree: '同意',
   disagree: '有异议',
   notYet: '尚未收到。',
