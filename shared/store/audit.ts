@@ -222,7 +222,19 @@ export async function countAudit(db: DutyBookDb): Promise<number> {
   return wrapStorageErrors('count audit log', () => db.audit.count());
 }
 
-export const AUDIT_CSV_HEADER = ['序号', '时间', '操作人', '操作', '对象', '关联', '内容', '前一条哈希', '哈希'] as const;
+/**
+ * The CSV's columns: what a clerk reads first — local time, names, the action in words, the line — and
+ * the hash chain last (前一条哈希, 哈希), for whoever checks the file against 核验日志.
+ */
+export const AUDIT_CSV_HEADER = ['序号', '时间', '操作人', '操作', '对象', '内容', '关联', '前一条哈希', '哈希'] as const;
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+/** '2026-03-31 20:31:05' in this machine's own time zone (no "Z"); an unreadable time stays as written. */
+export function localTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
+}
 
 /** The whole log as CSV (UTF-8 with a byte-order mark, so Excel opens the Chinese), for HR. */
 export async function exportAudit(db: DutyBookDb): Promise<string> {
@@ -233,17 +245,17 @@ export async function exportAudit(db: DutyBookDb): Promise<string> {
     })),
   );
   const names = new Map(people.map((p) => [p.id, p.name]));
-  const who = (id: string) => (id === '' ? '' : names.has(id) ? `${names.get(id)}(${id})` : id);
+  const who = (id: string) => (id === '' ? '' : (names.get(id) ?? id));
   const rows: string[][] = [[...AUDIT_CSV_HEADER]];
   for (const e of entries) {
     rows.push([
       String(e.seq),
-      e.at,
+      localTime(e.at),
       who(e.actor),
       AUDIT_ACTION_LABELS[e.action] ?? e.action,
       who(e.subject),
-      e.ref,
       e.summary,
+      e.ref,
       e.prevHash,
       e.hash,
     ]);

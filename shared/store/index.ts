@@ -18,5 +18,6 @@ export * from './annual-quota-repo';
 export * from './filing-repo';
 export * from './status';
 export * from './tracking-repo';
+export * from './hr-todo';
 export * from './audit';
 export * from './annual-repo';

@@ -26,7 +26,7 @@ import {
   Typography,
 } from '@mui/material';
 import { describeError } from '../../shared/errors/messages.zh';
-import { getProfile } from '../../shared/store';
+import { getProfile, auditOutput } from '../../shared/store';
 import {
   BackupError,
   CURRENT_SCHEMA_VERSION,
@@ -216,6 +216,7 @@ function ToFileDialog({ onClose }: { onClose: () => void }) {
       const day = `${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}${String(now.getDate()).padStart(2, '0')}`;
       const name = (profile?.name ?? '').replace(/[\\/:*?"<>|\s]/g, '');
       const saved = await host.saveFile({ suggestedName: t.fileName(name, day), data: new Uint8Array(data), filters: [FILTER] });
+      if (saved) await auditOutput(db, { kind: 'document', what: '数据库备份', file: t.fileName(name, day) });
       if (saved) notify({ kind: 'success', text: t.saved(saved.path) });
       onClose();
     } catch (err) {

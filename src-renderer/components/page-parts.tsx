@@ -3,6 +3,8 @@
  * with its state chip, banners, the print button, Ctrl+S, focus helpers.
  */
 import { useEffect, type ReactNode, type RefObject } from 'react';
+import { auditOutput } from '../../shared/store';
+import { useServices } from '../state/services';
 import { Alert, AlertTitle, Box, Button, Chip, CircularProgress, Stack, Typography } from '@mui/material';
 import type { ValidationIssue } from '../../shared/errors/errors';
 import { SaveStatus } from './SaveStatus';
@@ -49,9 +51,15 @@ export function PageHeader({ title, chip, status, actions }: HeaderProps) {
   );
 }
 
-export function PrintButton() {
+/** Prints the page and records it in the 操作日志 (`what`: what is printed, else the page's heading). */
+export function PrintButton({ what }: { what?: string }) {
+  const { db } = useServices();
+  const print = () => {
+    window.print();
+    void auditOutput(db, { kind: 'print', what: what ?? document.querySelector('main h1')?.textContent ?? '页面' });
+  };
   return (
-    <Button variant="outlined" onClick={() => window.print()}>
+    <Button variant="outlined" onClick={print}>
       {zh.editing.print}
     </Button>
   );

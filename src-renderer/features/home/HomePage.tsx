@@ -1,5 +1,8 @@
 import { Button, Card, CardActions, CardContent, Grid, Stack, Typography } from '@mui/material';
 import { Link } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { readHrTodo } from '../../../shared/store';
+import { useServices } from '../../state/services';
 import { currentPeriod, formatChineseDate } from '../../../shared/domain';
 import type { LocalProfile, Role } from '../../../shared/domain';
 import { zh } from '../../i18n/zh';
@@ -22,6 +25,27 @@ const WORKSPACE_TEXT: Record<Role, { path: string; what: string; next: string }>
     next: '先建立单位和人员名册,再将名册发放给各位公务员和主管领导。',
   },
 };
+
+/**
+ * HR's next step follows the device's state: before a roster is issued, building it; after, what waits
+ * for 备案 (HR's 待办 in the workspace lists the rest).
+ */
+function HrNextStep({ fallback }: { fallback: string }) {
+  const { db } = useServices();
+  const todo = useLiveQuery(() => readHrTodo(db), [db]);
+  if (todo === undefined) return null;
+  if (todo.roster === null) return <>{fallback}</>;
+  const plans = todo.filing.reduce((n, f) => n + f.plans, 0);
+  const registers = todo.filing.reduce((n, f) => n + f.registers, 0);
+  const filing = [plans > 0 && `${plans}份计划`, registers > 0 && `${registers}份备案登记表`].filter(Boolean);
+  return (
+    <>
+      {filing.length > 0
+        ? `${filing.join('、')}待备案,其余待办见人事管理工作区。`
+        : `名册(第${todo.roster.version}版,${todo.roster.people}人)已签发;待办见人事管理工作区。`}
+    </>
+  );
+}
 
 export function HomePage({ profile }: { profile: LocalProfile }) {
   const { source } = useRoles();
@@ -51,7 +75,7 @@ export function HomePage({ profile }: { profile: LocalProfile }) {
                     {w.what}
                   </Typography>
                   <Typography variant="body2" color="primary">
-                    下一步:{w.next}
+                    下一步:{role === 'hr' ? <HrNextStep fallback={w.next} /> : w.next}
                   </Typography>
                 </CardContent>
                 <CardActions>

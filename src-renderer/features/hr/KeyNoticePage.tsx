@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Box, Button, GlobalStyles, Paper, Stack, Typography } from '@mui/material';
 import { Link as RouterLink } from 'react-router';
-import { getPinnedHr } from '../../../shared/store';
+import { auditOutput, getPinnedHr } from '../../../shared/store';
 import { useServices } from '../../state/services';
 import { zh } from '../../i18n/zh';
 import { chineseDate } from '../../components/dates';
@@ -39,7 +39,10 @@ export function KeyNoticePage() {
     <>
       {printStyles}
       <Stack direction="row" spacing={1.5} sx={{ mb: 2 }} data-print="hide">
-        <Button variant="contained" onClick={() => window.print()} disabled={!pinned}>
+        <Button variant="contained" onClick={() => {
+            window.print();
+            void auditOutput(db, { kind: 'print', what: '人事部门密钥指纹通知' });
+          }} disabled={!pinned}>
           {t.print}
         </Button>
         <Button component={RouterLink} to="/hr">

@@ -13,7 +13,7 @@ import {
   storeOrgKey,
   SyncError,
 } from '../../../shared/sync';
-import { adoptPersonId, setSelfIdentity } from '../../../shared/store';
+import { adoptPersonId, setSelfIdentity, auditOutput } from '../../../shared/store';
 import { useServices } from '../../state/services';
 import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';
@@ -124,6 +124,7 @@ function BackupDialog({
           data: new Uint8Array(file),
           filters: [BACKUP_FILTER],
         });
+        if (saved) await auditOutput(services.db, { kind: 'document', what: '密钥备份', file: `${safeName(profile.name)}-密钥备份.${BACKUP_EXT}` });
         if (saved) onDone(t.saved(saved.path));
         else onClose();
       } else {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Stack, TextField, Typography } from '@mui/material';
+import { auditOutput } from '../../../shared/store';
 import type { LocalProfile } from '../../../shared/domain';
 import { createEnrollmentRequest, fingerprintHex, whoHoldsKey } from '../../../shared/sync';
 import { useServices } from '../../state/services';
@@ -42,6 +43,7 @@ export function IdentitySection({ profile, data }: { profile: LocalProfile; data
         data: new Uint8Array(file),
         filters: [ENROLL_FILTER],
       });
+      if (result) await auditOutput(services.db, { kind: 'document', what: '注册申请', file: `${safeName(profile.name)}-注册申请.${ENROLL_EXT}` });
       if (result) setSaved(t.requestSaved(result.path));
     } catch (e) {
       if (!isCancelled(e)) reportError(e);

@@ -364,10 +364,15 @@ describe('audit trail: CSV for HR', () => {
       active: true,
     });
     const csv = await exportAudit(db);
-    expect(csv.startsWith('\uFEFF序号,时间,操作人,操作,对象,关联,内容,前一条哈希,哈希\r\n')).toBe(true);
+    // What a clerk reads first (local time, names, words), the hash chain last.
+    expect(csv.startsWith('\uFEFF序号,时间,操作人,操作,对象,内容,关联,前一条哈希,哈希\r\n')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(6);
-    expect(lines[1]).toMatch(/^1,2026-01-01T08:00:00.000Z,H,提交,张三\(O1\),record\/O1\/2026-01,提交 张三 2026年1月记实簿 第1版,0{64},[0-9a-f]{64}$/);
+    const local = new Date('2026-01-01T08:00:00.000Z');
+    const p = (n: number) => String(n).padStart(2, '0');
+    const time = `${local.getFullYear()}-${p(local.getMonth() + 1)}-${p(local.getDate())} ${p(local.getHours())}:${p(local.getMinutes())}:00`;
+    expect(lines[1]).toBe(`1,${time},H,提交,张三,提交 张三 2026年1月记实簿 第1版,record/O1/2026-01,${'0'.repeat(64)},${lines[1]!.slice(-64)}`);
+    expect(lines[1]).not.toMatch(/Z,|\(O1\)/);
   });
 
   it('quotes as text a cell Excel or WPS would read as a formula: = + - @, tab, CR and their full-width forms', async () => {
@@ -385,7 +390,7 @@ describe('audit trail: CSV for HR', () => {
     await db.people.put({ ...person, id: 'H', name: '\t=1+1' });
     const lines = (await exportAudit(db)).slice(1).trimEnd().split('\r\n');
     const cells = lines[1]!.match(/^1,[^,]+,("[^"]*(?:""[^"]*)*"|[^,]*),[^,]+,("[^"]*(?:""[^"]*)*"|[^,]*),/);
-    expect(cells?.[1]).toBe(`'\t=1+1(H)`);
-    expect(cells?.[2]).toBe(`"'＝HYPERLINK(""http://x"",""张三"")(O1)"`);
+    expect(cells?.[1]).toBe(`'\t=1+1`);
+    expect(cells?.[2]).toBe(`"'＝HYPERLINK(""http://x"",""张三"")"`);
   });
 });

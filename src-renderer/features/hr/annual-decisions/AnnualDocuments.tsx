@@ -4,6 +4,7 @@
  * what documents.ts reads; saved through the host like every other export.
  */
 import { useEffect, useRef, useState } from 'react';
+import { auditOutput } from '../../../../shared/store';
 import {
   Alert,
   Autocomplete,
@@ -93,6 +94,7 @@ export function AnnualDocuments({ year, rows }: { year: number; rows: readonly D
         data: zip,
         filters: [{ name: t.zipFilter, extensions: ['zip'] }],
       });
+      if (saved) await auditOutput(db, { kind: 'document', what: name.replace(/\.zip$/, ''), count: forms.length, file: name });
       notify(
         saved
           ? { kind: 'success', text: t.zipSaved(forms.length, name) }

@@ -16,8 +16,7 @@ import {
   configInForce,
   readSelfIdentity,
   wrapStorageErrors,
-  type DutyBookDb,
-} from '../../../../shared/store';
+  type DutyBookDb, auditOutput } from '../../../../shared/store';
 import { findPerson, hrCovers } from '../../../../shared/ledger/roster';
 import { evaluationDocument, rosterPersonHeader } from '../../../records/supervisor-forms';
 import { batchDocuments, type BatchDocumentsProgress } from '../../../workers/batchDocuments';
@@ -126,5 +125,6 @@ export async function exportQuarterEvaluations(opts: {
     data: zip,
     filters: [{ name: batchExportText.zipFilter, extensions: ['zip'] }],
   });
+  if (saved) await auditOutput(opts.db, { kind: 'document', what: name.replace(/\.zip$/, ''), file: name, count: forms.length });
   return saved ? { kind: 'saved', count: forms.length, name } : { kind: 'cancelled' };
 }

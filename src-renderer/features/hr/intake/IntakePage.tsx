@@ -24,7 +24,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { getCurrentRoster, getPinnedHr, getProfile } from '../../../../shared/store';
+import { getCurrentRoster, getPinnedHr, getProfile, auditOutput } from '../../../../shared/store';
 import {
   importBatch,
   outcomeText,
@@ -153,6 +153,7 @@ export function IntakePage() {
             : { name: t.textFilter, extensions: ['txt'] },
         ],
       });
+      if (saved) await auditOutput(services.db, { kind: 'document', what: name.replace(/\.(txt|csv)$/, ''), file: name });
       notify(saved ? { kind: 'success', text: t.saved(name) } : { kind: 'info', text: t.cancelled });
     } catch (e) {
       reportError(e);

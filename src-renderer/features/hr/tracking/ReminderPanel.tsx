@@ -1,5 +1,6 @@
 /** 督促名单: who still owes what, by unit and supervisor, exported to Word and Excel. */
 import { useMemo, useState } from 'react';
+import { auditOutput } from '../../../../shared/store';
 import { Box, Button, Paper, Stack, Typography } from '@mui/material';
 import {
   describeTrackingRules,
@@ -32,7 +33,7 @@ export function ReminderPanel({
   now: Date;
   organisation: string;
 }) {
-  const { host } = useServices();
+  const { db, host } = useServices();
   const { notify, reportError } = useNotifications();
   const [busy, setBusy] = useState(false);
   const groups = useMemo(() => reminderList(rows), [rows]);
@@ -82,6 +83,7 @@ export function ReminderPanel({
             : { name: t.excelFilter, extensions: ['xlsx'] },
         ],
       });
+      if (saved) await auditOutput(db, { kind: 'document', what: name.replace(/\.(docx|xlsx)$/, ''), file: name });
       notify(saved ? { kind: 'success', text: t.exported(name) } : { kind: 'info', text: t.exportCancelled });
     } catch (e) {
       reportError(e);

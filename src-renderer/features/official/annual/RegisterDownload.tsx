@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Button, Paper, Stack, Typography } from '@mui/material';
 import { annualRegisterFileName, buildAnnualRegister, toBytes } from '../../../../shared/documents';
 import type { AnnualCommentRow, AnnualDecisionRow, AnnualSummaryRow } from '../../../../shared/domain';
-import { wrapStorageErrors } from '../../../../shared/store';
+import { wrapStorageErrors, auditOutput } from '../../../../shared/store';
 import { annualProfile, registerForm, registerUnit } from '../../../records/annual-forms';
 import { rosterPersonHeader } from '../../../records/supervisor-forms';
 import { useNotifications } from '../../../state/notifications';
@@ -73,6 +73,7 @@ export function RegisterDownload({
         data: new Uint8Array(await toBytes(buildAnnualRegister(form))),
         filters: [{ name: t.wordFilter, extensions: ['docx'] }],
       });
+      if (saved) await auditOutput(db, { kind: 'document', what: name.replace(/\.docx$/, ''), file: name });
       notify(saved ? { kind: 'success', text: t.saved(name) } : { kind: 'info', text: t.cancelled });
     } catch (e) {
       reportError(e);

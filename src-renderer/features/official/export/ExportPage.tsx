@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Box, Button, LinearProgress, Paper, Stack, TableCell, TableRow, Typography } from '@mui/material';
+import { auditOutput } from '../../../../shared/store';
 import { buildDocument, buildYearArchive, fileNameFor, toBytes, type FormData } from '../../../../shared/documents';
 import { planStateLabels } from '../../../../shared/domain/plan';
 import { recordStateLabels } from '../../../../shared/domain/record-book';
@@ -20,7 +21,7 @@ type BuiltFile = { name: string; bytes: Uint8Array; filter: { name: string; exte
 
 /** Word forms one by one, or the whole year as one .zip (with progress; the window stays responsive). */
 export function ExportPage() {
-  const { host } = useServices();
+  const { db, host } = useServices();
   const { year, profile } = useOfficial();
   const { notify, reportError } = useNotifications();
   const [busy, setBusy] = useState<string | null>(null);
@@ -48,6 +49,7 @@ export function ExportPage() {
     try {
       const { name, bytes, filter } = await build();
       const saved = await host.saveFile({ suggestedName: name, data: new Uint8Array(bytes), filters: [filter] });
+      if (saved) await auditOutput(db, { kind: 'document', what: name.replace(/\.[a-z]+$/, ''), file: name });
       notify(saved ? { kind: 'success', text: t.saved(name) } : { kind: 'info', text: t.cancelled });
     } catch (e) {
       reportError(e);

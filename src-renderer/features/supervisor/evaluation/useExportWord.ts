@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import type { SupervisorFormData } from '../../../../shared/documents';
+import { auditOutput } from '../../../../shared/store';
 import { useServices } from '../../../state/services';
 import { useNotifications } from '../../../state/notifications';
 import { evalText as t } from './strings';
 
 /** Builds a supervisor's Word form, asks the host where to save it, and says what became of it. */
 export function useExportWord() {
-  const { host } = useServices();
+  const { db, host } = useServices();
   const { notify, reportError } = useNotifications();
   const [busy, setBusy] = useState(false);
   const exportWord = async (form: SupervisorFormData) => {
@@ -21,6 +22,7 @@ export function useExportWord() {
         data: new Uint8Array(bytes),
         filters: [{ name: t.wordFilter, extensions: ['docx'] }],
       });
+      if (saved) await auditOutput(db, { kind: 'document', what: name.replace(/\.docx$/, ''), file: name });
       notify(saved ? { kind: 'success', text: t.exported(name) } : { kind: 'info', text: t.exportCancelled });
     } catch (e) {
       reportError(e);
