@@ -313,3 +313,39 @@ export async function deleteSpotCheck(db: DutyBookDb, id: string): Promise<SpotC
 export async function restoreSpotCheck(db: DutyBookDb, row: SpotCheck): Promise<void> {
   await wrapStorageErrors('restore spot check', () => db.spotChecks.put(row));
 }
+
+/**
+ * The refusals still waiting for a corrected version, for these people's year (the supervisor's own
+ * registers and their reports' plans; the official's own plan): a plan's while the plan is still the
+ * refused version, a register's while no later version has been signed. Newest first.
+ */
+export async function listOpenRefusals(
+  db: DutyBookDb,
+  personIds: readonly string[],
+  year: number,
+): Promise<FilingRefusal[]> {
+  return wrapStorageErrors('list refusals', async () => {
+    const keys = personIds.map((id) => [id, year]);
+    const [refusals, plans, registers] = await Promise.all([
+      db.filingRefusals.where('[personId+year]').anyOf(keys).toArray(),
+      db.plans.where('[personId+year]').anyOf(keys).toArray(),
+      personIds.length === 0
+        ? Promise.resolve([])
+        : db.registers
+            .where('[supervisorId+year+quarter]')
+            .inAnyRange(personIds.map((id) => [[id, year, -Infinity], [id, year, Infinity]]))
+            .toArray(),
+    ]);
+    const open = refusals.filter((r) => {
+      if (r.what === 'plan') {
+        const plan = plans.find((p) => p.personId === r.personId);
+        return plan?.version === r.version && plan.filingRefusal?.refusedAt === r.refusedAt;
+      }
+      const newer = registers.some(
+        (g) => g.supervisorId === r.personId && g.quarter === r.quarter && g.version > r.version,
+      );
+      return !newer;
+    });
+    return open.sort((a, b) => b.refusedAt.localeCompare(a.refusedAt));
+  });
+}
