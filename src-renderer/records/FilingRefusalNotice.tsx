@@ -9,7 +9,7 @@ import { filedKindLabels, refusalNextStep, type FilingRefusal } from '../../shar
 export const refusalText = {
   title: '人事部门不予备案(已退回)',
   what: (r: Pick<FilingRefusal, 'what' | 'year' | 'quarter' | 'version'>, name?: string) =>
-    `${name ? `${name}的` : ''}${r.year}年${r.what === 'register' ? `第${r.quarter}季度` : '度'}${filedKindLabels[r.what]}(第${r.version}版)`,
+    `${name ? `${name}的` : ''}${r.year}年${r.what === 'register' ? `第${r.quarter}季度` : ''}${filedKindLabels[r.what]}(第${r.version}版)`,
   reason: (reason: string) => `原因:${reason}`,
   when: (refusedAt: string, clerk: string) => `${refusedAt.slice(0, 10)} 退回,经办人:${clerk}`,
   chip: (refusedAt: string) => `不予备案(${refusedAt.slice(0, 10)})`,

@@ -57,7 +57,7 @@ test('HR refuses a plan with a reason; the supervisor and the official see it', 
   await carry(h, s, dir, /^李四/);
   await nav(s, '领导评鉴');
   const notice = s.getByTestId('team-refusals');
-  await expect(notice).toContainText('人事部门不予备案(已退回):张三的2026年度个人年度工作计划(第1版)');
+  await expect(notice).toContainText('人事部门不予备案(已退回):张三的2026年个人年度工作计划(第1版)');
   await expect(notice).toContainText('原因:目标要求缺少量化指标');
   await expect(notice).toContainText('张三重新提交后,请重新核准');
   await snap(s, testInfo, 'refusal-03-supervisor-todo');
