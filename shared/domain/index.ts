@@ -24,6 +24,7 @@ export * from './evaluation-rules';
 export * from './supervision';
 export * from './team';
 export * from './filing';
+export * from './filing-refusal';
 export * from './annual';
 export * from './annual-participation';
 export * from './annual-records';

@@ -228,6 +228,13 @@ export const annualPlanSchema = z.object({
   /** 主管领导核准意见 */
   approvalOpinion: textField('核准意见', 500).optional(),
   filedAt: timestampSchema.optional(),
+  /**
+   * Set when the plan is 已退回 because HR refused to file the approved version (不予备案,
+   * domain/filing-refusal.ts): HR's reason, date and 经办人; cleared on the next submission.
+   */
+  filingRefusal: z
+    .object({ reason: textField('不予备案的原因', 500), refusedAt: timestampSchema, clerk: lineField('经办人', 40) })
+    .optional(),
 });
 export type AnnualPlan = z.output<typeof annualPlanSchema>;
 

@@ -7,7 +7,7 @@
  * approvals, returns, evaluations and feedback only about people they supervised in that period,
  * and their own quarterly register (whose subject is the supervisor, so HR covering them receives
  * it) only for a quarter they held the role, listing only people they supervised in it; HR writes
- * filing receipts for the people it files for (and signs the roster, which is not a fact). A
+ * filing receipts and refusals (不予备案) for the people it files for (and signs the roster, which is not a fact). A
  * fact type this version does not know is kept and relayed (P14) when its author is the subject, the
  * subject's supervisor or HR covering the subject.
  *
@@ -49,6 +49,8 @@ export const FACT_RULES: Readonly<Record<string, FactRule>> = {
   evaluation: { writer: 'supervisor', kind: 'evaluation', label: '领导评鉴' },
   feedback: { writer: 'supervisor', kind: 'feedback', label: '评鉴结果反馈' },
   'filing.receipt': { writer: 'hr', kind: 'filing', label: '备案回执' },
+  /** HR's 不予备案 of one version of a plan or a register (domain/filing-refusal.ts). */
+  'filing.refusal': { writer: 'hr', kind: 'filing-refusal', label: '不予备案(退回)' },
   register: { writer: 'self', kind: 'register', label: '平时考核备案登记表' },
   'annual.summary': { writer: 'self', kind: 'annual-summary', label: '年度个人总结' },
   'annual.comment': { writer: 'supervisor', kind: 'annual-comment', label: '主管领导评语和考核等次建议' },
@@ -193,6 +195,7 @@ const SIGNER_FIELDS: Readonly<Record<string, { id?: string; names: string[] }>> 
   'plan.return': { names: ['by'] },
   'record.return': { names: ['by'] },
   'filing.receipt': { names: ['clerk'] },
+  'filing.refusal': { names: ['clerk'] },
   'annual.comment': { id: 'supervisorId', names: ['supervisorName'] },
   'annual.decision': { id: 'hrId', names: ['hrName'] },
 };

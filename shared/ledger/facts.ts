@@ -256,6 +256,11 @@ export const recordKeys = {
   /** HR's 备案回执 for a plan or a register (domain/filing.ts `filingRecordKey`). */
   filing: (personId: string, what: 'plan' | 'register', year: number, quarter?: number) =>
     what === 'plan' ? `filing/${personId}/plan-${year}` : `filing/${personId}/register-${year}-Q${quarter ?? 0}`,
+  /** HR's 不予备案 of a plan or a register version (domain/filing-refusal.ts `filingRefusalRecordKey`). */
+  filingRefusal: (personId: string, what: 'plan' | 'register', year: number, quarter?: number) =>
+    what === 'plan'
+      ? `filing-refusal/${personId}/plan-${year}`
+      : `filing-refusal/${personId}/register-${year}-Q${quarter ?? 0}`,
   /** 年度考核: the official's 年度个人总结, the supervisor's 评语和等次建议, HR's decision with the official's 本人意见. */
   annualSummary: (personId: string, year: number) => `annual-summary/${personId}/${year}`,
   annualComment: (personId: string, year: number) => `annual-comment/${personId}/${year}`,

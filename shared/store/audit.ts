@@ -180,6 +180,18 @@ export async function auditOfOwnFact(
             ? `备案 ${name} ${plan}${ver(body)}`
             : `备案 ${name} ${year}年第${quarter}季度平时考核备案登记表${ver(body)}`,
       };
+    case 'filing.refusal': {
+      const reason = field(body, 'reason');
+      return {
+        ...base,
+        action: 'return',
+        summary:
+          (field(body, 'what') === 'plan'
+            ? `不予备案 ${name} ${plan}${ver(body)}`
+            : `不予备案 ${name} ${year}年第${quarter}季度平时考核备案登记表${ver(body)}`) +
+          (typeof reason === 'string' ? `,原因:${reason.slice(0, 100)}` : ''),
+      };
+    }
     case 'annual.summary':
       return { ...base, action: 'submit', summary: `提交 ${name} ${year}年度个人总结${ver(body)}` };
     case 'annual.comment': {

@@ -24,6 +24,7 @@ import type {
   EvaluationDraft,
   FeedbackRow,
   FilingReceipt,
+  FilingRefusal,
   SpotCheck,
   Register,
   SignedEvaluation,
@@ -216,6 +217,17 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
       annualDecisions: 'id, &[personId+year], year',
     },
   },
+  // 2026-12-08 v11 (issue 22): HR's 不予备案(退回) — every signed refusal of a plan or register version,
+  // kept as it is (by the refused person and year, by what was refused), like filings. New table:
+  // nothing to upgrade (a refused plan shows as 已退回 on its plan row, which the materialiser writes).
+  {
+    version: 11,
+    date: '2026-12-08',
+    note: 'filing refusals (不予备案)',
+    stores: {
+      filingRefusals: 'id, [personId+year], [what+year]',
+    },
+  },
   // 2026-12-08 v12 (issue 22): beside each status row, its digest — what HR's 督促检查, 备案, 年度考核 and
   // 统计分析 read of it, as one JSON string (status-fold.ts `digestOf`), written in the same transaction
   // as the row. A year of 5,000 people was 5,000 nested objects of about 2 KB to clone out of
@@ -283,6 +295,7 @@ export class DutyBookDb extends Dexie {
   feedback!: Table<FeedbackRow, string>;
   registers!: Table<Register, string>;
   filings!: Table<FilingReceipt, string>;
+  filingRefusals!: Table<FilingRefusal, string>;
   spotChecks!: Table<SpotCheck, string>;
   personYears!: Table<PersonYearStatus, string>;
   statusDigests!: Table<StatusDigestRow, string>;

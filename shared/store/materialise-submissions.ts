@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import {
   canEditPlan,
   filingReceiptSchema,
+  filingRefusalSchema,
   monthlyRecordVersionSchema,
   planDecisionSchema,
   planVersionSchema,
@@ -13,6 +14,7 @@ import {
   recordReturnSchema,
   type AnnualPlan,
   type FilingReceipt,
+  type FilingRefusal,
   type MonthlyRecord,
   type PlanDecision,
   type QuarterSummary,
@@ -52,6 +54,7 @@ export const planKind: VersionKind<z.output<typeof planVersionSchema>, AnnualPla
     r.approvedBy ?? null,
     r.approvalOpinion ?? null,
     r.filedAt ?? null,
+    r.filingRefusal ?? null,
   ],
   editable: (r) => canEditPlan(r.state),
   decisions: [
@@ -106,6 +109,38 @@ export const planKind: VersionKind<z.output<typeof planVersionSchema>, AnnualPla
       judged: (body) => (body as FilingReceipt).version,
       apply: (w, body) =>
         w.state === 'approved' ? { ...w, state: 'filed', filedAt: (body as FilingReceipt).filedAt } : w,
+    },
+    {
+      // 不予备案 of the approved version: back to the official as 已退回 with HR's reason. After a
+      // receipt for the same version (two HR clerks at once) the plan stays 已备案.
+      types: ['filing.refusal'],
+      accepts: (f) => /^filing-refusal\/[^/]+\/plan-\d+$/.test(f.recordKey),
+      keyFor: (key) => {
+        const { subject, rest } = splitRecordKey(key);
+        return recordKeys.filingRefusal(subject, 'plan', Number(rest));
+      },
+      versionKeyFor: (key) => {
+        const { subject, rest } = splitRecordKey(key);
+        return recordKeys.plan(subject, Number(rest.slice('plan-'.length)));
+      },
+      check: decisionCheck(
+        filingRefusalSchema,
+        (r) => recordKeys.filingRefusal(r.personId, r.what, r.year, r.quarter),
+        (r) => r.what === 'plan',
+      ),
+      judged: (body) => (body as FilingRefusal).version,
+      apply: (w, body) => {
+        if (w.state !== 'approved') return w;
+        const r = body as FilingRefusal;
+        return {
+          ...w,
+          state: 'returned',
+          returnReasons: [],
+          returnedAt: r.refusedAt,
+          updatedAt: r.refusedAt,
+          filingRefusal: { reason: r.reason, refusedAt: r.refusedAt, clerk: r.clerk },
+        };
+      },
     },
   ],
 };

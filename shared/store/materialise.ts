@@ -20,7 +20,7 @@
  * materialise-submissions.ts (plans, record books, summaries), materialise-signed.ts (evaluations,
  * registers, 备案回执, feedback). This file routes each fact type to its materialiser and writes.
  */
-import { filingReceiptSchema, registerSchema, signedEvaluationSchema } from '../domain';
+import { filingReceiptSchema, filingRefusalSchema, registerSchema, signedEvaluationSchema } from '../domain';
 import { noteWritten } from './status';
 import { recordKeys } from '../ledger/facts';
 import type { StoredFact } from '../ledger/types';
@@ -40,6 +40,13 @@ const filingLog = logMaterialiser(
   (r) => r.personId,
   (r) => recordKeys.filing(r.personId, r.what, r.year, r.quarter),
   (db) => db.filings,
+);
+/** Every 不予备案 kept as it is: the register pages and HR's list read them; a plan's also shows on the plan. */
+const refusalLog = logMaterialiser(
+  filingRefusalSchema,
+  (r) => r.personId,
+  (r) => recordKeys.filingRefusal(r.personId, r.what, r.year, r.quarter),
+  (db) => db.filingRefusals,
 );
 const records = versionMaterialiser(recordKind);
 
@@ -66,6 +73,7 @@ export const materialisers: Readonly<Record<string, Materialiser>> = {
     (db) => db.registers,
   ),
   'filing.receipt': filingLog,
+  'filing.refusal': refusalLog,
   'annual.summary': annualSummaryMaterialiser,
   'annual.comment': annualCommentMaterialiser,
   'annual.decision': annualDecisionMaterialiser,
@@ -79,6 +87,7 @@ export const materialisers: Readonly<Record<string, Materialiser>> = {
  */
 const alsoShownBy: Readonly<Record<string, readonly Materialiser[]>> = {
   'filing.receipt': [plans],
+  'filing.refusal': [plans],
 };
 
 /**

@@ -134,8 +134,10 @@ export async function submitPlan(
         items: current.items,
         submittedAt: at,
       });
+      // A new version answers HR's 不予备案 of the last one: the refusal stays on that version's record only.
+      const { filingRefusal: _answered, ...unrefused } = current;
       const next: AnnualPlan = jsonSnapshot({
-        ...current,
+        ...unrefused,
         state,
         version: version.version,
         returnReasons: [],

@@ -12,6 +12,7 @@ import type {
   AnnualPlan,
   FeedbackRow,
   FilingReceipt,
+  FilingRefusal,
   MonthlyRecord,
   QuarterGrade,
   QuarterSummary,
@@ -26,7 +27,7 @@ export type PersonYearStatus = {
   id: string;
   personId: string;
   year: number;
-  plan?: PeriodStatus & { approvedAt?: string; filedAt?: string };
+  plan?: PeriodStatus & { approvedAt?: string; filedAt?: string; refusedAt?: string };
   /** By month 1–12. */
   months: Record<string, PeriodStatus>;
   /** By quarter 1–4. */
@@ -52,7 +53,16 @@ export type PersonYearStatus = {
    */
   registers: Record<
     string,
-    { version: number; signedAt: string; filed: number[]; filedAt?: string; listed?: Record<string, string> }
+    {
+      version: number;
+      signedAt: string;
+      filed: number[];
+      filedAt?: string;
+      listed?: Record<string, string>;
+      /** Versions HR refused to file (不予备案), and when the last was refused. */
+      refused?: number[];
+      refusedAt?: string;
+    }
   >;
 };
 
@@ -134,6 +144,7 @@ export const FEEDS: Record<string, (row: never) => { personId: string; year: num
   feedback: (r: FeedbackRow) => r,
   registers: (r: Register) => ({ personId: r.supervisorId, year: r.year }),
   filings: (r: FilingReceipt) => r,
+  filingRefusals: (r: FilingRefusal) => r,
 };
 
 function period(row: {
@@ -159,6 +170,7 @@ export function foldRow(status: PersonYearStatus, table: string, row: unknown): 
         ...period(r),
         ...(r.approvedAt ? { approvedAt: r.approvedAt } : {}),
         ...(r.filedAt ? { filedAt: r.filedAt } : {}),
+        ...(r.filingRefusal ? { refusedAt: r.filingRefusal.refusedAt } : {}),
       };
       return;
     }
@@ -215,6 +227,8 @@ export function foldRow(status: PersonYearStatus, table: string, row: unknown): 
         signedAt: r.signedAt,
         filed: seen?.filed ?? [],
         ...(seen?.filedAt ? { filedAt: seen.filedAt } : {}),
+        ...(seen?.refused ? { refused: seen.refused } : {}),
+        ...(seen?.refusedAt ? { refusedAt: seen.refusedAt } : {}),
         listed,
       };
       return;
@@ -225,6 +239,14 @@ export function foldRow(status: PersonYearStatus, table: string, row: unknown): 
       const reg = (status.registers[r.quarter] ??= { version: 0, signedAt: '', filed: [] });
       if (!reg.filed.includes(r.version)) reg.filed.push(r.version);
       reg.filedAt = r.filedAt;
+      return;
+    }
+    case 'filingRefusals': {
+      const r = row as FilingRefusal;
+      if (r.what !== 'register' || r.quarter === undefined) return; // a plan's refusal shows on the plan row
+      const reg = (status.registers[r.quarter] ??= { version: 0, signedAt: '', filed: [] });
+      if (!(reg.refused ??= []).includes(r.version)) reg.refused.push(r.version);
+      if (!reg.refusedAt || r.refusedAt > reg.refusedAt) reg.refusedAt = r.refusedAt;
       return;
     }
   }
@@ -261,8 +283,16 @@ export async function rebuildStatus(db: Tables): Promise<number> {
     'feedback',
     'registers',
     'filings',
+    'filingRefusals',
   ]) {
-    const all = await db.table(table).toArray();
+    // An older schema step's upgrade (v5, v7) runs before later tables (filingRefusals, v11) exist.
+    let source: Table<unknown, unknown>;
+    try {
+      source = db.table(table);
+    } catch {
+      continue;
+    }
+    const all = await source.toArray();
     all.sort(
       (a, b) => ((a as { version?: number }).version ?? 0) - ((b as { version?: number }).version ?? 0),
     );

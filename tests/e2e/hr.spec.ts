@@ -119,7 +119,7 @@ test('rules in the roster, a folder of bundles, filing with receipts, the grid a
   await hrTab(h, '备案');
   await h
     .getByTestId(/^pending-plan-/)
-    .getByRole('button', { name: '备案' })
+    .getByRole('button', { name: /^备案:/ })
     .click();
   await h
     .getByRole('dialog', { name: /确认备案/ })

@@ -3,7 +3,7 @@
  * once (after a confirmation, with progress); what is already filed, with the date and 经办人. Each
  * filing signs a receipt that travels back with the next bundle; refusals are said in Chinese.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
   Alert,
@@ -15,6 +15,7 @@ import {
   DialogContentText,
   DialogTitle,
   LinearProgress,
+  Link,
   Menu,
   MenuItem,
   Paper,
@@ -25,11 +26,21 @@ import {
   TableContainer,
   TableHead,
   TableRow,
+  TextField,
   Typography,
 } from '@mui/material';
 import { filedKindLabels } from '../../../../shared/domain';
 import { describeError } from '../../../../shared/errors/messages.zh';
-import { fileRecord, filingYear, readTrackingYear, type FilingInput } from '../../../../shared/store';
+import {
+  fileRecord,
+  filingYear,
+  listRefusalsOfYear,
+  readTrackingYear,
+  refuseFiling,
+  type FilingInput,
+} from '../../../../shared/store';
+import { materialHref, type MaterialRef } from '../../../records/materials';
+import { Link as RouterLink, useLocation } from 'react-router';
 import { useServices } from '../../../state/services';
 import { VirtualRows } from '../../../components/VirtualRows';
 import { useNotifications } from '../../../state/notifications';
@@ -39,6 +50,27 @@ import { filingText as t } from './strings';
 import { batchExportText as bt, exportQuarterEvaluations } from './batchExport';
 
 type Job = { input: FilingInput; label: string };
+
+/** A link that opens the material read-only beside the page (Back closes it). */
+function MaterialLink({ to, children, onClick }: { to: MaterialRef; children: ReactNode; onClick?: () => void }) {
+  const { search } = useLocation();
+  return (
+    <Link
+      component={RouterLink}
+      to={{ search: materialHref(to, search) }}
+      state={{ materialOpened: true }}
+      {...(onClick ? { onClick } : {})}
+    >
+      {children}
+    </Link>
+  );
+}
+
+/** The material a filing job is about, for the read-only panel. */
+const refOf = (input: FilingInput): MaterialRef =>
+  input.what === 'plan'
+    ? { personId: input.personId, kind: 'plan', year: input.year }
+    : { personId: input.personId, kind: 'register', year: input.year, quarter: input.quarter };
 
 const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
 
@@ -54,6 +86,40 @@ export function FilingPage({ now: fixedNow }: { now?: Date } = {}) {
     async () => ({ year, value: await readTrackingYear(db, year, { registers: true }) }),
     [db, year],
   );
+  const refusedRows = useLiveQuery(
+    async () =>
+      (await Promise.all([listRefusalsOfYear(db, 'plan', year), listRefusalsOfYear(db, 'register', year)]))
+        .flat()
+        .sort((a, b) => b.refusedAt.localeCompare(a.refusedAt)),
+    [db, year],
+  );
+  const [refusing, setRefusing] = useState<Job | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [refusingBusy, setRefusingBusy] = useState(false);
+  const openRefuse = (job: Job) => {
+    setRefusing(job);
+    setReason('');
+    setReasonError(null);
+  };
+  const refuse = async () => {
+    if (!refusing) return;
+    if (reason.trim() === '') {
+      setReasonError(t.reasonRequired);
+      return;
+    }
+    setRefusingBusy(true);
+    try {
+      await refuseFiling(db, { ...refusing.input, reason });
+      notify({ kind: 'success', text: t.refusedDone(refusing.label) });
+      setRefusing(null);
+    } catch (e) {
+      const d = describeError(e);
+      setReasonError(d.fields[0]?.message ?? (d.detail || d.title));
+    } finally {
+      setRefusingBusy(false);
+    }
+  };
   const lists = useMemo(() => (data?.value ? filingYear(data.value) : null), [data]);
   // 批量导出领导评鉴表: the quarter menu, the worker's progress, and its cancel.
   const [batchMenu, setBatchMenu] = useState<HTMLElement | null>(null);
@@ -227,11 +293,13 @@ export function FilingPage({ now: fixedNow }: { now?: Date } = {}) {
                     const p = lists!.pendingPlans[i]!;
                     return (
                       <TableRow key={p.plan.id} data-testid={`pending-plan-${p.plan.personId}`}>
-                        <TableCell>{p.name}</TableCell>
+                        <TableCell>
+                          <MaterialLink to={refOf(planJobs[i]!.input)}>{p.name}</MaterialLink>
+                        </TableCell>
                         <TableCell>{p.unitName}</TableCell>
                         <TableCell>{t.version(p.plan.version)}</TableCell>
                         <TableCell>{day(p.plan.approvedAt)}</TableCell>
-                        <TableCell>
+                        <TableCell sx={{ whiteSpace: 'nowrap' }}>
                           <Button
                             size="small"
                             variant="outlined"
@@ -240,6 +308,15 @@ export function FilingPage({ now: fixedNow }: { now?: Date } = {}) {
                             aria-label={`${t.file}:${planJobs[i]!.label}`}
                           >
                             {t.file}
+                          </Button>{' '}
+                          <Button
+                            size="small"
+                            color="warning"
+                            disabled={busy}
+                            onClick={() => openRefuse(planJobs[i]!)}
+                            aria-label={`${t.refuse}:${planJobs[i]!.label}`}
+                          >
+                            {t.refuse}
                           </Button>
                         </TableCell>
                       </TableRow>
@@ -279,7 +356,9 @@ export function FilingPage({ now: fixedNow }: { now?: Date } = {}) {
                         key={r.register.id}
                         data-testid={`pending-register-${r.register.supervisorId}-${r.register.quarter}-${r.register.version}`}
                       >
-                        <TableCell>{r.name}</TableCell>
+                        <TableCell>
+                          <MaterialLink to={refOf(registerJobs[i]!.input)}>{r.name}</MaterialLink>
+                        </TableCell>
                         <TableCell>{r.register.unitName || r.unitName}</TableCell>
                         <TableCell>{t.quarter(r.register.quarter)}</TableCell>
                         <TableCell>
@@ -288,7 +367,7 @@ export function FilingPage({ now: fixedNow }: { now?: Date } = {}) {
                         </TableCell>
                         <TableCell>{t.people(r.register.entries.length)}</TableCell>
                         <TableCell>{day(r.register.signedAt)}</TableCell>
-                        <TableCell>
+                        <TableCell sx={{ whiteSpace: 'nowrap' }}>
                           <Button
                             size="small"
                             variant="outlined"
@@ -297,12 +376,70 @@ export function FilingPage({ now: fixedNow }: { now?: Date } = {}) {
                             aria-label={`${t.file}:${registerJobs[i]!.label}`}
                           >
                             {t.file}
+                          </Button>{' '}
+                          <Button
+                            size="small"
+                            color="warning"
+                            disabled={busy}
+                            onClick={() => openRefuse(registerJobs[i]!)}
+                            aria-label={`${t.refuse}:${registerJobs[i]!.label}`}
+                          >
+                            {t.refuse}
                           </Button>
                         </TableCell>
                       </TableRow>
                     );
                   }}
                 />
+              </TableBody>
+            </Table>
+          </TableContainer>
+        )}
+      </Paper>
+
+      <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="filing-refused">
+        <Typography id="filing-refused" variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1 }}>
+          {t.refusedTitle(refusedRows?.length ?? 0)}
+        </Typography>
+        {!refusedRows || refusedRows.length === 0 ? (
+          <Typography variant="body2">{t.noRefused}</Typography>
+        ) : (
+          <TableContainer sx={{ maxHeight: '40vh' }}>
+            <Table size="small" stickyHeader aria-label={t.refusedTable}>
+              <TableHead>
+                <TableRow>
+                  {t.refusedCols.map((c) => (
+                    <TableCell key={c}>{c}</TableCell>
+                  ))}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {refusedRows.map((r) => {
+                  const name = data.value?.names.get(r.personId) ?? '';
+                  return (
+                    <TableRow key={r.id} data-testid="refused-row">
+                      <TableCell>
+                        <MaterialLink
+                          to={
+                            r.what === 'plan'
+                              ? { personId: r.personId, kind: 'plan', year: r.year }
+                              : { personId: r.personId, kind: 'register', year: r.year, quarter: r.quarter ?? 1 }
+                          }
+                        >
+                          {name}
+                        </MaterialLink>
+                      </TableCell>
+                      <TableCell>
+                        {filedKindLabels[r.what]}
+                        {r.quarter ? `(${t.quarter(r.quarter)})` : ''}
+                      </TableCell>
+                      <TableCell>{t.version(r.version)}</TableCell>
+                      <TableCell sx={{ maxWidth: 420 }}>{r.reason}</TableCell>
+                      <TableCell>{day(r.refusedAt)}</TableCell>
+                      <TableCell>{r.clerk}</TableCell>
+                    </TableRow>
+                  );
+                })}
               </TableBody>
             </Table>
           </TableContainer>
@@ -359,7 +496,11 @@ export function FilingPage({ now: fixedNow }: { now?: Date } = {}) {
           <Box component="ul" sx={{ maxHeight: 240, overflow: 'auto', pl: 3 }} tabIndex={0}>
             {(confirm ?? []).slice(0, 50).map((j) => (
               <li key={j.label}>
-                <Typography variant="body2">{j.label}</Typography>
+                <Typography variant="body2">
+                  <MaterialLink to={refOf(j.input)} onClick={() => setConfirm(null)}>
+                    {j.label}
+                  </MaterialLink>
+                </Typography>
               </li>
             ))}
             {(confirm?.length ?? 0) > 50 ? <li>{t.more((confirm?.length ?? 0) - 50)}</li> : null}
@@ -369,6 +510,50 @@ export function FilingPage({ now: fixedNow }: { now?: Date } = {}) {
           <Button onClick={() => setConfirm(null)}>{t.cancel}</Button>
           <Button variant="contained" onClick={() => confirm && void run(confirm)} autoFocus>
             {t.confirm}
+          </Button>
+        </DialogActions>
+      </Dialog>
+
+      <Dialog
+        open={refusing !== null}
+        onClose={() => (refusingBusy ? undefined : setRefusing(null))}
+        aria-labelledby="filing-refuse-title"
+        fullWidth
+        maxWidth="sm"
+      >
+        <DialogTitle id="filing-refuse-title">{t.refuseTitle}</DialogTitle>
+        <DialogContent>
+          <DialogContentText sx={{ mb: 1 }}>
+            {refusing ? (
+              <strong>{refusing.label}</strong>
+            ) : null}
+          </DialogContentText>
+          <DialogContentText sx={{ mb: 2 }}>
+            {refusing ? t.refuseText(refusing.input.what) : ''}
+          </DialogContentText>
+          <TextField
+            label={t.reasonLabel}
+            value={reason}
+            onChange={(e) => {
+              setReason(e.target.value);
+              setReasonError(null);
+            }}
+            multiline
+            minRows={3}
+            fullWidth
+            required
+            autoFocus
+            error={reasonError !== null}
+            helperText={reasonError ?? t.reasonHelp}
+            slotProps={{ htmlInput: { maxLength: 500 } }}
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setRefusing(null)} disabled={refusingBusy}>
+            {t.cancel}
+          </Button>
+          <Button variant="contained" color="warning" onClick={() => void refuse()} disabled={refusingBusy}>
+            {t.refuseConfirm}
           </Button>
         </DialogActions>
       </Dialog>

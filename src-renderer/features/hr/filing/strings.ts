@@ -24,7 +24,8 @@ export const filingText = {
   planLabel: (name: string, v: number) => `${name}的个人年度工作计划(第${v}版)`,
   registerLabel: (name: string, q: number, v: number) => `${name}第${q}季度平时考核备案登记表(第${v}版)`,
   confirmTitle: (n: number) => `确认备案 ${n} 份材料`,
-  confirmText: '备案将以本机人事部门的身份签发备案回执,签发后不能撤回。请确认以下材料已审核无误:',
+  confirmText:
+    '备案将以本机人事部门的身份签发备案回执,签发后不能撤回。点击材料名称可查看原件;审核发现问题的,请取消后对该材料选择“不予备案”。',
   more: (n: number) => `另有 ${n} 份…`,
   confirm: '确认备案',
   cancel: '取消',
@@ -32,4 +33,19 @@ export const filingText = {
   progressLabel: '备案进度',
   done: (n: number) => `已备案 ${n} 份材料。`,
   refused: (n: number) => `${n} 份材料未能备案:`,
+  refuse: '不予备案',
+  refuseTitle: '不予备案(退回)',
+  refuseText: (what: 'plan' | 'register') =>
+    what === 'plan'
+      ? '将签发不予备案通知,随下一次数据包送回本人和主管领导:计划退回本人修改,重新提交并经主管领导核准后再报备案。'
+      : '将签发不予备案通知,随下一次数据包送回主管领导:由主管领导修改登记表,重新签署(更正)后再报备案。',
+  reasonLabel: '不予备案的原因',
+  reasonHelp: '写明存在的问题和修改要求,本人和主管领导会看到这段话。',
+  reasonRequired: '请填写不予备案的原因',
+  refuseConfirm: '确认不予备案',
+  refusedDone: (label: string) => `已对${label}不予备案,退回通知将随下一次数据包送达。`,
+  refusedTitle: (n: number) => `不予备案(已退回)(${n})`,
+  refusedTable: '不予备案(已退回)',
+  noRefused: '本年度没有不予备案的材料。',
+  refusedCols: ['姓名', '材料', '版本', '原因', '退回日期', '经办人'],
 } as const;

@@ -12,6 +12,7 @@ import { useOfficial } from '../context';
 import { useYearData } from '../data';
 import { planStateTone } from '../plan/PlanPage';
 import { overviewText } from './strings';
+import { FilingRefusalNotice } from '../../../records/FilingRefusalNotice';
 
 const t = zh.official.overview;
 
@@ -121,6 +122,14 @@ export function OverviewPage() {
 
   return (
     <Stack spacing={2.5}>
+      {plan?.state === 'returned' && plan.filingRefusal ? (
+        <Box>
+          <FilingRefusalNotice refusal={{ what: 'plan', year, version: plan.version, ...plan.filingRefusal }} />
+          <Button component={Link} to="/official/plan" variant="outlined" size="small" sx={{ mt: 1 }}>
+            {overviewText.correctPlan}
+          </Button>
+        </Box>
+      ) : null}
       {notes.length > 0 ? (
         <Alert severity="info" data-testid="membership-note">
           <AlertTitle>{overviewText.membershipTitle(year)}</AlertTitle>

@@ -11,6 +11,7 @@ import { useUndo } from '../../../components/UndoSnackbar';
 import { zh } from '../../../i18n/zh';
 import { Loading, StateChip, focusFirstError, focusLast, type ChipTone } from '../../../components/page-parts';
 import { filedOn } from '../../../records/filing';
+import { FilingRefusalNotice, refusalText } from '../../../records/FilingRefusalNotice';
 import { draftKeys, useOfficial } from '../context';
 import { useLiveFor } from '../../../components/useLiveFor';
 import { EditorHeader } from '../EditorHeader';
@@ -108,7 +109,13 @@ function PlanEditor({ plan }: { plan: AnnualPlan | null }) {
         title={t.heading(year)}
         chip={
           <StateChip
-            label={state === 'filed' && plan?.filedAt ? filedOn(plan.filedAt) : planStateLabels[state]}
+            label={
+              state === 'filed' && plan?.filedAt
+                ? filedOn(plan.filedAt)
+                : state === 'returned' && plan?.filingRefusal
+                  ? refusalText.chip(plan.filingRefusal.refusedAt)
+                  : planStateLabels[state]
+            }
             tone={planStateTone[state]}
           />
         }
@@ -123,7 +130,11 @@ function PlanEditor({ plan }: { plan: AnnualPlan | null }) {
         }
         locked={!editable && state !== 'draft' && state !== 'returned' ? t.locked[state] : null}
         stateNote={
-          (state === 'approved' || state === 'filed') && (plan?.approvedBy || plan?.approvalOpinion) ? (
+          state === 'returned' && plan?.filingRefusal ? (
+            <FilingRefusalNotice
+              refusal={{ what: 'plan', year, version: plan.version, ...plan.filingRefusal }}
+            />
+          ) : (state === 'approved' || state === 'filed') && (plan?.approvedBy || plan?.approvalOpinion) ? (
             <Typography variant="body2">
               {plan.approvedBy && plan.approvedAt ? t.approvedBy(plan.approvedBy, plan.approvedAt.slice(0, 10)) : null}
               {plan.approvalOpinion ? `:${plan.approvalOpinion}` : null}

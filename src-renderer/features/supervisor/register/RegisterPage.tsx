@@ -21,11 +21,14 @@ import type { Quarter, Register } from '../../../../shared/domain';
 import {
   draftRegister,
   listFilings,
+  listRefusals,
   listRegisterVersions,
   signRegister,
   type TeamMember,
 } from '../../../../shared/store';
 import { filedNote } from '../../../records/filing';
+import { FilingRefusalNotice, refusalText } from '../../../records/FilingRefusalNotice';
+import { refusalOf } from '../../../../shared/domain';
 import type { RosterPerson } from '../../../../shared/sync';
 import { useServices } from '../../../state/services';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
@@ -101,12 +104,13 @@ function RegisterScreen({ me, team, year, quarter }: ScreenProps) {
     `${me.id}-${year}-${quarter}`,
     async () => {
       try {
-        const [draft, versions, filings] = await Promise.all([
+        const [draft, versions, filings, refusals] = await Promise.all([
           draftRegister(db, year, quarter),
           listRegisterVersions(db, me.id, year, quarter),
           listFilings(db, me.id, year),
+          listRefusals(db, me.id, year),
         ]);
-        return { ok: true as const, draft, versions, filings };
+        return { ok: true as const, draft, versions, filings, refusals };
       } catch (e) {
         return { ok: false as const, reason: describeError(e).detail };
       }
@@ -115,10 +119,13 @@ function RegisterScreen({ me, team, year, quarter }: ScreenProps) {
   );
   if (!data) return <Loading />;
   if (!data.ok) return <Alert severity="warning">{data.reason}</Alert>;
-  const { draft, versions, filings } = data;
+  const { draft, versions, filings, refusals } = data;
+  const refusalOfVersion = (v: Register) => refusalOf(refusals, 'register', v.version, v.quarter);
   const filingOf = (v: Register) =>
     filings.find((f) => f.what === 'register' && f.quarter === v.quarter && f.version === v.version);
   const latest: Register | undefined = versions[versions.length - 1];
+  // HR's 不予备案 of the latest version: the supervisor corrects and signs the next version.
+  const refused = latest ? refusalOfVersion(latest) : undefined;
   const missing = team.filter((p) => !draft.entries.some((e) => e.personId === p.id));
   const signing = !latest || newVersion;
   const changed = latest !== undefined && JSON.stringify(latest.entries) !== JSON.stringify(draft.entries);
@@ -214,6 +221,7 @@ function RegisterScreen({ me, team, year, quarter }: ScreenProps) {
         </Alert>
       ) : null}
       <IssuesAlert issues={issues} />
+      {refused ? <FilingRefusalNotice refusal={refused} /> : null}
 
       {latest && !newVersion ? (
         <Paper
@@ -321,7 +329,8 @@ function RegisterScreen({ me, team, year, quarter }: ScreenProps) {
                 <ListItemText
                   primary={
                     t.versionLine(v.version, v.supervisorName, dateTimeOf(v.signedAt)) +
-                    filedNote(filingOf(v))
+                    filedNote(filingOf(v)) +
+                    (refusalOfVersion(v) ? ` · ${refusalText.chip(refusalOfVersion(v)!.refusedAt)}` : '')
                   }
                   secondary={
                     v.correctionOf

@@ -39,6 +39,7 @@ import { teamMonthTone, teamPlanTone, teamQuarterTone } from './chips';
 import { useTeamOverview } from './data';
 import { actionPath, supervisorPaths } from './links';
 import { st } from './strings';
+import { Refusals } from './Refusals';
 import { visuallyHidden } from '../../../components/visuallyHidden';
 
 const t = st.overview;
@@ -67,6 +68,7 @@ export function TeamOverview({ me, team, year }: Props) {
           {st.emptyHint}
         </Alert>
       ) : null}
+      <Refusals me={me} team={team} year={year} />
       <TodoList actions={overview.actions} />
       <TeamGrid overview={overview} />
       <Registers overview={overview} />
