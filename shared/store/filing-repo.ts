@@ -9,6 +9,7 @@
  */
 import { DutyBookError, ValidationError } from '../errors/errors';
 import {
+  formatChineseDate,
   filingReceiptSchema,
   filingRefusalSchema,
   refusalOf,
@@ -66,12 +67,12 @@ export async function fileRecord(
     );
     if (done)
       throw new DutyBookError('conflict', 'already filed', {
-        reason: `已于${done.filedAt.slice(0, 10)}备案,无需重复备案。`,
+        reason: `已于${formatChineseDate(new Date(done.filedAt))}备案,无需重复备案。`,
       });
     const refused = await refusalOfVersion(db, input);
     if (refused)
       throw new DutyBookError('conflict', 'version refused', {
-        reason: `这一版已于${refused.refusedAt.slice(0, 10)}不予备案(退回),请等修改后重新报送的新版本再备案。`,
+        reason: `这一版已于${formatChineseDate(new Date(refused.refusedAt))}不予备案(退回),请等修改后重新报送的新版本再备案。`,
       });
     let parents: string[];
     if (input.what === 'plan') {
@@ -152,12 +153,12 @@ export async function refuseFiling(
     ).find((r) => r.what === input.what && r.quarter === quarter && r.version === input.version);
     if (filed)
       throw new DutyBookError('conflict', 'already filed', {
-        reason: `这一版已于${filed.filedAt.slice(0, 10)}备案,不能再不予备案。`,
+        reason: `这一版已于${formatChineseDate(new Date(filed.filedAt))}备案,不能再不予备案。`,
       });
     const refused = await refusalOfVersion(db, input);
     if (refused)
       throw new DutyBookError('conflict', 'already refused', {
-        reason: `这一版已于${refused.refusedAt.slice(0, 10)}不予备案(退回),无需重复退回。`,
+        reason: `这一版已于${formatChineseDate(new Date(refused.refusedAt))}不予备案(退回),无需重复退回。`,
       });
     let parents: string[];
     if (input.what === 'plan') {

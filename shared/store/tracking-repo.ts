@@ -54,6 +54,8 @@ export type TrackingData = Omit<TrackingInput, 'now' | 'rules'> & {
   registerRows: Register[];
   planRows: PlanStatusRow[];
   filings: FilingReceipt[];
+  /** Register versions HR refused to file (不予备案), as `supervisorId/quarter/version`: not waiting any more. */
+  refusedRegisters?: ReadonlySet<string>;
   spotCheckRows: SpotCheck[];
 };
 
@@ -152,7 +154,7 @@ export async function readTrackingYear(
       ]),
     ];
     const none = <T>() => Promise.resolve<T[]>([]);
-    const [statusRows, registers, filings, spotChecks] = await Promise.all([
+    const [statusRows, registers, filings, spotChecks, registerRefusals] = await Promise.all([
       readYearStatusViews(db, year),
       options.registers && supervisors.length
         ? db.registers
@@ -165,6 +167,9 @@ export async function readTrackingYear(
         db.filings.where('[what+year]').equals(['register', year]).toArray(),
       ]).then(([a, b]) => [...a, ...b]),
       db.spotChecks.where('year').equals(year).toArray(),
+      options.registers
+        ? db.filingRefusals.where('[what+year]').equals(['register', year]).toArray()
+        : Promise.resolve([]),
     ]);
     const inScopeIds = new Set(ids);
     const plans: PlanStatusRow[] = [];
@@ -250,6 +255,7 @@ export async function readTrackingYear(
       evaluations,
       registers: listedBy,
       registerRows: registers,
+      refusedRegisters: new Set(registerRefusals.map((r) => `${r.personId}/${r.quarter ?? 0}/${r.version}`)),
       filings,
       spotChecks,
       spotCheckRows: [...spotChecks].sort((a, b) => b.checkedAt.localeCompare(a.checkedAt)),
@@ -300,6 +306,7 @@ export function filingYear(data: TrackingData): FilingYear {
     .filter(
       (r) =>
         covered(r.supervisorId) &&
+        !data.refusedRegisters?.has(`${r.supervisorId}/${r.quarter}/${r.version}`) &&
         !filed.has(
           filedKey({ what: 'register', personId: r.supervisorId, quarter: r.quarter, version: r.version }),
         ),

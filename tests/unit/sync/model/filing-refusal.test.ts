@@ -8,6 +8,8 @@ import { describeError } from '../../../../shared/errors/messages.zh';
 import {
   decidePlan,
   fileRecord,
+  filingYear,
+  readTrackingYear,
   listFilings,
   listRefusals,
   listRecentAudit,
@@ -81,10 +83,10 @@ describe('不予备案', () => {
     const r = await refuseFiling(hr.db, { ...plan1, reason: '第1项目标要求缺少量化指标' }, at);
     expect(r).toMatchObject({ what: 'plan', version: 1, clerk: '人事科', reason: '第1项目标要求缺少量化指标' });
     expect(await refusal(refuseFiling(hr.db, { ...plan1, reason: '再退' }))).toBe(
-      '这一版已于2026-02-03不予备案(退回),无需重复退回。',
+      '这一版已于2026年2月3日不予备案(退回),无需重复退回。',
     );
     expect(await refusal(fileRecord(hr.db, plan1))).toBe(
-      '这一版已于2026-02-03不予备案(退回),请等修改后重新报送的新版本再备案。',
+      '这一版已于2026年2月3日不予备案(退回),请等修改后重新报送的新版本再备案。',
     );
     expect((await listRecentAudit(hr.db, 1))[0]?.summary).toBe(
       '不予备案 张三 2026年度个人工作计划 第1版,原因:第1项目标要求缺少量化指标',
@@ -118,7 +120,7 @@ describe('不予备案', () => {
     expect(await getPlan(hr.db, 'O1', 2026)).toMatchObject({ state: 'approved', version: 2 });
     await fileRecord(hr.db, { ...plan1, version: 2 }, new Date('2026-02-10T02:00:00Z'));
     expect(await refusal(refuseFiling(hr.db, { ...plan1, version: 2, reason: '晚了' }))).toBe(
-      '这一版已于2026-02-10备案,不能再不予备案。',
+      '这一版已于2026年2月10日备案,不能再不予备案。',
     );
     await exchange(hr, O1);
     const filed = await getPlan(O1.db, 'O1', 2026);
@@ -137,6 +139,13 @@ describe('不予备案', () => {
       refused: [1],
       refusedAt: '2026-04-08T02:00:00.000Z',
     });
+    // HR's 备案 page no longer lists the refused version as waiting.
+    const pendingOf = async () =>
+      filingYear((await readTrackingYear(hr.db, 2026, { registers: true }))!).pendingRegisters.map((r) => [
+        r.register.quarter,
+        r.register.version,
+      ]);
+    expect(await pendingOf()).toEqual([]);
     await exchange(hr, S1);
     await exchange(hr, O1);
     expect((await listRefusals(S1.db, 'S1', 2026)).map((r) => [r.what, r.quarter, r.version, r.reason])).toEqual([
@@ -149,8 +158,9 @@ describe('不予备案', () => {
     await signRegister(S1.db, { year: 2026, quarter: 1, opinion: '属实', correctionReason: '按人事部门意见更正' });
     await exchange(S1, hr);
     expect(await refusal(refuseFiling(hr.db, { ...reg1, reason: '旧版' }))).toBe(
-      '这一版已于2026-04-08不予备案(退回),无需重复退回。',
+      '这一版已于2026年4月8日不予备案(退回),无需重复退回。',
     );
+    expect(await pendingOf()).toEqual([[1, 2]]);
     await fileRecord(hr.db, { ...reg1, version: 2 });
     await exchange(hr, S1);
     expect((await listFilings(S1.db, 'S1', 2026)).map((r) => r.version)).toEqual([2]);

@@ -76,7 +76,7 @@ describe('备案', () => {
       filedAt: '2026-02-01T02:00:00.000Z',
     });
     expect(await refusal(fileRecord(hr.db, { what: 'plan', personId: 'O1', year: 2026, version: 1 }))).toBe(
-      '已于2026-02-01备案,无需重复备案。',
+      '已于2026年2月1日备案,无需重复备案。',
     );
     await exchange(hr, O1);
     await exchange(hr, S1);
