@@ -214,7 +214,12 @@ export function DataList<R extends GridValidRowModel>({
         </Typography>
         <Box sx={{ flexGrow: 1 }} />
         {actions}
-        <Button size="small" variant="outlined" onClick={() => void exportList()} disabled={exporting || loading}>
+        <Button
+          size="small"
+          variant="outlined"
+          onClick={() => void exportList()}
+          disabled={exporting || loading}
+        >
           {exporting ? t.exporting : t.export}
         </Button>
       </Stack>
