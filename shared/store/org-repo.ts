@@ -25,6 +25,7 @@ import {
   type Person,
   type PersonInput,
   type Role,
+  ROLES,
 } from '../domain';
 import type { DutyBookDb } from './db';
 import { wrapStorageErrors } from './storage-errors';
@@ -440,4 +441,205 @@ export async function rekeyPerson(db: DutyBookDb, oldId: string, newId: string):
       return moved;
     }),
   );
+}
+
+// ---- Changes to many people at once (批量操作) ----
+
+/** One change applied to every person chosen: 更换主管领导, 调整单位, 标记离职, 设置角色. */
+export type PeopleBatchChange =
+  | { kind: 'supervisor'; supervisorId: string | null }
+  | { kind: 'unit'; unitId: string }
+  | { kind: 'leave' }
+  | { kind: 'roles'; add: readonly Role[]; remove: readonly Role[] };
+
+/** A person the batch cannot change, and why, in the words a clerk reads. */
+export type PeopleBatchRefusal = { personId: string; name: string; reason: string };
+
+export type PeopleBatchResult = {
+  /** The people the batch changed (after the change). */
+  changed: Person[];
+  /** Chosen, but already as asked (already 离职, already under that 主管领导). */
+  unchanged: Person[];
+};
+
+/**
+ * What a batch would do, without writing: every person's result, and every refusal. The rules are
+ * those of the single-person edit (putPerson, markPersonLeft): a 主管领导 must be in the roster,
+ * active, hold the role and not be supervised (directly or not) by the person; someone who still
+ * supervises active people cannot leave or lose the role; a change dated before the person's latest
+ * change is refused. They are checked on the roster as it would be after the whole batch, so a
+ * 主管领导 who leaves together with everyone they supervise, or a team moved with its leader, passes.
+ */
+export async function planPeopleBatch(
+  db: DutyBookDb,
+  ids: readonly string[],
+  change: PeopleBatchChange,
+  on: string = localIsoDate(new Date()),
+): Promise<PeopleBatchResult & { refused: PeopleBatchRefusal[] }> {
+  return wrapStorageErrors('plan people batch', () =>
+    db.transaction('r', db.people, db.orgUnits, () => planBatch(db, ids, change, on)),
+  );
+}
+
+/**
+ * Applies a batch in one transaction: all of it, or — when anyone is refused — nothing, with a
+ * ValidationError naming each person refused and why (path: the person's id). The changes wait,
+ * like any edit, for the next 签发人员名册, which issues them together as one roster version.
+ */
+export async function applyPeopleBatch(
+  db: DutyBookDb,
+  ids: readonly string[],
+  change: PeopleBatchChange,
+  on: string = localIsoDate(new Date()),
+): Promise<PeopleBatchResult> {
+  return wrapStorageErrors('apply people batch', () =>
+    db.transaction('rw', db.people, db.orgUnits, async () => {
+      const { changed, unchanged, refused } = await planBatch(db, ids, change, on);
+      if (refused.length > 0) {
+        throw new ValidationError(
+          refused.map((r) => ({ path: r.personId, message: `“${r.name}”：${r.reason}` })),
+        );
+      }
+      await db.people.bulkPut(changed);
+      return { changed, unchanged };
+    }),
+  );
+}
+
+function reasonOf(e: unknown): string {
+  if (e instanceof ValidationError) return e.issues.map((i) => i.message).join(';');
+  throw e;
+}
+
+async function planBatch(
+  db: DutyBookDb,
+  ids: readonly string[],
+  change: PeopleBatchChange,
+  on: string,
+): Promise<PeopleBatchResult & { refused: PeopleBatchRefusal[] }> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(on)) {
+    throw new ValidationError([{ path: 'effectiveFrom', message: '请填写变动生效日期' }]);
+  }
+  const [everyone, units] = await Promise.all([db.people.toArray(), db.orgUnits.toArray()]);
+  const before = new Map(everyone.map((p) => [p.id, p]));
+  // The roster as it would be after the batch: the checks below read this, not the stored rows.
+  const after = new Map(before);
+  const chosen = [...new Set(ids)];
+  const refused: PeopleBatchRefusal[] = [];
+  const refuse = (p: Person, reason: string) => refused.push({ personId: p.id, name: p.name, reason });
+  const changedIds: string[] = [];
+  const unchanged: Person[] = [];
+
+  if (change.kind === 'unit' && !units.some((u) => u.id === change.unitId)) {
+    throw new ValidationError([{ path: 'unitId', message: '所选单位不存在，请重新选择' }]);
+  }
+  for (const id of chosen) {
+    const p = before.get(id);
+    if (!p) throw new NotFoundError('person', id);
+    try {
+      if (change.kind === 'leave') {
+        if (!p.active) {
+          unchanged.push(p);
+          continue;
+        }
+        after.set(id, { ...p, active: false, periods: withLeaving(periodsOfPerson(p), on) });
+        changedIds.push(id);
+        continue;
+      }
+      if (!p.active) {
+        refuse(p, '已离职（调出），不能再变动；如已返回，请先办理“恢复在职”');
+        continue;
+      }
+      const patch: Partial<Person> =
+        change.kind === 'supervisor'
+          ? { supervisorId: change.supervisorId }
+          : change.kind === 'unit'
+            ? { unitId: change.unitId }
+            : {
+                roles: ROLES.filter(
+                  (r) => (p.roles.includes(r) || change.add.includes(r)) && !change.remove.includes(r),
+                ),
+              };
+      const next = { ...p, ...patch };
+      if (
+        next.unitId === p.unitId &&
+        next.supervisorId === p.supervisorId &&
+        next.roles.join() === p.roles.join()
+      ) {
+        unchanged.push(p);
+        continue;
+      }
+      const input = parseOrThrow(personInputSchema, asInput(p, { ...patch, effectiveFrom: on }));
+      const person: Person = dropUndefined({ ...next, roles: input.roles });
+      person.periods = nextPeriods(p, person, on);
+      after.set(id, person);
+      changedIds.push(id);
+    } catch (e) {
+      refuse(p, reasonOf(e));
+    }
+  }
+
+  // The rules of the roster, on the roster after the batch.
+  const refusedIds = new Set(refused.map((r) => r.personId));
+  for (const id of changedIds) {
+    if (refusedIds.has(id)) continue;
+    const p = after.get(id)!;
+    const was = before.get(id)!;
+    if (p.active && p.supervisorId !== null && p.supervisorId !== was.supervisorId) {
+      const sup = after.get(p.supervisorId);
+      if (!sup) refuse(p, '所选主管领导不在人员名册中');
+      else if (sup.id === p.id) refuse(p, '主管领导不能是本人');
+      else if (!sup.active)
+        refuse(p, `“${sup.name}”已离职（调出），不能担任${roleLabels.supervisor}，请另选`);
+      else if (!sup.roles.includes('supervisor'))
+        refuse(p, `“${sup.name}”未被设为${roleLabels.supervisor}，请先在其信息中勾选该角色`);
+      else {
+        const seen = new Set<string>();
+        for (
+          let q: Person | undefined = sup;
+          q && !seen.has(q.id);
+          q = q.supervisorId ? after.get(q.supervisorId) : undefined
+        ) {
+          if (q.supervisorId === p.id) {
+            refuse(p, `“${sup.name}”的主管领导关系中已包含本人，不能互为主管领导`);
+            break;
+          }
+          seen.add(q.id);
+        }
+      }
+    }
+    const stillSupervising = () =>
+      [...after.values()]
+        .filter((r) => r.active && r.supervisorId === p.id && r.id !== p.id)
+        .map((r) => r.name)
+        .sort((a, b) => compareChinese(a, b));
+    if (!p.active && was.active) {
+      const names = stillSupervising();
+      if (names.length > 0)
+        refuse(
+          p,
+          `仍是${listNames(names)}的${roleLabels.supervisor}，请先为他们另选主管领导（或一并办理离职），再办理离职（调出）`,
+        );
+    } else if (p.active && was.roles.includes('supervisor') && !p.roles.includes('supervisor')) {
+      const names = stillSupervising();
+      if (names.length > 0)
+        refuse(
+          p,
+          `仍是${listNames(names)}的${roleLabels.supervisor}，不能取消该角色；请先为他们另选主管领导`,
+        );
+    }
+  }
+  const refusedNow = new Set(refused.map((r) => r.personId));
+  const order = new Map(chosen.map((id, i) => [id, i]));
+  refused.sort((a, b) => order.get(a.personId)! - order.get(b.personId)!);
+  return {
+    changed: changedIds.filter((id) => !refusedNow.has(id)).map((id) => after.get(id)!),
+    unchanged,
+    refused,
+  };
+}
+
+/** 张三、李四、王五等12人 */
+function listNames(names: readonly string[]): string {
+  return names.length <= 3 ? names.join('、') : `${names.slice(0, 3).join('、')}等${names.length}人`;
 }

@@ -9,8 +9,9 @@ import { host, hrDb, pick } from './hr-setup';
 async function openHr(db: DutyBookDb) {
   window.location.hash = '#/hr/people';
   render(<App services={{ db, host }} />);
-  await screen.findByTestId('roster-up-to-date');
-  await screen.findByRole('button', { name: '编辑:科员甲' });
+  // The people list (a data grid) is a chunk of its own: its first load in a test worker is slow.
+  await screen.findByTestId('roster-up-to-date', {}, { timeout: 30_000 });
+  await screen.findByRole('button', { name: '编辑:科员甲' }, { timeout: 30_000 });
 }
 
 const type = (dialog: HTMLElement, label: string | RegExp, value: string) =>
@@ -82,12 +83,10 @@ describe('人员信息: the person record in full, and changes on a date', () =>
         hrUnitIds: [],
       },
     ]);
-    const row = (await screen.findAllByTestId('person-row')).find((r) => r.textContent?.includes('王小丽'))!;
+    // 性别, 入职日期 and the masked 身份证号 are columns to show from the list's column menu.
+    const row = (await screen.findAllByRole('row')).find((r) => r.textContent?.includes('王小丽'))!;
     expect(row).toHaveTextContent('SJ-2019-007');
-    expect(row).toHaveTextContent('女');
     expect(row).toHaveTextContent('副科长');
-    expect(row).toHaveTextContent('2019-07-01');
-    expect(row).toHaveTextContent('110105********002X');
     expect(row).not.toHaveTextContent('11010519491231002X');
     expect(await screen.findByTestId('roster-pending')).toHaveTextContent('新增人员王小丽');
   }, 120_000);
@@ -182,8 +181,8 @@ describe('人员信息: the person record in full, and changes on a date', () =>
       },
     ]);
 
-    fireEvent.click(screen.getByLabelText('显示已离职(调出)人员(1名)'));
-    const row = (await screen.findAllByTestId('person-row')).find((r) => r.textContent?.includes('科员甲'))!;
+    await pick('状态', '离职');
+    const row = (await screen.findAllByRole('row')).find((r) => r.textContent?.includes('科员甲'))!;
     expect(row).toHaveTextContent('2026年9月1日起离职');
 
     fireEvent.click(within(row).getByRole('button', { name: '任职经历:科员甲' }));

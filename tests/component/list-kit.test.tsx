@@ -112,7 +112,9 @@ async function setup(at = '/hr/people') {
       return Promise.resolve({ path: `/docs/${suggestedName}`, bytes: data.byteLength });
     },
   });
-  const router = createMemoryRouter([{ path: '/hr/people', element: <PeopleList /> }], { initialEntries: [at] });
+  const router = createMemoryRouter([{ path: '/hr/people', element: <PeopleList /> }], {
+    initialEntries: [at],
+  });
   render(
     <ServicesProvider services={{ db, host }}>
       <RouterProvider router={router} />
@@ -129,7 +131,10 @@ const namesShown = () =>
 
 describe('the list kit', () => {
   it('unitFilter takes sub-units when asked; unitOrder follows the tree', () => {
-    expect(people.filter((p) => unitFilter(units, 'u1', true)(p.unitId)).map((p) => p.id)).toEqual(['p1', 'p2']);
+    expect(people.filter((p) => unitFilter(units, 'u1', true)(p.unitId)).map((p) => p.id)).toEqual([
+      'p1',
+      'p2',
+    ]);
     expect(people.filter((p) => unitFilter(units, 'u1', false)(p.unitId)).map((p) => p.id)).toEqual(['p1']);
     expect(people.filter((p) => unitFilter(units, null, true)(p.unitId))).toHaveLength(4);
     expect([...unitOrder(units).keys()]).toEqual(['org', 'u1', 'u11', 'u2']);
@@ -141,7 +146,9 @@ describe('the list kit', () => {
     fireEvent.change(screen.getByRole('searchbox', { name: '姓名或人员编号' }), { target: { value: '张' } });
     await waitFor(() => expect(screen.getByTestId('list-count')).toHaveTextContent('共 4 人，显示 2 人'));
     expect(new URLSearchParams(where).get('q')).toBe('张');
-    fireEvent.change(screen.getByRole('searchbox', { name: '姓名或人员编号' }), { target: { value: 'a001' } });
+    fireEvent.change(screen.getByRole('searchbox', { name: '姓名或人员编号' }), {
+      target: { value: 'a001' },
+    });
     await waitFor(() => expect(namesShown()).toEqual(['李四']));
     cleanup();
 

@@ -44,6 +44,8 @@ export type DataListProps<R extends GridValidRowModel> = {
   /** 'fill' (the default): down to the window's bottom edge; or a height in pixels. */
   height?: 'fill' | number;
   initialSort?: GridSortModel;
+  /** Columns hidden at first (shown from the column menu; exported only when shown). */
+  hiddenColumns?: readonly string[];
 };
 
 const localeText = zhCN.components.MuiDataGrid.defaultProps.localeText;
@@ -51,6 +53,9 @@ const localeText = zhCN.components.MuiDataGrid.defaultProps.localeText;
 const APP_BAR = 48;
 const PAGE_PAD = 24;
 const MIN_HEIGHT = 360;
+// A DOM with no layout (the component tests' happy-dom) gives the grid no width, so it would render
+// only its first columns: there every row and column is rendered instead. Chromium virtualises.
+const noLayout = typeof navigator !== 'undefined' && /HappyDOM|jsdom/i.test(navigator.userAgent);
 
 /**
  * Its height when it fills the window: from where it starts to the window's bottom edge when it
@@ -116,6 +121,7 @@ export function DataList<R extends GridValidRowModel>({
   loading = false,
   height = 'fill',
   initialSort,
+  hiddenColumns,
 }: DataListProps<R>) {
   const { db, host } = useServices();
   const { notify, reportError } = useNotifications();
@@ -214,7 +220,12 @@ export function DataList<R extends GridValidRowModel>({
         </Typography>
         <Box sx={{ flexGrow: 1 }} />
         {actions}
-        <Button size="small" variant="outlined" onClick={() => void exportList()} disabled={exporting || loading}>
+        <Button
+          size="small"
+          variant="outlined"
+          onClick={() => void exportList()}
+          disabled={exporting || loading}
+        >
           {exporting ? t.exporting : t.export}
         </Button>
       </Stack>
@@ -226,6 +237,7 @@ export function DataList<R extends GridValidRowModel>({
         aria-label={title}
         localeText={{ ...localeText, noRowsLabel: t.noRows, noResultsOverlayLabel: t.noRows }}
         density="compact"
+        disableVirtualization={noLayout}
         loading={loading}
         checkboxSelection={checkboxSelection}
         disableRowSelectionOnClick
@@ -236,6 +248,9 @@ export function DataList<R extends GridValidRowModel>({
         initialState={{
           pagination: { paginationModel: { pageSize: 100, page: 0 } },
           ...(initialSort ? { sorting: { sortModel: initialSort } } : {}),
+          ...(hiddenColumns
+            ? { columns: { columnVisibilityModel: Object.fromEntries(hiddenColumns.map((f) => [f, false])) } }
+            : {}),
         }}
         onRowDoubleClick={onRowOpen ? (p) => onRowOpen(p.row as R) : undefined}
         onCellKeyDown={

@@ -1,13 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import {
-  Autocomplete,
-  Box,
-  Button,
-  Checkbox,
-  FormControlLabel,
-  MenuItem,
-  TextField,
-} from '@mui/material';
+import { Autocomplete, Box, Button, Checkbox, FormControlLabel, MenuItem, TextField } from '@mui/material';
 import { RANK_LEVELS, type OrgUnit } from '../../../shared/domain';
 import type { ListQuery } from './list-query';
 import { listText as t } from './list-strings';
@@ -115,7 +107,11 @@ export function QueryBar({
             sx={{ width: 220 }}
           />
           <FormControlLabel
-            sx={{ ml: 0.5, mr: 0, '& .MuiFormControlLabel-label': { fontSize: '0.875rem', whiteSpace: 'nowrap' } }}
+            sx={{
+              ml: 0.5,
+              mr: 0,
+              '& .MuiFormControlLabel-label': { fontSize: '0.875rem', whiteSpace: 'nowrap' },
+            }}
             control={
               <Checkbox
                 size="small"

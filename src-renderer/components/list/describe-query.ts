@@ -17,7 +17,9 @@ export function describeQuery(
 ): string {
   const parts: string[] = [];
   if (query.period) {
-    parts.push(`期间：${o.periodOptions?.find((p) => p.value === query.period)?.label ?? periodWords(query.period)}`);
+    parts.push(
+      `期间：${o.periodOptions?.find((p) => p.value === query.period)?.label ?? periodWords(query.period)}`,
+    );
   }
   if (query.unit) {
     const name = o.units?.find((u) => u.id === query.unit)?.name ?? '';

@@ -1,5 +1,12 @@
 /** The list kit: one way for every list page to be filtered, sorted, counted and exported. */
-export { type ListQuery, EMPTY_QUERY, useListQuery, readListQuery, writeListQuery, periodWords } from './list-query';
+export {
+  type ListQuery,
+  EMPTY_QUERY,
+  useListQuery,
+  readListQuery,
+  writeListQuery,
+  periodWords,
+} from './list-query';
 export { QueryBar, matchesText, type QueryField, type QueryOption } from './QueryBar';
 export { DataList, type DataListProps } from './DataList';
 export { unitFilter, unitOrder, unitDepths } from './unit-tree';

@@ -17,7 +17,14 @@ export type ListQuery = {
   period: string | null;
 };
 
-export const EMPTY_QUERY: ListQuery = { q: '', unit: null, sub: true, rank: null, status: null, period: null };
+export const EMPTY_QUERY: ListQuery = {
+  q: '',
+  unit: null,
+  sub: true,
+  rank: null,
+  status: null,
+  period: null,
+};
 
 const KEYS = ['q', 'unit', 'sub', 'rank', 'status', 'period'] as const;
 

@@ -8,7 +8,6 @@ import { KeyStoreDialog } from '../../key-store/KeyStoreDialog';
 import { MaterialDrawer } from '../../records/materials';
 import { lazyPage, PageSuspense } from '../../components/LazyPage';
 import { HrHome } from './HrHome';
-import { PeoplePage } from './PeoplePage';
 import { KeyNoticePage } from './KeyNoticePage';
 import { OrgSetup } from './OrgSetup';
 import { readOrg } from './org-service';
@@ -28,6 +27,8 @@ const StatisticsPage = lazyPage(() => import('./statistics/StatisticsPage'), 'St
 const PublicationPage = lazyPage(() => import('./publication/PublicationPage'), 'PublicationPage');
 const MaterialsPage = lazyPage(() => import('./MaterialsPage'), 'MaterialsPage');
 const AuditPage = lazyPage(() => import('./AuditPage'), 'AuditPage');
+// The people list (a data grid) loads with its tab, not with HR's home.
+const PeoplePage = lazyPage(() => import('./PeoplePage'), 'PeoplePage');
 
 const t = zh.sync.hr;
 

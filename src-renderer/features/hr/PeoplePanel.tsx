@@ -1,28 +1,14 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import {
-  Alert,
-  Box,
-  Button,
-  Checkbox,
-  Chip,
-  FormControlLabel,
-  Stack,
-  Table,
-  TableContainer,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { Alert, Button, Stack, Typography } from '@mui/material';
+import type { GridColDef } from '@mui/x-data-grid';
 import { compareChinese } from '../../../shared/domain/collate';
 import {
   genderLabels,
-  leftOn,
   maskIdNumber,
+  leftOn,
   periodsOfPerson,
-  positionCategoryLabels,
+  RANK_LEVELS,
   rankLevelLabel,
   roleLabels,
   chineseDay,
@@ -42,7 +28,17 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { zh } from '../../i18n/zh';
 import { useNotifications } from '../../state/notifications';
 import { Section } from '../../components/Section';
-import { VirtualRows } from '../../components/VirtualRows';
+import {
+  DataList,
+  QueryBar,
+  describeQuery,
+  matchesText,
+  unitFilter,
+  unitOrder,
+  useListQuery,
+} from '../../components/list';
+import { PeopleBatchDialog, type BatchKind } from './people/PeopleBatchDialog';
+import { batchText as bt } from './people/batch-strings';
 import { useEnrollments } from './enrollments';
 import { PersonDialog } from './PersonDialog';
 import { PersonDateDialog } from './PersonDateDialog';
@@ -55,17 +51,13 @@ const t = zh.sync.hr;
 type Confirming = { kind: 'remove'; person: Person };
 type Dated = { kind: 'leave' | 'return'; person: Person };
 
-const secondary = {
-  display: 'block',
-  color: 'text.secondary',
-  fontSize: '0.75rem',
-  lineHeight: 1.4,
-} as const;
+const rankIndex = new Map(RANK_LEVELS.map((r, i) => [r.id, i]));
+const statusOptions = [
+  { value: 'active', label: bt.status.active },
+  { value: 'left', label: bt.status.left },
+];
+const noWrap = { whiteSpace: 'nowrap' } as const;
 
-/**
- * 人员: everyone in the roster, with 编辑 (the full record; unit, supervisor and roles on a date),
- * 离职(调出) and 恢复在职 on a date, 任职经历 and 删除 per row.
- */
 export function PeoplePanel() {
   const { db } = useServices();
   const { notify, reportError } = useNotifications();
@@ -93,24 +85,166 @@ export function PeoplePanel() {
   const [history, setHistory] = useState<Person | null>(null);
   const [confirmError, setConfirmError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [showLeft, setShowLeft] = useState(false);
+  const [query, setQuery] = useListQuery({ status: 'active' });
+  const [selected, setSelected] = useState<string[]>([]);
+  const [batch, setBatch] = useState<BatchKind | null>(null);
+  const shown = useMemo(() => {
+    if (!data) return [];
+    const inUnit = unitFilter(data.units, query.unit, query.sub);
+    return data.people.filter(
+      (p) =>
+        inUnit(p.unitId) &&
+        (query.rank === null || p.rankLevel === query.rank) &&
+        (query.status === null || (query.status === 'left') !== p.active) &&
+        matchesText(query.q, p.name, p.staffNo),
+    );
+  }, [data, query]);
+  const columns = useMemo((): GridColDef<Person>[] => {
+    if (!data) return [];
+    const order = unitOrder(data.units);
+    const unitOf = (id: string) => data.unitNames.get(id) ?? '';
+    const nameOf = (id: string | null) => (id ? (data.names.get(id) ?? '') : '');
+    const keyOf = (p: Person) => {
+      const listed = data.listed.get(p.id);
+      if (listed && activeKeys(listed).length > 0) return t.keyBound;
+      if (pending.some((e) => e.boundTo === p.id)) return t.keyPending;
+      return t.keyNone;
+    };
+    const leftText = (p: Person) => {
+      const day = p.active ? null : leftOn(periodsOfPerson(p));
+      return day ? pt.leftSince(chineseDay(day)) : orgText.left;
+    };
+    const byName = (a: string, b: string) => compareChinese(a, b);
+    return [
+      { field: 'name', headerName: t.personName, minWidth: 76, flex: 0.5, sortComparator: byName },
+      {
+        field: 'staffNo',
+        headerName: pt.staffNo,
+        minWidth: 92,
+        flex: 0.6,
+        valueGetter: (_v, p) => p.staffNo ?? '',
+      },
+      {
+        field: 'unitId',
+        headerName: t.personUnit,
+        minWidth: 96,
+        flex: 1,
+        valueFormatter: (v: string) => unitOf(v),
+        sortComparator: (a: string, b: string) => (order.get(a) ?? 0) - (order.get(b) ?? 0),
+      },
+      {
+        field: 'title',
+        headerName: pt.title,
+        minWidth: 80,
+        flex: 0.8,
+        valueGetter: (_v, p) => p.title ?? '',
+      },
+      {
+        field: 'rankLevel',
+        headerName: zh.wizard.rankLevel,
+        minWidth: 116,
+        flex: 0.7,
+        valueFormatter: (v: string) => rankLevelLabel(v),
+        sortComparator: (a: string, b: string) => (rankIndex.get(a) ?? 0) - (rankIndex.get(b) ?? 0),
+      },
+      {
+        field: 'supervisorId',
+        headerName: t.supervisor,
+        minWidth: 76,
+        flex: 0.6,
+        valueGetter: (_v, p) => nameOf(p.supervisorId),
+        sortComparator: byName,
+      },
+      {
+        field: 'roles',
+        headerName: t.roles,
+        minWidth: 124,
+        flex: 0.8,
+        valueGetter: (_v, p) => p.roles.map((r) => roleLabels[r]).join('、'),
+      },
+      {
+        field: 'active',
+        headerName: pt.status,
+        minWidth: 76,
+        flex: 0.6,
+        valueGetter: (_v, p) => (p.active ? orgText.active : leftText(p)),
+      },
+      {
+        field: 'gender',
+        headerName: pt.gender,
+        minWidth: 56,
+        valueGetter: (_v, p) => (p.gender ? genderLabels[p.gender] : ''),
+      },
+      {
+        field: 'joinedOn',
+        headerName: pt.joinedShort,
+        minWidth: 100,
+        valueGetter: (_v, p) => p.joinedOn ?? '',
+      },
+      {
+        field: 'idNumber',
+        headerName: pt.idNumber,
+        minWidth: 170,
+        valueGetter: (_v, p) => (p.idNumber ? maskIdNumber(p.idNumber) : ''),
+      },
+      { field: 'key', headerName: bt.keyColumn, minWidth: 64, flex: 0.4, valueGetter: (_v, p) => keyOf(p) },
+      {
+        field: 'actions',
+        type: 'actions',
+        headerName: orgText.actions,
+        minWidth: 150,
+        sortable: false,
+        renderCell: ({ row: p }) => (
+          <Stack direction="row" sx={{ '& .MuiButton-root': { minWidth: 0, px: 0.75, ...noWrap } }}>
+            {p.active ? (
+              <>
+                <Button size="small" onClick={() => setEditing(p)} aria-label={`${t.edit}:${p.name}`}>
+                  {t.edit}
+                </Button>
+                <Button
+                  size="small"
+                  onClick={() => setDated({ kind: 'leave', person: p })}
+                  aria-label={`${orgText.leave}:${p.name}`}
+                >
+                  {orgText.leave}
+                </Button>
+              </>
+            ) : (
+              <>
+                <Button
+                  size="small"
+                  onClick={() => setHistory(p)}
+                  aria-label={`${pt.periodsButton}:${p.name}`}
+                >
+                  {pt.periodsButton}
+                </Button>
+                <Button
+                  size="small"
+                  onClick={() => setDated({ kind: 'return', person: p })}
+                  aria-label={`${orgText.returnBack}:${p.name}`}
+                >
+                  {orgText.returnBack}
+                </Button>
+              </>
+            )}
+            <Button
+              size="small"
+              color="error"
+              onClick={() => {
+                setConfirmError(null);
+                setConfirming({ kind: 'remove', person: p });
+              }}
+              aria-label={`${orgText.remove}:${p.name}`}
+            >
+              {orgText.remove}
+            </Button>
+          </Stack>
+        ),
+      },
+    ];
+  }, [data, pending]);
   if (!data) return null;
   const { people, units } = data;
-  const leftCount = people.filter((p) => !p.active).length;
-  const shown = people.filter((p) => p.active || showLeft);
-  const unitName = (id: string) => data.unitNames.get(id) ?? '';
-  const nameOf = (id: string | null) => (id ? (data.names.get(id) ?? '') : '');
-  const keyState = (p: Person) => {
-    const listed = data.listed.get(p.id);
-    if (listed && activeKeys(listed).length > 0) return t.keyBound;
-    if (pending.some((e) => e.boundTo === p.id)) return t.keyPending;
-    return t.keyNone;
-  };
-
-  const ask = (c: Confirming) => {
-    setConfirmError(null);
-    setConfirming(c);
-  };
   const confirm = async () => {
     if (!confirming) return;
     const { kind, person } = confirming;
@@ -150,161 +284,57 @@ export function PeoplePanel() {
 
   return (
     <Section id="hr-people" title={t.people}>
-      <TableContainer sx={{ maxHeight: '70vh' }}>
-        <Table
-          size="small"
-          stickyHeader
-          aria-label={t.people}
-          aria-rowcount={shown.length + 1}
-          sx={{ '& .MuiTableCell-root': { px: 1 }, '& .MuiTableCell-head': { whiteSpace: 'nowrap' } }}
-        >
-          <TableHead>
-            <TableRow>
-              {[
-                pt.staffNo,
-                t.personName,
-                pt.gender,
-                t.personUnit,
-                pt.title,
-                zh.wizard.rankLevel,
-                t.roles,
-                t.supervisor,
-                pt.joinedShort,
-                pt.status,
-                orgText.actions,
-              ].map((c) => (
-                <TableCell key={c}>{c}</TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            <VirtualRows
-              count={shown.length}
-              colSpan={11}
-              estimate={53}
-              renderRow={(i) => {
-                const p = shown[i]!;
-                return (
-                  <TableRow
-                    key={p.id}
-                    data-testid="person-row"
-                    aria-rowindex={i + 2}
-                    sx={p.active ? undefined : { opacity: 0.7 }}
-                  >
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{p.staffNo ?? '—'}</TableCell>
-                    <TableCell>
-                      {p.name}
-                      {p.idNumber ? (
-                        <Box
-                          component="span"
-                          sx={{ ...secondary, whiteSpace: 'nowrap' }}
-                          title={pt.idNumberHelp}
-                        >
-                          {maskIdNumber(p.idNumber)}
-                        </Box>
-                      ) : null}
-                    </TableCell>
-                    <TableCell>{p.gender ? genderLabels[p.gender] : '—'}</TableCell>
-                    <TableCell>{unitName(p.unitId)}</TableCell>
-                    <TableCell>{p.title ?? '—'}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                      {rankLevelLabel(p.rankLevel)}
-                      <Box component="span" sx={secondary}>
-                        {positionCategoryLabels[p.positionCategory]}
-                      </Box>
-                    </TableCell>
-                    <TableCell>{p.roles.map((r) => roleLabels[r]).join('、')}</TableCell>
-                    <TableCell>{nameOf(p.supervisorId) || '—'}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{p.joinedOn ?? '—'}</TableCell>
-                    <TableCell>
-                      {p.active ? (
-                        <>
-                          {orgText.active}
-                          <Box component="span" sx={{ ...secondary, whiteSpace: 'nowrap' }}>
-                            {pt.keyState(keyState(p))}
-                          </Box>
-                        </>
-                      ) : (
-                        <>
-                          <Chip size="small" label={orgText.left} />
-                          {leftDay(p) ? (
-                            <Box component="span" sx={secondary}>
-                              {pt.leftSince(leftDay(p))}
-                            </Box>
-                          ) : null}
-                        </>
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      <Stack
-                        direction="row"
-                        sx={{ '& .MuiButton-root': { minWidth: 0, px: 0.75, whiteSpace: 'nowrap' } }}
-                      >
-                        {p.active ? (
-                          <>
-                            <Button
-                              size="small"
-                              onClick={() => setEditing(p)}
-                              aria-label={`${t.edit}:${p.name}`}
-                            >
-                              {t.edit}
-                            </Button>
-                            <Button
-                              size="small"
-                              onClick={() => setDated({ kind: 'leave', person: p })}
-                              aria-label={`${orgText.leave}:${p.name}`}
-                            >
-                              {orgText.leave}
-                            </Button>
-                          </>
-                        ) : (
-                          <>
-                            <Button
-                              size="small"
-                              onClick={() => setHistory(p)}
-                              aria-label={`${pt.periodsButton}:${p.name}`}
-                            >
-                              {pt.periodsButton}
-                            </Button>
-                            <Button
-                              size="small"
-                              onClick={() => setDated({ kind: 'return', person: p })}
-                              aria-label={`${orgText.returnBack}:${p.name}`}
-                            >
-                              {orgText.returnBack}
-                            </Button>
-                          </>
-                        )}
-                        <Button
-                          size="small"
-                          color="error"
-                          onClick={() => ask({ kind: 'remove', person: p })}
-                          aria-label={`${orgText.remove}:${p.name}`}
-                        >
-                          {orgText.remove}
-                        </Button>
-                      </Stack>
-                    </TableCell>
-                  </TableRow>
-                );
-              }}
-            />
-          </TableBody>
-        </Table>
-      </TableContainer>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Box>
-          <Button variant="outlined" onClick={() => setEditing('new')}>
-            {t.addPerson}
-          </Button>
-        </Box>
-        {leftCount > 0 ? (
-          <FormControlLabel
-            control={<Checkbox checked={showLeft} onChange={(e) => setShowLeft(e.target.checked)} />}
-            label={orgText.showLeft(leftCount)}
-          />
-        ) : null}
-      </Stack>
+      <QueryBar
+        query={query}
+        onChange={setQuery}
+        fields={['q', 'unit', 'rank', 'status']}
+        units={units}
+        statusOptions={statusOptions}
+        qLabel={bt.search}
+      />
+      <DataList<Person>
+        rows={shown}
+        columns={columns}
+        getRowId={(p) => p.id}
+        title={bt.listTitle}
+        noun="人"
+        exportName={bt.listTitle}
+        total={people.length}
+        exportNotes={[describeQuery(query, { units, statusOptions, qLabel: bt.search })]}
+        hiddenColumns={['gender', 'joinedOn', 'idNumber']}
+        checkboxSelection
+        selectedIds={selected}
+        onSelectionChange={setSelected}
+        onRowOpen={(p) => (p.active ? setEditing(p) : setHistory(p))}
+        actions={
+          <>
+            {selected.length > 0
+              ? (['supervisor', 'unit', 'leave', 'roles'] as const).map((k) => (
+                  <Button key={k} size="small" variant="outlined" onClick={() => setBatch(k)}>
+                    {bt.actions[k]}
+                  </Button>
+                ))
+              : null}
+            <Button size="small" variant="contained" onClick={() => setEditing('new')}>
+              {t.addPerson}
+            </Button>
+          </>
+        }
+      />
+      {batch ? (
+        <PeopleBatchDialog
+          kind={batch}
+          chosen={people.filter((p) => selected.includes(p.id))}
+          everyone={people}
+          units={units}
+          onClose={() => setBatch(null)}
+          onDrop={(ids) => setSelected((s) => s.filter((id) => !ids.includes(id)))}
+          onDone={(n) => {
+            setSelected([]);
+            notify({ kind: 'success', text: n > 0 ? bt.done(bt.actions[batch], n) : bt.nothing });
+          }}
+        />
+      ) : null}
       {editing ? (
         <PersonDialog
           person={editing === 'new' ? null : editing}
