@@ -176,7 +176,8 @@ export function EnrollmentPanel() {
           </Stack>
         </Paper>
       ) : null}
-      {done ? (
+      {/* Once the roster carries them they leave the list, and so does this line. */}
+      {done && pending.some((p) => p.boundTo) ? (
         <Alert severity="success" data-testid="enroll-bound-all">
           {done}
         </Alert>
