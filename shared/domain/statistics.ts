@@ -152,7 +152,9 @@ export function yearStatistics(args: {
   const rules = args.rules ?? DEFAULT_TRACKING_RULES;
   const asOf = args.asOf?.getTime();
   const quarterDue = [1, 2, 3, 4].map(
-    (q) => asOf === undefined || asOf >= quarterDeadline('evaluation', year, q as 1 | 2 | 3 | 4, rules).end.getTime(),
+    (q) =>
+      asOf === undefined ||
+      asOf >= quarterDeadline('evaluation', year, q as 1 | 2 | 3 | 4, rules).end.getTime(),
   );
   const monthDue = Array.from(
     { length: 12 },
@@ -267,8 +269,10 @@ export function yearStatistics(args: {
   const byUnit: UnitCompletion[] = unitIds.map((unitId) => {
     const members = membersOf.get(unitId) ?? [];
     const n = members.length;
-    const signed = currentOf.get(unitId)?.length ?? 0;
-    const slots = [1, 2, 3, 4].reduce((sum, q) => sum + (owedIn.get(`${unitId}/${q}`) ?? 0), 0);
+    // Only quarters already due count: one not yet due is no shortfall (and what came in early waits).
+    const dueQuarters = [1, 2, 3, 4].filter((q) => quarterDue[q - 1]);
+    const signed = (currentOf.get(unitId) ?? []).filter((e) => quarterDue[e.quarter - 1]).length;
+    const slots = dueQuarters.reduce((sum, q) => sum + (owedIn.get(`${unitId}/${q}`) ?? 0), 0);
     return {
       unitId,
       unitName: unitNames.get(unitId) ?? '未知单位',
@@ -308,7 +312,7 @@ const pct = (p: number | null) => (p === null ? '—' : `${p}%`);
 const ratePct = (r: Rate) =>
   r.notYetDue ? (r.done > 0 && r.percent !== null ? `未到期(已${r.percent}%)` : '未到期') : pct(r.percent);
 
-const GRADE_HEADERS = [
+export const GRADE_HEADERS = [
   ['good', '好'],
   ['fairlyGood', '较好'],
   ['average', '一般'],
@@ -354,7 +358,11 @@ export function statisticsTables(s: YearStatistics): StatsTable[] {
         `第${t.quarter}季度`,
         String(t.evaluated),
         ...GRADE_HEADERS.map(([g]) => String(t.counts[g])),
-        t.averageScore === null ? (t.notYetDue && t.evaluated === 0 ? '未到期' : '—') : String(t.averageScore),
+        t.averageScore === null
+          ? t.notYetDue && t.evaluated === 0
+            ? '未到期'
+            : '—'
+          : String(t.averageScore),
       ]),
     },
     {
@@ -377,7 +385,7 @@ export function statisticsTables(s: YearStatistics): StatsTable[] {
         ]),
         ['合计', String(s.people), rateText(c.plansSubmitted), rateText(c.plansApproved), '—'],
       ],
-      note: '评鉴按每人应评鉴的季度计算应签署人次(入职前、离职后和未担任公务员角色的季度不计;年度中间调动的,各季度计入季度末所在单位)。人数按年度末(或离职时)所在单位计。',
+      note: '评鉴按每人应评鉴且已到期的季度计算应签署人次(入职前、离职后和未担任公务员角色的季度不计,领导评鉴报送时限未到的季度不计;年度中间调动的,各季度计入季度末所在单位)。人数按年度末(或离职时)所在单位计。',
     },
     {
       id: 'records',

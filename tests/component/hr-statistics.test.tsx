@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { putUnit, signEvaluation, type DutyBookDb } from '../../shared/store';
+import { putUnit, signEvaluation } from '../../shared/store';
 import { ServicesProvider } from '../../src-renderer/state/services';
 import { StatisticsPage } from '../../src-renderer/features/hr/statistics/StatisticsPage';
 import { distributeRoster, makeOrg, receive, send, type Org } from '../unit/sync/model/harness';
@@ -43,7 +43,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterEach(cleanup);
-afterAll(() => Object.values(org.devices).forEach((d) => (d.db as DutyBookDb).close()));
+afterAll(() => Object.values(org.devices).forEach((d) => d.db.close()));
 
 /** 20 November 2026: the fourth quarter's 领导评鉴 is due on 20 January 2027. */
 const NOW = new Date(2026, 10, 20, 10);
@@ -89,7 +89,23 @@ describe('统计分析 as a person reads it', () => {
     const rows = within(table)
       .getAllByRole('row')
       .map((r) => r.textContent);
-    expect(rows[3]).toBe('第3季度080%');
-    expect(rows[4]).toMatch(/^第4季度18未到期/);
+    expect(rows[3]).toBe('第3季度080%查看');
+    expect(rows[4]).toMatch(/^第4季度18未到期\(已12.5%\)查看$/);
+    // Each row opens the list behind it: who is 缺报, or — not yet due — who has not sent it yet.
+    expect(within(table).getByRole('link', { name: '2026年第3季度缺报名单' })).toHaveAttribute(
+      'href',
+      '/hr/tracking?period=2026-Q3&status=missing',
+    );
+    expect(within(table).getByRole('link', { name: '2026年第4季度未到期名单' })).toHaveAttribute(
+      'href',
+      '/hr/tracking?period=2026-Q4&status=notdue',
+    );
+    const units = screen.getByRole('table', { name: '2026年工作计划和领导评鉴完成情况(按单位)' });
+    expect(within(units).getByRole('link', { name: '法规科2026年缺报名单' })).toHaveAttribute(
+      'href',
+      '/hr/tracking?unit=10&sub=1&period=2026&status=missing',
+    );
+    // The chart beside it is a figure named for what it shows.
+    expect(screen.getByRole('figure', { name: '2026年领导评鉴签署率(图)' })).toBeTruthy();
   });
 });
