@@ -49,17 +49,18 @@ export type StatsChart = {
   series: ChartSeries[];
 };
 
+/** Light fills, so the dark words on each bar read (contrast above 7:1 on every one). */
 export const GRADE_COLOURS = {
-  good: '#2e7d32',
-  fairlyGood: '#1565c0',
-  average: '#ef6c00',
-  poor: '#c62828',
+  good: '#81c784',
+  fairlyGood: '#90caf9',
+  average: '#ffcc80',
+  poor: '#ef9a9a',
 } as const;
-/** A shortfall (due, nothing in): light red. Not yet due: hatched grey. */
-export const MISSING_COLOUR = '#e57373';
+/** A shortfall (due, nothing in): pink. Not yet due: hatched grey. */
+export const MISSING_COLOUR = '#f8bbd0';
 export const NOT_DUE_COLOUR = '#9e9e9e';
-export const RATE_COLOUR = '#1565c0';
-export const RECORD_COLOUR = '#2e7d32';
+export const RATE_COLOUR = '#90caf9';
+export const RECORD_COLOUR = '#a5d6a7';
 
 export const NOT_DUE_LABEL = '未到期';
 

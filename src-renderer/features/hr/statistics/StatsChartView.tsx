@@ -30,7 +30,7 @@ export function StatsChartView({ chart, label }: { chart: StatsChart; label: str
       sx={{
         width: '100%',
         '& .MuiBarElement-root': { cursor: 'pointer' },
-        '& .MuiBarLabel-root': { fontWeight: 600, fontSize: 13 },
+        '& .MuiBarChart-label': { fontWeight: 600, fontSize: 13, fill: '#212121' },
       }}
     >
       <BarChart
@@ -49,7 +49,9 @@ export function StatsChartView({ chart, label }: { chart: StatsChart; label: str
           data: s.values,
           color: s.hatch ? `url(#${hatchId})` : s.color,
           stack: 'all',
-          barLabel: (item) => s.labels[item.dataIndex] ?? null,
+          // A segment too thin for its words has none; its figure is in the tooltip and the table.
+          barLabel: (item: { dataIndex: number }, { bar }: { bar: { height: number; width: number } }) =>
+            (horizontal ? bar.width >= 28 || !s.hatch : bar.height >= 16) ? (s.labels[item.dataIndex] ?? null) : null,
           barLabelPlacement: s.hatch || chart.stacked ? ('center' as const) : ('outside' as const),
           valueFormatter: (v: number | null, { dataIndex }: { dataIndex: number }) =>
             s.labels[dataIndex] ?? (v === null ? null : `${v}${unit}`),
