@@ -216,6 +216,9 @@ test.describe('the example organisation', () => {
     await nav(page, '人事管理');
     const hrTabs = page.getByRole('navigation', { name: '人事管理分项' });
     await expect(page.getByRole('heading', { name: /人事管理 · 示例市/ })).toBeVisible();
+    await audit.check(page, '人事管理 · 待办');
+    await hrTabs.getByRole('tab', { name: '单位和人员' }).click();
+    await expect(hrTabs.getByRole('tab', { name: '单位和人员', selected: true })).toBeVisible();
     await audit.check(page, '人事管理 · 单位和人员');
     await dialogCheck(audit, page, '人事管理 · 添加人员', page.getByRole('button', { name: '添加人员' }), '添加人员');
     await dialogCheck(audit, page, '人事管理 · 添加下级单位', page.getByRole('button', { name: /^添加下级单位/ }).first());

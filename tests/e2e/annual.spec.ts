@@ -64,6 +64,7 @@ async function setUp(browser: Browser): Promise<Org> {
   await h.getByRole('button', { name: '建立单位并生成人事部门密钥' }).click();
   await answerPassphrase(h, true);
   await expect(h.getByRole('heading', { name: '人事管理 · 某市财政局' })).toBeVisible();
+  await hrTab(h, '单位和人员');
   await h.getByRole('button', { name: '添加下级单位:某市财政局' }).click();
   await h.getByRole('dialog').getByLabel('单位名称').fill('预算管理科');
   await h.getByRole('dialog').getByRole('button', { name: '保存' }).click();
@@ -86,6 +87,7 @@ async function setUp(browser: Browser): Promise<Org> {
     );
   }
   await nav(h, '人事管理');
+  await hrTab(h, '单位和人员');
   await upload(h, requests, () => h.getByRole('button', { name: '导入注册申请' }).click());
   for (const name of ['李四', '张三', '赵六', '孙七']) {
     const row = h.getByRole('group', { name: `注册申请:${name}` });

@@ -212,7 +212,8 @@ test('HR and a supervisor work by keyboard alone in the example organisation', a
     if (name === '单位和人员') {
       await tabTo(page, hrTabs.getByRole('tab', { selected: true }), { back: true });
       await page.keyboard.press('Home');
-      for (let i = 0; i < 8 && !(await isFocused(hrTabs.getByRole('tab', { name }))); i++) await page.keyboard.press('ArrowLeft');
+      // Home is the first tab, 待办; 单位和人员 is the next one.
+      for (let i = 0; i < 8 && !(await isFocused(hrTabs.getByRole('tab', { name }))); i++) await page.keyboard.press('ArrowRight');
       await page.keyboard.press('Enter');
     } else {
       await openTab(page, hrTabs, name);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { clearStore, readStore } from './helpers';
 import {
+  hrPeople,
   addPerson,
   answerPassphrase,
   count,
@@ -42,6 +43,7 @@ test('HR, a supervisor and an official exchange real bundle files: enroll, trust
   await hr.page.getByRole('button', { name: '建立单位并生成人事部门密钥' }).click();
   await answerPassphrase(hr.page, true);
   await expect(hr.page.getByRole('heading', { name: '人事管理 · 某市财政局' })).toBeVisible();
+  await hrPeople(hr.page);
   await hr.page.getByRole('button', { name: '添加下级单位:某市财政局' }).click();
   await hr.page.getByRole('dialog').getByLabel('单位名称').fill('预算科');
   await hr.page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
@@ -243,6 +245,7 @@ test('HR, a supervisor and an official exchange real bundle files: enroll, trust
 
   // In HR's workspace, and straight from IndexedDB: author is the official, not the relaying supervisor.
   await nav(hr.page, '人事管理');
+  await hr.page.getByRole('navigation', { name: '人事管理分项' }).getByRole('tab', { name: '台账' }).click();
   const received = hr.page.getByRole('table', { name: '已收到的平时考核材料' });
   await expect(received.getByTestId('received-row')).toHaveCount(2);
   await expect(received.getByRole('row', { name: /张三 · 个人年度工作计划 · 2026/ })).toContainText('张三');

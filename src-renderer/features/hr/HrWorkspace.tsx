@@ -5,6 +5,7 @@ import type { LocalProfile } from '../../../shared/domain';
 import { useServices } from '../../state/services';
 import { zh } from '../../i18n/zh';
 import { KeyStoreDialog } from '../../key-store/KeyStoreDialog';
+import { MaterialDrawer } from '../../records/materials';
 import { lazyPage, PageSuspense } from '../../components/LazyPage';
 import { HrHome } from './HrHome';
 import { PeoplePage } from './PeoplePage';
@@ -79,6 +80,7 @@ export function HrWorkspace({ profile }: { profile: LocalProfile }) {
   return (
     <>
       <KeyStoreDialog />
+      <MaterialDrawer />
       <Routes>
         <Route path="notice" element={<KeyNoticePage />} />
         <Route
