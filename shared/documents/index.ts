@@ -33,6 +33,8 @@ export {
   worksheetFromLinkage,
 } from './annual-worksheet';
 export { buildStatisticsReport, buildStatisticsXlsx, buildTableXlsx, statisticsFileName } from './statistics';
+export { chartSvg } from './chart-svg';
+export type { ChartSvg } from './chart-svg';
 export { buildPublicationNotice, noticeFileName, noticeTitle } from './publication-notice';
 export {
   MIN_PUBLICATION_WORKING_DAYS,

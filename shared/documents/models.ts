@@ -329,6 +329,22 @@ export type StatisticsReportForm = {
   tables: ReportTable[];
   /** The day the figures were taken. */
   asOf?: IsoDate;
+  /**
+   * Pictures of the charts (PNG, drawn from chart-svg.ts on the page), each placed above the table
+   * it is drawn from (matched by the table's title). Absent: the report has the tables alone.
+   */
+  charts?: ReportChart[];
+};
+
+export type ReportChart = {
+  /** The title of the table the chart is drawn from. */
+  table: string;
+  /** The chart's own title, its caption and alternative text. */
+  title: string;
+  png: Uint8Array;
+  /** Pixels of the picture (its shape; it is scaled to the text width). */
+  width: number;
+  height: number;
 };
 
 // ---- 公示 notice (organisation × year or quarter) ----

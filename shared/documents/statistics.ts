@@ -2,10 +2,11 @@
  * 平时考核统计分析 (organisation × year): the statistics tables (grade distribution, trend, completion)
  * as a Word report — one numbered section per table — and as an Excel workbook, one sheet per table.
  */
-import type { Document, Paragraph, Table } from 'docx';
-import { body, formDocument, formatDate, heading1, subtitle, title } from './blocks';
+import { AlignmentType, ImageRun, LineRuleType, Paragraph, type Document, type Table } from 'docx';
+import { body, formDocument, formatDate, heading1, run, subtitle, title } from './blocks';
 import { chineseNumeral } from './annual-worksheet';
-import type { ReportTable, StatisticsReportForm } from './models';
+import { SIZE_PT, TEXT_WIDTH_TWIPS } from './layout';
+import type { ReportChart, ReportTable, StatisticsReportForm } from './models';
 import { registerTable } from './tables';
 import { buildXlsx, type XlsxCell, type XlsxSheet } from './xlsx';
 
@@ -17,13 +18,52 @@ export function buildStatisticsReport(form: StatisticsReportForm): Document {
     subtitle(`（${form.organisation}${form.asOf ? `，截至${formatDate(form.asOf)}` : ''}）`),
   ];
   form.tables.forEach((t, i) => {
-    children.push(
-      heading1(`${chineseNumeral(i + 1)}、${t.title}`),
-      registerTable(t.columns, t.rows, '（无数据）'),
-    );
+    children.push(heading1(`${chineseNumeral(i + 1)}、${t.title}`));
+    for (const c of form.charts ?? []) if (c.table === t.title) children.push(...chartParagraphs(c));
+    children.push(registerTable(t.columns, t.rows, '（无数据）'));
     if (t.note) children.push(body(t.note));
   });
   return formDocument({ title: `${form.year}年度${STATISTICS_TITLE}`, subject: form.organisation }, children);
+}
+
+/** The picture's width on the page, in Word's 96-per-inch pixels: the text block (156 mm), a hair less. */
+const CHART_WIDTH_PX = Math.floor((TEXT_WIDTH_TWIPS / 1440) * 96) - 4;
+/** No taller than about half the text block (225 mm), so a chart and its table's first rows share a page. */
+const CHART_MAX_HEIGHT_PX = Math.floor((225 / 25.4) * 96 * 0.6);
+
+/**
+ * A chart as a centred picture and its caption ("图：…"), single-spaced: the report's body lines are
+ * of exact height, which would crop a picture to one line.
+ */
+function chartParagraphs(c: ReportChart): Paragraph[] {
+  let width = CHART_WIDTH_PX;
+  let height = Math.round((width * c.height) / c.width);
+  if (height > CHART_MAX_HEIGHT_PX) {
+    height = CHART_MAX_HEIGHT_PX;
+    width = Math.round((height * c.width) / c.height);
+  }
+  const single = { line: 240, lineRule: LineRuleType.AUTO, before: 120, after: 0 } as const;
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: single,
+      keepNext: true,
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: c.png,
+          transformation: { width, height },
+          altText: { name: c.title, title: c.title, description: `${c.title}（数据见下表）` },
+        }),
+      ],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { ...single, before: 60, after: 120 },
+      keepNext: true,
+      children: [run(`图：${c.title}`, { size: SIZE_PT.table })],
+    }),
+  ];
 }
 
 export function statisticsFileName(form: StatisticsReportForm, ext: 'docx' | 'xlsx'): string {

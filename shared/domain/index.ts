@@ -29,6 +29,7 @@ export * from './annual';
 export * from './annual-participation';
 export * from './annual-records';
 export * from './statistics';
+export * from './statistics-charts';
 export * from './tracking';
 export * from './periods';
 export * from './text';

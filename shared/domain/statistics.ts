@@ -5,6 +5,12 @@
  * evaluation counts, once.
  */
 import { roundScore } from './scoring';
+import {
+  DEFAULT_TRACKING_RULES,
+  quarterDeadline,
+  recordDeadline,
+  type TrackingRules,
+} from './tracking-deadlines';
 import type { QuarterGrade } from './vocabulary';
 
 export type StatsPerson = {
@@ -32,8 +38,12 @@ export type StatsEvaluation = {
 export type StatsPlan = { personId: string; year: number; state: string; version: number };
 export type StatsRecord = { personId: string; year: number; month: number; version: number };
 
-/** done of total, and the share in percent (one decimal); null when there is no one to count. */
-export type Rate = { done: number; total: number; percent: number | null };
+/**
+ * done of total, and the share in percent (one decimal); null when there is no one to count.
+ * `notYetDue`: the period's 报送时限 (tracking-deadlines.ts) has not passed on the day the figures were
+ * taken — its share is not a shortfall yet, and is said as 未到期, never as 0 %.
+ */
+export type Rate = { done: number; total: number; percent: number | null; notYetDue?: true };
 
 export type GradeCounts = Record<QuarterGrade, number>;
 
@@ -47,6 +57,8 @@ export type DistributionRow = {
   counts: GradeCounts;
   /** Share of 好 among those evaluated. */
   goodPercent: number | null;
+  /** The quarter's 领导评鉴 is not yet due (see Rate). */
+  notYetDue?: true;
 };
 
 export type TrendRow = {
@@ -55,6 +67,10 @@ export type TrendRow = {
   counts: GradeCounts;
   /** Mean of the scored (定量) results of the quarter. */
   averageScore: number | null;
+  /** People who owed the quarter (the bar's full height: evaluated, and the rest not yet). */
+  assessed: number;
+  /** The quarter's 领导评鉴 is not yet due (see Rate). */
+  notYetDue?: true;
 };
 
 export type UnitCompletion = {
@@ -125,8 +141,26 @@ export function yearStatistics(args: {
   evaluations: readonly StatsEvaluation[];
   plans: readonly StatsPlan[];
   records: readonly StatsRecord[];
+  /**
+   * The moment the figures are taken: a month or quarter whose 报送时限 has not passed then is
+   * 未到期. Absent: every period counts as due (a past year, an example).
+   */
+  asOf?: Date;
+  rules?: TrackingRules;
 }): YearStatistics {
   const { year } = args;
+  const rules = args.rules ?? DEFAULT_TRACKING_RULES;
+  const asOf = args.asOf?.getTime();
+  const quarterDue = [1, 2, 3, 4].map(
+    (q) =>
+      asOf === undefined ||
+      asOf >= quarterDeadline('evaluation', year, q as 1 | 2 | 3 | 4, rules).end.getTime(),
+  );
+  const monthDue = Array.from(
+    { length: 12 },
+    (_, i) => asOf === undefined || asOf >= recordDeadline(year, i + 1, rules).end.getTime(),
+  );
+  const notDue = (due: boolean | undefined) => (due === false ? { notYetDue: true as const } : {});
   const ids = new Set(args.people.map((p) => p.personId));
   const monthUnit = (p: StatsPerson, month: number) => (p.months ? (p.months[month - 1] ?? null) : p.unitId);
   const quarterUnit = (p: StatsPerson, q: number) => (p.quarters ? (p.quarters[q - 1] ?? null) : p.unitId);
@@ -184,6 +218,7 @@ export function yearStatistics(args: {
         evaluated: of.length,
         counts,
         goodPercent: rate(counts.good, of.length).percent,
+        ...notDue(quarterDue[quarter - 1]),
       });
     }
   }
@@ -200,6 +235,8 @@ export function yearStatistics(args: {
       evaluated: of.length,
       counts,
       averageScore: scores.length > 0 ? roundScore(scores.reduce((a, b) => a + b, 0) / scores.length) : null,
+      assessed: args.people.filter((p) => quarterUnit(p, quarter) !== null).length,
+      ...notDue(quarterDue[quarter - 1]),
     };
   });
 
@@ -216,20 +253,26 @@ export function yearStatistics(args: {
   // Each month's denominator: who owed that month's 记实簿.
   const recordsByMonth = Array.from({ length: 12 }, (_, i) => {
     const owing = args.people.filter((p) => monthUnit(p, i + 1) !== null);
-    return rate(owing.filter((p) => submittedRecords.has(`${p.personId}/${i + 1}`)).length, owing.length);
+    return {
+      ...rate(owing.filter((p) => submittedRecords.has(`${p.personId}/${i + 1}`)).length, owing.length),
+      ...notDue(monthDue[i]),
+    };
   });
-  const evaluationsByQuarter = [1, 2, 3, 4].map((q) =>
-    rate(
+  const evaluationsByQuarter = [1, 2, 3, 4].map((q) => ({
+    ...rate(
       current.filter((e) => e.quarter === q).length,
       args.people.filter((p) => quarterUnit(p, q) !== null).length,
     ),
-  );
+    ...notDue(quarterDue[q - 1]),
+  }));
 
   const byUnit: UnitCompletion[] = unitIds.map((unitId) => {
     const members = membersOf.get(unitId) ?? [];
     const n = members.length;
-    const signed = currentOf.get(unitId)?.length ?? 0;
-    const slots = [1, 2, 3, 4].reduce((sum, q) => sum + (owedIn.get(`${unitId}/${q}`) ?? 0), 0);
+    // Only quarters already due count: one not yet due is no shortfall (and what came in early waits).
+    const dueQuarters = [1, 2, 3, 4].filter((q) => quarterDue[q - 1]);
+    const signed = (currentOf.get(unitId) ?? []).filter((e) => quarterDue[e.quarter - 1]).length;
+    const slots = dueQuarters.reduce((sum, q) => sum + (owedIn.get(`${unitId}/${q}`) ?? 0), 0);
     return {
       unitId,
       unitName: unitNames.get(unitId) ?? '未知单位',
@@ -265,7 +308,11 @@ export type StatsTable = {
 };
 
 const pct = (p: number | null) => (p === null ? '—' : `${p}%`);
-const GRADE_HEADERS = [
+/** A rate's share; a period not yet due says so (with what came in early), never "0%". */
+const ratePct = (r: Rate) =>
+  r.notYetDue ? (r.done > 0 && r.percent !== null ? `未到期(已${r.percent}%)` : '未到期') : pct(r.percent);
+
+export const GRADE_HEADERS = [
   ['good', '好'],
   ['fairlyGood', '较好'],
   ['average', '一般'],
@@ -294,7 +341,7 @@ export function statisticsTables(s: YearStatistics): StatsTable[] {
         String(d.assessed),
         String(d.evaluated),
         ...GRADE_HEADERS.map(([g]) => String(d.counts[g])),
-        pct(d.goodPercent),
+        d.notYetDue && d.evaluated === 0 ? '未到期' : pct(d.goodPercent),
       ]),
       note: '参加人数为该季度担任公务员(被考核人)角色、季度末在该单位的人员;“好”占比按已评鉴人数计算;同一季度的评鉴如有更正,按最新版本计一次。',
     },
@@ -311,7 +358,11 @@ export function statisticsTables(s: YearStatistics): StatsTable[] {
         `第${t.quarter}季度`,
         String(t.evaluated),
         ...GRADE_HEADERS.map(([g]) => String(t.counts[g])),
-        t.averageScore === null ? '—' : String(t.averageScore),
+        t.averageScore === null
+          ? t.notYetDue && t.evaluated === 0
+            ? '未到期'
+            : '—'
+          : String(t.averageScore),
       ]),
     },
     {
@@ -334,13 +385,13 @@ export function statisticsTables(s: YearStatistics): StatsTable[] {
         ]),
         ['合计', String(s.people), rateText(c.plansSubmitted), rateText(c.plansApproved), '—'],
       ],
-      note: '评鉴按每人应评鉴的季度计算应签署人次(入职前、离职后和未担任公务员角色的季度不计;年度中间调动的,各季度计入季度末所在单位)。人数按年度末(或离职时)所在单位计。',
+      note: '评鉴按每人应评鉴且已到期的季度计算应签署人次(入职前、离职后和未担任公务员角色的季度不计,领导评鉴报送时限未到的季度不计;年度中间调动的,各季度计入季度末所在单位)。人数按年度末(或离职时)所在单位计。',
     },
     {
       id: 'records',
       title: `${s.year}年平时考核记实簿提交情况(按月)`,
       columns: [centre('月份'), centre('已提交'), centre('应提交'), centre('提交率')],
-      rows: c.recordsByMonth.map((r, i) => [`${i + 1}月`, String(r.done), String(r.total), pct(r.percent)]),
+      rows: c.recordsByMonth.map((r, i) => [`${i + 1}月`, String(r.done), String(r.total), ratePct(r)]),
       note: '应提交为当月担任公务员(被考核人)角色的人数:入职(调入)前、离职(调出)后的月份不计。',
     },
     {
@@ -351,7 +402,7 @@ export function statisticsTables(s: YearStatistics): StatsTable[] {
         `第${i + 1}季度`,
         String(r.done),
         String(r.total),
-        pct(r.percent),
+        ratePct(r),
       ]),
       note: '应评鉴为该季度担任公务员(被考核人)角色的人数:入职(调入)前、离职(调出)后的季度不计。',
     },

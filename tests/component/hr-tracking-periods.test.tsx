@@ -98,7 +98,7 @@ describe('督促检查 and 统计分析 over the roster’s periods', () => {
       within(row('1月'))
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['1月', '0', '8', '0%']);
+    ).toEqual(['1月', '0', '8', '0%', '查看']);
     expect(within(row('11月')).getAllByRole('cell')[2]).toHaveTextContent('7');
     expect(within(row('12月')).getAllByRole('cell')[2]).toHaveTextContent('8');
   });

@@ -112,3 +112,50 @@ describe('yearStatistics', () => {
     expect(tables[3]!.rows[0]).toEqual(['1月', '2', '3', '66.7%']);
   });
 });
+
+describe('a period not yet due (issue 22: 未到期, not 0 %)', () => {
+  // 20 November 2026: October's 记实簿 was due 5 November; November's is due 5 December. The third
+  // quarter's 领导评鉴 was due 20 October; the fourth's is due 20 January 2027.
+  const asOf = new Date(2026, 10, 20, 10, 0);
+  const s = yearStatistics({
+    year: 2026,
+    units,
+    people,
+    evaluations: [ev('a', 1, 'good'), ev('b', 4, 'good')],
+    plans: [],
+    records: [{ personId: 'a', year: 2026, month: 11, version: 1 }],
+    asOf,
+  });
+
+  it('marks the quarters and months whose deadline has not passed, and only those', () => {
+    expect(s.completion.evaluationsByQuarter.map((r) => r.notYetDue === true)).toEqual([
+      false,
+      false,
+      false,
+      true,
+    ]);
+    expect(s.completion.recordsByMonth.map((r) => r.notYetDue === true)).toEqual([
+      ...Array<boolean>(10).fill(false),
+      true,
+      true,
+    ]);
+    expect(s.trend.map((t) => t.notYetDue === true)).toEqual([false, false, false, true]);
+    expect(s.distribution.filter((d) => d.notYetDue === true).map((d) => d.quarter)).toEqual([4, 4]);
+    // What came in early still counts.
+    expect(s.completion.evaluationsByQuarter[3]).toMatchObject({ done: 1, total: 3 });
+  });
+
+  it('says 未到期 in the tables, never 0 %, and a due period with nothing in stays 0 %', () => {
+    const tables = statisticsTables(s);
+    const evaluations = tables.find((t) => t.id === 'evaluations')!;
+    expect(evaluations.rows[3]).toEqual(['第4季度', '1', '3', '未到期(已33.3%)']);
+    expect(evaluations.rows[2]).toEqual(['第3季度', '0', '3', '0%']);
+    const records = tables.find((t) => t.id === 'records')!;
+    expect(records.rows[11]).toEqual(['12月', '0', '3', '未到期']);
+    expect(records.rows[9]).toEqual(['10月', '0', '3', '0%']);
+  });
+
+  it('counts every period as due when no day is given (a report of a past year)', () => {
+    expect(stats.completion.evaluationsByQuarter.some((r) => r.notYetDue)).toBe(false);
+  });
+});

@@ -1,13 +1,17 @@
 /**
  * 统计分析: the year's grade distribution by unit and quarter, the trend over the quarters and how far
- * plans, record books and evaluations have come in — each as a simple chart with the same figures in a
- * table under it, each table exportable to Excel and Word, and all of them at once.
+ * plans, record books and evaluations have come in — each chart (MUI X Charts, values on the bars, a
+ * period not yet due as 未到期) with the same figures in a table under it, 科室 in the unit tree's
+ * order, a bar or a table row opening the 督促检查 list behind it; each table exportable to Excel
+ * and Word (with its chart as a picture), and all of them at once.
  */
 import type { ReactNode } from 'react';
+import { Link as RouterLink } from 'react-router';
 import {
   Alert,
   Box,
   Button,
+  Link,
   Paper,
   Stack,
   Table,
@@ -19,8 +23,11 @@ import {
   Typography,
 } from '@mui/material';
 import {
+  sortUnitsAsTree,
+  statisticsCharts,
   statisticsTables,
   yearStatistics,
+  type StatsChart,
   type StatsTable,
   type YearStatistics,
 } from '../../../../shared/domain';
@@ -28,12 +35,15 @@ import {
   buildStatisticsReport,
   buildStatisticsXlsx,
   buildTableXlsx,
+  chartSvg,
   statisticsFileName,
   toBytes,
+  type ReportChart,
   type StatisticsReportForm,
 } from '../../../../shared/documents';
 import { describeError } from '../../../../shared/errors/messages.zh';
-import { readHrYear } from '../../../../shared/store';
+import { auditOutput, listUnits, readHrYear } from '../../../../shared/store';
+import { useNotifications } from '../../../state/notifications';
 import { useServices } from '../../../state/services';
 import { Loading, PageHeader } from '../../../components/page-parts';
 import { useLiveFor } from '../../../components/useLiveFor';
@@ -42,11 +52,18 @@ import { reportsText as t } from '../annual/strings';
 import { useReportExport } from '../annual/useReportExport';
 import { YearPicker } from '../annual/YearPicker';
 import { readOrg } from '../org-service';
-import { BarChart, type Series } from './BarChart';
+import { drillHref, periodWords, STATUS_WORDS } from './drill';
+import { svgToPng } from './rasterise';
+import { StatsChartView } from './StatsChartView';
 import { statisticsText as st } from './strings';
 
-const GRADE_COLOURS = { good: '#2e7d32', fairlyGood: '#1976d2', average: '#ed6c02', poor: '#c62828' };
-const GRADE_NAMES = { good: '好', fairlyGood: '较好', average: '一般', poor: '较差' };
+/**
+ * Each unit's place in the unit tree (depth first, siblings by 排序号 then name), as 单位和人员 shows
+ * it. When the list kit's unitOrder(units) is on the branch, it is the same function: swap it in here.
+ */
+function unitTreeOrder(units: Parameters<typeof sortUnitsAsTree>[0]): Map<string, number> {
+  return new Map(sortUnitsAsTree(units).map((u, i) => [u.id, i]));
+}
 
 /** A person counted for part of the year only, with why ("2026年12月1日入职(调入),此前不需填报"). */
 type Partial = { personId: string; name: string; unitName: string; notes: string[] };
@@ -56,27 +73,35 @@ type Loaded =
 
 const PARTIAL_SHOWN = 20;
 
-const today = () => {
-  const d = new Date();
+const dayOf = (d: Date) => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-export function StatisticsPage() {
+/** `now`: the moment the figures are taken (tests fix it); a period not yet due then is 未到期. */
+export function StatisticsPage({ now }: { now?: Date } = {}) {
   const { db } = useServices();
+  const { notify } = useNotifications();
   const [year, setYear] = useYearParam();
+  const asOf = now ?? new Date();
   const loaded = useLiveFor<Loaded>(
     String(year),
     async () => {
       try {
-        const [data, org] = await Promise.all([readHrYear(db, year), readOrg(db)]);
+        const [data, org, tree] = await Promise.all([readHrYear(db, year), readOrg(db), listUnits(db)]);
+        const order = unitTreeOrder(tree);
         const stats = data
           ? yearStatistics({
               year,
-              units: data.units,
+              // 科室 in the tree's order; a unit since removed from the tree keeps the roster's place, after.
+              units: data.units
+                .map((u, i) => ({ u, at: order.get(u.id) ?? tree.length + i }))
+                .sort((a, b) => a.at - b.at)
+                .map(({ u }) => u),
               people: data.people,
               evaluations: data.evaluations,
               plans: data.plans,
               records: data.records,
+              asOf,
             })
           : null;
         const partial = (data?.people ?? [])
@@ -92,19 +117,56 @@ export function StatisticsPage() {
   const { busy, save } = useReportExport();
   const stats = loaded?.ok ? loaded.stats : null;
   const tables = stats ? statisticsTables(stats) : [];
+  const charts = stats ? statisticsCharts(stats) : [];
   const form: StatisticsReportForm | null =
     stats && loaded?.ok
-      ? { kind: 'statisticsReport', organisation: loaded.org, year, tables, asOf: today() }
+      ? { kind: 'statisticsReport', organisation: loaded.org, year, tables, asOf: dayOf(asOf) }
       : null;
   const tableOf = (id: StatsTable['id']) => tables.find((x) => x.id === id);
+  const chartOf = (id: StatsChart['id']) => charts.find((x) => x.id === id);
+
+  /** The charts of these tables as pictures; without them (a window that cannot draw) the tables alone. */
+  const pictures = async (of: readonly StatsTable[]): Promise<ReportChart[]> => {
+    const out: ReportChart[] = [];
+    try {
+      for (const c of charts) {
+        const table = of.find((x) => x.id === c.tableId);
+        if (!table) continue;
+        const svg = chartSvg(c);
+        out.push({
+          table: table.title,
+          title: c.title,
+          png: await svgToPng(svg),
+          width: svg.width,
+          height: svg.height,
+        });
+      }
+    } catch {
+      notify({ kind: 'warning', text: st.noPictures });
+      return [];
+    }
+    return out;
+  };
+  const saveWord = (name: string, of: StatsTable[]) => {
+    if (!form) return;
+    void save('docx', name, async () => {
+      const bytes = await toBytes(buildStatisticsReport({ ...form, tables: of, charts: await pictures(of) }));
+      await auditOutput(db, { kind: 'document', what: name.replace(/\.docx$/, ''), file: name });
+      return bytes;
+    });
+  };
+  const saveExcel = (name: string, build: () => Uint8Array) =>
+    void save('xlsx', name, async () => {
+      const bytes = build();
+      await auditOutput(db, { kind: 'document', what: name.replace(/\.xlsx$/, ''), file: name });
+      return bytes;
+    });
 
   const exportTable = (table: StatsTable, kind: 'xlsx' | 'docx') => {
     if (!form) return;
-    const one: StatisticsReportForm = { ...form, tables: [table] };
     const name = `${table.title}-${form.organisation}.${kind}`;
-    void save(kind, name, () =>
-      kind === 'xlsx' ? buildTableXlsx(table) : toBytes(buildStatisticsReport(one)),
-    );
+    if (kind === 'xlsx') saveExcel(name, () => buildTableXlsx(table));
+    else saveWord(name, [table]);
   };
 
   return (
@@ -117,20 +179,14 @@ export function StatisticsPage() {
               <Button
                 variant="contained"
                 disabled={busy}
-                onClick={() =>
-                  void save('xlsx', statisticsFileName(form, 'xlsx'), () => buildStatisticsXlsx(form))
-                }
+                onClick={() => saveExcel(statisticsFileName(form, 'xlsx'), () => buildStatisticsXlsx(form))}
               >
                 {`${t.exportAll}(Excel)`}
               </Button>
               <Button
                 variant="outlined"
                 disabled={busy}
-                onClick={() =>
-                  void save('docx', statisticsFileName(form, 'docx'), () =>
-                    toBytes(buildStatisticsReport(form)),
-                  )
-                }
+                onClick={() => saveWord(statisticsFileName(form, 'docx'), tables)}
               >
                 {`${t.exportAll}(Word)`}
               </Button>
@@ -179,62 +235,52 @@ export function StatisticsPage() {
               </>
             ) : null}
           </Paper>
-          <Section table={tableOf('trend')} onExport={exportTable} busy={busy}>
-            <BarChart
-              title={t.chartOf(`${year}年各季度等次分布`)}
-              categories={stats.trend.map((x) => `第${x.quarter}季度`)}
-              series={(Object.keys(GRADE_NAMES) as (keyof typeof GRADE_NAMES)[]).map((g): Series => ({
-                label: GRADE_NAMES[g],
-                color: GRADE_COLOURS[g],
-                values: stats.trend.map((x) => x.counts[g]),
-              }))}
-            />
-          </Section>
+          <Section table={tableOf('trend')} chart={chartOf('trend')} onExport={exportTable} busy={busy} />
           <Section table={tableOf('distribution')} onExport={exportTable} busy={busy} />
-          <Section table={tableOf('evaluations')} onExport={exportTable} busy={busy}>
-            <BarChart
-              title={t.chartOf(`${year}年领导评鉴签署率`)}
-              categories={stats.completion.evaluationsByQuarter.map((_, i) => `第${i + 1}季度`)}
-              series={[
-                {
-                  label: '签署率',
-                  color: '#1976d2',
-                  values: stats.completion.evaluationsByQuarter.map((r) => r.percent ?? 0),
-                },
-              ]}
-              max={100}
-              unit="%"
-            />
-          </Section>
-          <Section table={tableOf('records')} onExport={exportTable} busy={busy}>
-            <BarChart
-              title={t.chartOf(`${year}年记实簿提交率`)}
-              categories={stats.completion.recordsByMonth.map((_, i) => `${i + 1}月`)}
-              series={[
-                {
-                  label: '提交率',
-                  color: '#2e7d32',
-                  values: stats.completion.recordsByMonth.map((r) => r.percent ?? 0),
-                },
-              ]}
-              max={100}
-              unit="%"
-            />
-          </Section>
-          <Section table={tableOf('completionUnits')} onExport={exportTable} busy={busy} />
+          <Section
+            table={tableOf('evaluations')}
+            chart={chartOf('evaluations')}
+            onExport={exportTable}
+            busy={busy}
+          />
+          <Section table={tableOf('records')} chart={chartOf('records')} onExport={exportTable} busy={busy} />
+          <Section
+            table={tableOf('completionUnits')}
+            chart={chartOf('units')}
+            onExport={exportTable}
+            busy={busy}
+          />
         </>
       )}
     </Stack>
   );
 }
 
+/**
+ * The list behind row `i` of a chart's table (its category `i`): who is 缺报, or — a period not yet
+ * due — who has not sent it yet. Rows past the categories (合计) have none.
+ */
+function rowLink(chart: StatsChart | undefined, i: number): { href: string; label: string } | null {
+  const category = chart?.categories[i];
+  if (!chart || !category) return null;
+  const notDue = chart.series.some((s) => s.status === 'notdue' && (s.values[i] ?? 0) > 0);
+  const status = notDue ? 'notdue' : 'missing';
+  const unit = category.unitId ? category.label : '';
+  return {
+    href: drillHref(category, status),
+    label: `${unit}${periodWords(category.period)}${STATUS_WORDS[status]}名单`,
+  };
+}
+
 function Section({
   table,
+  chart,
   children,
   onExport,
   busy,
 }: {
   table: StatsTable | undefined;
+  chart?: StatsChart | undefined;
   children?: ReactNode;
   onExport: (table: StatsTable, kind: 'xlsx' | 'docx') => void;
   busy: boolean;
@@ -267,6 +313,7 @@ function Section({
             {t.exportWord}
           </Button>
         </Stack>
+        {chart ? <StatsChartView chart={chart} label={t.chartOf(chart.title)} /> : null}
         {children}
         <TableContainer>
           <Table size="small" aria-labelledby={headingId} data-testid="statistics-table">
@@ -277,6 +324,7 @@ function Section({
                     {c.header.replace(/\n/g, '')}
                   </TableCell>
                 ))}
+                {chart ? <TableCell>{st.listColumn}</TableCell> : null}
               </TableRow>
             </TableHead>
             <TableBody>
@@ -287,6 +335,7 @@ function Section({
                       {v}
                     </TableCell>
                   ))}
+                  {chart ? <LinkCell link={rowLink(chart, i)} /> : null}
                 </TableRow>
               ))}
             </TableBody>
@@ -299,5 +348,17 @@ function Section({
         ) : null}
       </Stack>
     </Paper>
+  );
+}
+
+function LinkCell({ link }: { link: { href: string; label: string } | null }) {
+  return (
+    <TableCell>
+      {link ? (
+        <Link component={RouterLink} to={link.href} aria-label={link.label}>
+          {st.openList}
+        </Link>
+      ) : null}
+    </TableCell>
   );
 }

@@ -7,4 +7,7 @@ export const statisticsText = {
     '按最近签发的人员名册记载的日期计算。',
   partial: (n: number) => `其中${n}人本年度只有部分期间需要报送:`,
   more: (n: number) => `另有${n}人,见“督促检查”。`,
+  listColumn: '名单',
+  openList: '查看',
+  noPictures: '本窗口未能把图表画成图片,Word 文件中只有表格。',
 } as const;
