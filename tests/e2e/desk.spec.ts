@@ -38,6 +38,7 @@ test.describe('the example organisation at 1366×768', () => {
     await context?.close();
   });
 
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures from a destructuring pattern; this test uses the suite's own page
   test('HR’s 待办: what waits for 备案, by unit, each line opening its page filtered', async ({}, testInfo) => {
     await nav(page, '人事管理');
     const todo = page.getByRole('region', { name: '待办' });
