@@ -84,7 +84,11 @@ describe('人员信息: the person record in full, and changes on a date', () =>
       },
     ]);
     // 性别, 入职日期 and the masked 身份证号 are columns to show from the list's column menu.
-    const row = (await screen.findAllByRole('row')).find((r) => r.textContent?.includes('王小丽'))!;
+    let row: HTMLElement | undefined;
+    await waitFor(() => {
+      row = screen.getAllByRole('row').find((r) => r.textContent?.includes('王小丽'));
+      expect(row).toBeDefined();
+    });
     expect(row).toHaveTextContent('SJ-2019-007');
     expect(row).toHaveTextContent('副科长');
     expect(row).not.toHaveTextContent('11010519491231002X');
@@ -152,7 +156,7 @@ describe('人员信息: the person record in full, and changes on a date', () =>
     ]);
     fireEvent.click(within(again).getByRole('button', { name: '取消' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    again = screen.getByRole('table', { name: '人员' });
+    again = screen.getByRole('grid', { name: '人员名册' });
     expect(again).toBeInTheDocument();
   });
 
