@@ -192,6 +192,8 @@ const xlsxText = (b: Uint8Array) =>
 
 async function download(button: string, count: number) {
   const before = saved.length;
+  // The previous export is written to the 操作日志 before the buttons are enabled again.
+  await waitFor(() => expect(screen.getByRole('button', { name: button })).toBeEnabled(), { timeout: 15_000 });
   fireEvent.click(screen.getByRole('button', { name: button }));
   await waitFor(() => expect(saved).toHaveLength(before + 1), { timeout: 15_000 });
   expect(saved).toHaveLength(count);

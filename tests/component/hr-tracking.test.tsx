@@ -68,7 +68,9 @@ describe('督促检查', () => {
     });
     render(
       <ServicesProvider services={{ db: org.hr.db, host }}>
-        <FilingPage now={NOW} />
+        <MemoryRouter initialEntries={['/hr/filing']}>
+          <FilingPage now={NOW} />
+        </MemoryRouter>
         <MemoryRouter initialEntries={['/hr/tracking']}>
           <TrackingPage now={NOW} />
         </MemoryRouter>
@@ -89,7 +91,7 @@ describe('督促检查', () => {
 
     // The 备案 page lists O1's approved plan; filing asks first, then signs the receipt.
     const row = await screen.findByTestId('pending-plan-O1');
-    fireEvent.click(within(row).getByRole('button', { name: /备案/ }));
+    fireEvent.click(within(row).getByRole('button', { name: /^备案:/ }));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText('张三的个人年度工作计划(第1版)')).toBeInTheDocument();
     fireEvent.click(within(dialog).getByRole('button', { name: '确认备案' }));
@@ -112,6 +114,8 @@ describe('督促检查', () => {
     const list = screen.getByTestId('reminder-list');
     fireEvent.click(within(list).getByRole('button', { name: '导出 Word' }));
     await waitFor(() => expect(saved).toHaveLength(1), { timeout: 30_000 });
+    // The first export is written to the 操作日志 before the buttons are enabled again.
+    await waitFor(() => expect(within(list).getByRole('button', { name: '导出 Excel' })).toBeEnabled());
     fireEvent.click(within(list).getByRole('button', { name: '导出 Excel' }));
     await waitFor(() => expect(saved).toHaveLength(2));
     expect(saved.map((f) => f.name)).toEqual([

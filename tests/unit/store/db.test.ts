@@ -44,6 +44,7 @@ describe('DutyBookDb', () => {
       feedback: ['id', '[personId+year+quarter]'],
       registers: ['id', '[supervisorId+year+quarter]'],
       filings: ['id', '[personId+year]', '[what+year]'],
+      filingRefusals: ['id', '[personId+year]', '[what+year]'],
       spotChecks: ['id', '[personId+year]', 'year'],
       personYears: ['id', 'year'],
       statusDigests: ['id', 'year'],
