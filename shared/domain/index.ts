@@ -31,3 +31,4 @@ export * from './statistics';
 export * from './tracking';
 export * from './periods';
 export * from './text';
+export * from './roster-import';

@@ -19,3 +19,4 @@ export * from './status';
 export * from './tracking-repo';
 export * from './audit';
 export * from './annual-repo';
+export * from './roster-import-repo';
