@@ -33,3 +33,4 @@ export * from './statistics-charts';
 export * from './tracking';
 export * from './periods';
 export * from './text';
+export * from './roster-import';

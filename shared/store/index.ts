@@ -21,3 +21,4 @@ export * from './tracking-repo';
 export * from './hr-todo';
 export * from './audit';
 export * from './annual-repo';
+export * from './roster-import-repo';
