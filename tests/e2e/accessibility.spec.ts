@@ -222,7 +222,7 @@ test.describe('the example organisation', () => {
     await audit.check(page, '人事管理 · 单位和人员');
     await dialogCheck(audit, page, '人事管理 · 添加人员', page.getByRole('button', { name: '添加人员' }), '添加人员');
     await dialogCheck(audit, page, '人事管理 · 添加下级单位', page.getByRole('button', { name: /^添加下级单位/ }).first());
-    for (const name of ['考核办法', '接收数据包', '督促检查', '备案', '年度考核', '考核结果', '统计分析', '公示']) {
+    for (const name of ['台账', '考核办法', '接收数据包', '督促检查', '备案', '年度考核', '考核结果', '统计分析', '公示', '操作日志']) {
       await hrTabs.getByRole('tab', { name }).click();
       await expect(hrTabs.getByRole('tab', { name, selected: true })).toBeVisible();
       await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 20_000 });
@@ -239,7 +239,7 @@ test.describe('the example organisation', () => {
         if (await fileAll.isEnabled()) await dialogCheck(audit, page, '人事管理 · 备案确认', fileAll);
       }
     }
-    await hrTabs.getByRole('tab', { name: '单位和人员' }).click();
+    // Still on 操作日志, the last tab.
     const verify = page.getByRole('button', { name: '核验日志' });
     await verify.scrollIntoViewIfNeeded();
     await verify.click();

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Box, CircularProgress, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
+import { Box, CircularProgress, List, ListItem, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
 import { Link } from 'react-router';
 import { readHrTodo, type HrTodo as Todo } from '../../../../shared/store';
 import { useServices } from '../../../state/services';
@@ -120,9 +120,11 @@ export function HrTodo({ now }: { now?: Date } = {}) {
         </Box>
       ) : todo.roster === null ? (
         <List dense disablePadding data-testid="hr-todo-list">
-          <ListItemButton component={Link} to="/hr/people" data-testid="hr-todo-line">
-            <ListItemText primary={t.noRoster} secondary={t.openPeople} />
-          </ListItemButton>
+          <ListItem disablePadding>
+            <ListItemButton component={Link} to="/hr/people" data-testid="hr-todo-line">
+              <ListItemText primary={t.noRoster} secondary={t.openPeople} />
+            </ListItemButton>
+          </ListItem>
         </List>
       ) : groups.length === 0 ? (
         <Typography data-testid="hr-todo-empty">{t.nothing}</Typography>
@@ -132,9 +134,11 @@ export function HrTodo({ now }: { now?: Date } = {}) {
             <Group key={g.key} title={g.title} note={g.note}>
               <List dense disablePadding>
                 {g.lines.map((l) => (
-                  <ListItemButton key={l.key} component={Link} to={l.to} data-testid="hr-todo-line">
-                    <ListItemText primary={l.text} />
-                  </ListItemButton>
+                  <ListItem key={l.key} disablePadding>
+                    <ListItemButton component={Link} to={l.to} data-testid="hr-todo-line">
+                      <ListItemText primary={l.text} />
+                    </ListItemButton>
+                  </ListItem>
                 ))}
               </List>
             </Group>
