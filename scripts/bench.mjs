@@ -849,6 +849,8 @@ if (o.node) {
     logLevel: 'error',
   });
   rows.push(...(await module.runNodeBench({ runs: o.runs, entries: o.records || 10_000, log })));
+  const roster = await runnerImport(join(ROOT, 'scripts/bench/roster-import.ts'), { configFile: false, logLevel: 'error' });
+  rows.push(...(await roster.module.runRosterImportBench({ runs: o.runs, log })));
 }
 if (o.browser) {
   const b = await browserRows(o);

@@ -723,12 +723,17 @@ export function previewRosterImport(sheet: RosterSheet, ctx: RosterContext): Ros
     }
   }
   // Someone who drops the 主管领导 role while people still report to them.
+  const reportsOf = new Map<Draft | string, number>();
+  for (const x of drafts) {
+    const s = supOf.get(x);
+    if (s && 'row' in s) reportsOf.set(s, (reportsOf.get(s) ?? 0) + 1);
+  }
+  for (const p of ctx.people) {
+    if (p.active && p.supervisorId && !draftOfPersonId.has(p.id)) reportsOf.set(p.supervisorId, (reportsOf.get(p.supervisorId) ?? 0) + 1);
+  }
   for (const d of drafts) {
     if (!d.person.roles || d.person.roles.includes('supervisor')) continue;
-    let reports = drafts.filter((x) => supOf.get(x) === d).length;
-    if (d.person.id) {
-      reports += ctx.people.filter((p) => p.active && p.supervisorId === d.person.id && !draftOfPersonId.has(p.id)).length;
-    }
+    const reports = (reportsOf.get(d) ?? 0) + (d.person.id ? (reportsOf.get(d.person.id) ?? 0) : 0);
     if (reports > 0) d.reasons.push(`仍是${reports}人的主管领导,角色中须保留“主管领导”`);
   }
 
