@@ -123,8 +123,12 @@ export async function count(page: Page, store: string) {
 export async function hrPeople(page: Page) {
   await nav(page, '人事管理');
   const tabs = page.getByRole('navigation', { name: '人事管理分项' });
-  await tabs.getByRole('tab', { name: '单位和人员' }).click();
-  await expect(tabs.getByRole('tab', { name: '单位和人员', selected: true })).toBeVisible();
+  // A click while the workspace is still checking HR's key can land on tabs about to be replaced:
+  // click again until the tab is the selected one.
+  await expect(async () => {
+    await tabs.getByRole('tab', { name: '单位和人员' }).click({ timeout: 10_000 });
+    await expect(tabs.getByRole('tab', { name: '单位和人员', selected: true })).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
 }
 
 /** HR, a supervisor (李四) and an official (张三, reporting to 李四): organisation, keys, roster, trust. */
