@@ -23,7 +23,6 @@ import {
   Typography,
 } from '@mui/material';
 import {
-  sortUnitsAsTree,
   statisticsCharts,
   statisticsTables,
   yearStatistics,
@@ -52,18 +51,11 @@ import { reportsText as t } from '../annual/strings';
 import { useReportExport } from '../annual/useReportExport';
 import { YearPicker } from '../annual/YearPicker';
 import { readOrg } from '../org-service';
+import { unitOrder } from '../../../components/list';
 import { drillHref, periodWords, STATUS_WORDS } from './drill';
 import { svgToPng } from './rasterise';
 import { StatsChartView } from './StatsChartView';
 import { statisticsText as st } from './strings';
-
-/**
- * Each unit's place in the unit tree (depth first, siblings by 排序号 then name), as 单位和人员 shows
- * it. When the list kit's unitOrder(units) is on the branch, it is the same function: swap it in here.
- */
-function unitTreeOrder(units: Parameters<typeof sortUnitsAsTree>[0]): Map<string, number> {
-  return new Map(sortUnitsAsTree(units).map((u, i) => [u.id, i]));
-}
 
 /** A person counted for part of the year only, with why ("2026年12月1日入职(调入),此前不需填报"). */
 type Partial = { personId: string; name: string; unitName: string; notes: string[] };
@@ -88,7 +80,7 @@ export function StatisticsPage({ now }: { now?: Date } = {}) {
     async () => {
       try {
         const [data, org, tree] = await Promise.all([readHrYear(db, year), readOrg(db), listUnits(db)]);
-        const order = unitTreeOrder(tree);
+        const order = unitOrder(tree);
         const stats = data
           ? yearStatistics({
               year,

@@ -19,6 +19,8 @@ export function StatsChartView({ chart, label }: { chart: StatsChart; label: str
   const unit = chart.unit === '%' ? '%' : '';
   const horizontal = chart.layout === 'horizontal';
   const hatchColour = chart.series.find((s) => s.hatch)?.color ?? '#9e9e9e';
+  // A series with no bar at all (nothing 未到期 this year) is left out, and out of the legend.
+  const shown = chart.series.filter((s) => s.values.some((v) => v !== null && v > 0));
   const height = horizontal ? Math.max(180, chart.categories.length * 36 + 70) : 340;
   const nameWidth = Math.min(220, Math.max(80, ...labels.map((l) => l.length * 14 + 16)));
   const band = { scaleType: 'band' as const, data: labels };
@@ -38,12 +40,12 @@ export function StatsChartView({ chart, label }: { chart: StatsChart; label: str
         layout={chart.layout}
         skipAnimation
         margin={{ right: horizontal ? 64 : 16, top: 20 }}
-        hideLegend={chart.series.length <= 1}
+        hideLegend={shown.length <= 1}
         slotProps={{ legend: { position: { vertical: 'bottom', horizontal: 'center' } } }}
         xAxis={[horizontal ? value : band]}
         yAxis={[horizontal ? { ...band, width: nameWidth } : { ...value, width: 56 }]}
         grid={horizontal ? { vertical: true } : { horizontal: true }}
-        series={chart.series.map((s) => ({
+        series={shown.map((s) => ({
           id: s.key,
           label: s.label,
           data: s.values,
@@ -51,13 +53,16 @@ export function StatsChartView({ chart, label }: { chart: StatsChart; label: str
           stack: 'all',
           // A segment too thin for its words has none; its figure is in the tooltip and the table.
           barLabel: (item: { dataIndex: number }, { bar }: { bar: { height: number; width: number } }) =>
-            (horizontal ? bar.width >= 28 || !s.hatch : bar.height >= 16) ? (s.labels[item.dataIndex] ?? null) : null,
-          barLabelPlacement: s.hatch || chart.stacked ? ('center' as const) : ('outside' as const),
+            (horizontal ? bar.width >= 28 || !s.hatch : bar.height >= 16)
+              ? (s.labels[item.dataIndex] ?? null)
+              : null,
+          // Inside the bar: above it, a share near 100 % would be cut off at the plot's edge.
+          barLabelPlacement: 'center' as const,
           valueFormatter: (v: number | null, { dataIndex }: { dataIndex: number }) =>
             s.labels[dataIndex] ?? (v === null ? null : `${v}${unit}`),
         }))}
         onItemClick={(_, item) => {
-          const series = chart.series.find((s) => s.key === item.seriesId);
+          const series = shown.find((s) => s.key === item.seriesId);
           const category = chart.categories[item.dataIndex];
           if (series && category) void navigate(drillHref(category, series.status));
         }}
