@@ -63,10 +63,12 @@ test('HR, a supervisor and an official exchange real bundle files: enroll, trust
   dialog = await addPerson(hr.page, { name: '张三', rank: '一级科员', roles: [], supervisor: '李四' });
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toHaveCount(0);
-  const people = hr.page.getByRole('table', { name: '人员' });
-  await expect(people.getByTestId('person-row')).toHaveCount(3);
-  await expect(people.getByRole('row', { name: /张三/ })).toContainText('李四');
-  await expect(people.getByRole('row', { name: /张三/ })).toContainText('未登记');
+  const people = hr.page.getByRole('grid', { name: '人员名册' });
+  // The data rows (the header is a row too).
+  await expect(people.locator('.MuiDataGrid-row')).toHaveCount(3);
+  const zhang = people.locator('.MuiDataGrid-row').filter({ hasText: '张三' });
+  await expect(zhang).toContainText('李四');
+  await expect(zhang).toContainText('未登记');
   await snap(hr.page, testInfo, 'sync-03-hr-org');
 
   // ---- The official's and the supervisor's devices make their keys and enrollment requests.
