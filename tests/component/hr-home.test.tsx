@@ -67,7 +67,7 @@ describe('HR’s home with a roster of 60 people issued', () => {
       `/hr/tracking?unit=${u.unitId}&sub=0&period=2026-Q3&status=${u.quarterMissing > 0 ? 'missing' : 'late'}`,
     );
     // Nobody has been sent the roster in the example (HR's device only received bundles).
-    expect(screen.getByRole('link', { name: /^第1版名册尚未发放给\d+人/ })).toHaveAttribute('href', '/sync');
+    expect(screen.getByRole('link', { name: /^第1版名册尚未发放给\d+人/ })).toHaveAttribute('href', '/hr/people');
     // Words only: no ids, no period keys on screen.
     const text = screen.getByRole('region', { name: '待办' }).textContent ?? '';
     expect(text).not.toMatch(/2026-Q|01[0-9A-Z]{20}/);

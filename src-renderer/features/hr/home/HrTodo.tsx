@@ -72,7 +72,8 @@ export function todoGroups(todo: Todo, changes: number, bound: number, unbound: 
     roster.push({
       key: 'not-sent',
       text: `${t.notSent(d.version, d.notSent.length, d.recipients)}:${t.notSentNames(shown, d.notSent.length - shown.length)}`,
-      to: '/sync',
+      // 单位和人员's roster panel holds 导出给所有人.
+      to: '/hr/people',
     });
   }
   if (d && d.noKey > 0) roster.push({ key: 'no-key', text: t.noKey(d.noKey), to: '/hr/people' });
