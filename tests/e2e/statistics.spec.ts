@@ -137,6 +137,6 @@ test('统计分析: values on the bars, 未到期, a row opens its list, the Wor
   ]);
 
   // The table row under the chart opens the same list (a click on a bar is not yet proven here).
-  await page.getByRole('link', { name: '2026年第4季度未到期名单' }).click();
+  await page.getByRole('link', { name: '2026年第4季度未到期名单' }).first().click();
   await expect(page).toHaveURL(/#\/hr\/tracking\?period=2026-Q4&status=notdue$/);
 });

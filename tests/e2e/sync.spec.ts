@@ -248,10 +248,12 @@ test('HR, a supervisor and an official exchange real bundle files: enroll, trust
   // In HR's workspace, and straight from IndexedDB: author is the official, not the relaying supervisor.
   await nav(hr.page, '人事管理');
   await hr.page.getByRole('navigation', { name: '人事管理分项' }).getByRole('tab', { name: '台账' }).click();
-  const received = hr.page.getByRole('table', { name: '已收到的平时考核材料' });
-  await expect(received.getByTestId('received-row')).toHaveCount(2);
-  await expect(received.getByRole('row', { name: /张三 · 个人年度工作计划 · 2026/ })).toContainText('张三');
-  await expect(received.getByRole('row', { name: /张三 · 平时考核记实簿 · 2026-01/ })).toContainText('张三');
+  const received = hr.page.getByRole('grid', { name: '平时考核材料台账' });
+  const rows = received.locator('.MuiDataGrid-row');
+  await expect(rows).toHaveCount(2);
+  // One row per record, its period in words and its version.
+  await expect(rows.filter({ hasText: '个人年度工作计划' })).toContainText(/张三.*2026年.*第1版/);
+  await expect(rows.filter({ hasText: '平时考核记实簿' })).toContainText(/张三.*2026年1月.*第1版/);
   await snap(hr.page, testInfo, 'sync-20-hr-received');
   const offSelf = (await readStore(o, 'dutybook', 'trust')).find((r) => (r as { id: string }).id === 'self') as {
     personId: string;
