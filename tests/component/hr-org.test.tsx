@@ -12,9 +12,9 @@ describe('单位和人员: organisation changes through the UI', () => {
     window.location.hash = '#/hr/people';
     render(<App services={{ db, host }} />);
     // The people list (a data grid) is a chunk of its own: its first load in a test worker is slow.
-    expect(await screen.findByTestId('roster-up-to-date', {}, { timeout: 30_000 })).toBeInTheDocument();
+    expect(await screen.findByTestId('roster-up-to-date', {}, { timeout: 60_000 })).toBeInTheDocument();
 
-    fireEvent.click(await screen.findByRole('button', { name: '离职(调出):处长' }, { timeout: 30_000 }));
+    fireEvent.click(await screen.findByRole('button', { name: '离职(调出):处长' }, { timeout: 60_000 }));
     let dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByRole('button', { name: '确认离职(调出)' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
@@ -43,14 +43,14 @@ describe('单位和人员: organisation changes through the UI', () => {
     await waitFor(() =>
       expect(screen.getByTestId('roster-pending')).toHaveTextContent('科员甲的任职经历已修改'),
     );
-  });
+  }, 120_000);
 
   it('moves a person to another unit and refuses a supervisor loop beside the field', async () => {
     const db = await hrDb('hr-org');
     window.location.hash = '#/hr/people';
     render(<App services={{ db, host }} />);
 
-    fireEvent.click(await screen.findByRole('button', { name: '编辑:处长' }, { timeout: 30_000 }));
+    fireEvent.click(await screen.findByRole('button', { name: '编辑:处长' }, { timeout: 60_000 }));
     await screen.findByRole('dialog');
     await pick('主管领导', '副处长');
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
@@ -69,7 +69,7 @@ describe('单位和人员: organisation changes through the UI', () => {
     expect((await getPerson(db, 'deputy'))?.unitId).toBe('u2');
     expect(await screen.findByTestId('roster-pending')).toHaveTextContent('副处长调至“人事处”');
     expect(screen.getByRole('button', { name: '签发人员名册' })).toBeEnabled();
-  });
+  }, 120_000);
 
   it('refuses deleting a unit that still has people, and a duplicate unit name', async () => {
     const db = await hrDb('hr-org');
@@ -89,5 +89,5 @@ describe('单位和人员: organisation changes through the UI', () => {
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
     expect(await screen.findByText('“某厅”下已有名为“人事处”的单位,请换一个名称')).toBeInTheDocument();
     expect(await db.orgUnits.count()).toBe(3);
-  });
+  }, 120_000);
 });

@@ -10,8 +10,8 @@ async function openHr(db: DutyBookDb) {
   window.location.hash = '#/hr/people';
   render(<App services={{ db, host }} />);
   // The people list (a data grid) is a chunk of its own: its first load in a test worker is slow.
-  await screen.findByTestId('roster-up-to-date', {}, { timeout: 30_000 });
-  await screen.findByRole('button', { name: '编辑:科员甲' }, { timeout: 30_000 });
+  await screen.findByTestId('roster-up-to-date', {}, { timeout: 60_000 });
+  await screen.findByRole('button', { name: '编辑:科员甲' }, { timeout: 60_000 });
 }
 
 const type = (dialog: HTMLElement, label: string | RegExp, value: string) =>
@@ -158,7 +158,7 @@ describe('人员信息: the person record in full, and changes on a date', () =>
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     again = screen.getByRole('grid', { name: '人员名册' });
     expect(again).toBeInTheDocument();
-  });
+  }, 120_000);
 
   it('takes 离职(调出) and 恢复在职 on the dates given, saying what they mean', async () => {
     const db = await hrDb('hr-person');
@@ -214,7 +214,7 @@ describe('人员信息: the person record in full, and changes on a date', () =>
       [null, '2026-08-31'],
       ['2026-11-02', null],
     ]);
-  });
+  }, 120_000);
 
   it('refuses a wrong 身份证号 and a 试用期 ending before 入职, in Chinese beside the fields, saving nothing', async () => {
     const db = await hrDb('hr-person');
@@ -233,5 +233,5 @@ describe('人员信息: the person record in full, and changes on a date', () =>
     // Correcting the field clears its message.
     type(dialog, /^身份证号/, '11010519491231002X');
     expect(within(dialog).queryByText('身份证号不正确(应为18位,末位校验码不符)')).toBeNull();
-  });
+  }, 120_000);
 });
