@@ -211,7 +211,7 @@ test.describe('the example organisation', () => {
   });
 
   test('home and the HR workspace', async () => {
-    test.setTimeout(240_000);
+    test.setTimeout(480_000); // twelve tabs, each checked by axe; the DataGrid pages are the slowest to check
     await audit.check(page, '首页(示例单位人事部门)');
     await nav(page, '人事管理');
     const hrTabs = page.getByRole('navigation', { name: '人事管理分项' });
