@@ -44,9 +44,12 @@ async function write(dir: string, name: string, people: P[]): Promise<string> {
   return file;
 }
 
+// Reading and checking 200 rows in the worker takes seconds on a busy machine.
+const READ = 120_000;
+
 // The preview is read in the roster-import worker of the built app, as a clerk's window reads it.
 test('HR imports a 200-person roster from Excel, fixes two rows, then imports an update', async ({ browser }, testInfo) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000);
   const dir = mkdtempSync(join(tmpdir(), 'roster-import-'));
   const hr = await newDevice(browser, '王人事', '人事科', ['人事部门'], '一级主任科员');
   const page = hr.page;
@@ -69,8 +72,8 @@ test('HR imports a 200-person roster from Excel, fixes two rows, then imports an
   };
   await page.getByRole('button', { name: '从Excel导入…' }).click();
   await choose(await write(dir, '名册.xlsx', bad));
-  await expect(dialog.getByTestId('roster-import-count-error')).toHaveText('有误 2');
-  await expect(dialog.getByTestId('roster-import-count-new')).toHaveText('新增 198');
+  await expect(dialog.getByTestId('roster-import-count-error')).toHaveText('有误 2', { timeout: READ });
+  await expect(dialog.getByTestId('roster-import-count-new')).toHaveText('新增 198', { timeout: READ });
   await expect(dialog.getByRole('grid')).toContainText('主管领导“CZ9999”既不在本文件中,也不在人员名册中');
   await expect(dialog.getByRole('grid')).toContainText('出生年月“八五年”不是年月');
   await expect(dialog.getByRole('button', { name: '确认导入' })).toBeDisabled();
@@ -78,8 +81,8 @@ test('HR imports a 200-person roster from Excel, fixes two rows, then imports an
 
   // Fixed in the file, chosen again: all 200 new.
   await choose(await write(dir, '名册-改正.xlsx', people));
-  await expect(dialog.getByTestId('roster-import-count-new')).toHaveText('新增 200');
-  await expect(dialog.getByTestId('roster-import-count-error')).toHaveText('有误 0');
+  await expect(dialog.getByTestId('roster-import-count-new')).toHaveText('新增 200', { timeout: READ });
+  await expect(dialog.getByTestId('roster-import-count-error')).toHaveText('有误 0', { timeout: READ });
   await dialog.getByRole('button', { name: '确认导入' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByText(/已导入:新增200人,更新0人,新建10个单位/)).toBeVisible();
@@ -91,8 +94,8 @@ test('HR imports a 200-person roster from Excel, fixes two rows, then imports an
   update[30]!.sup = 'CZ0001';
   await page.getByRole('button', { name: '从Excel导入…' }).click();
   await choose(await write(dir, '名册-更新.xlsx', update));
-  await expect(dialog.getByTestId('roster-import-count-update')).toHaveText('更新 4');
-  await expect(dialog.getByTestId('roster-import-count-same')).toHaveText('不变 196');
+  await expect(dialog.getByTestId('roster-import-count-update')).toHaveText('更新 4', { timeout: READ });
+  await expect(dialog.getByTestId('roster-import-count-same')).toHaveText('不变 196', { timeout: READ });
   await dialog.getByRole('button', { name: /^更新 4/ }).click();
   await expect(dialog.getByRole('grid')).toContainText('修改:单位、主管领导');
   await expect(dialog.getByRole('grid')).toContainText('修改:职级');
